@@ -1,0 +1,134 @@
+/**
+ * The terminal front end: `ask`, `sources` (and the other engine subcommands) over the same
+ * engine the bot uses, readable or as JSON. The JSON shapes are a contract with evaluation
+ * scripts; see README "CLI".
+ */
+import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
+import { CorpusError } from "./corpus/errors.js";
+import { Engine } from "./engine.js";
+import { resolveCorpusDir } from "./corpus/location.js";
+import { renderAsk, renderSources } from "./render/terminal.js";
+import type { AskResult } from "./answer/types.js";
+
+const USAGE = `usage: cli <command> [options]
+
+commands:
+  ask "QUESTION"        answer a question from the coverage, with cited excerpts
+  ask --jsonl           read one question a line on stdin, print one JSON object a line
+  sources               list the articles in the corpus
+
+options:
+  --json                print one JSON object instead of readable text
+  --jsonl               batch mode (see above)
+  --corpus DIR          read articles from DIR instead of seeds/ (or $CORPUS_DIR)
+  -h, --help            show this help`;
+
+class UsageError extends Error {}
+
+/** A subcommand that answers one query at a time, readable or as JSON. */
+interface QueryCommand<R> {
+  run(engine: Engine, query: string): R;
+  render(result: R): string;
+  /** The JSON object for a query that could not be answered at all (batch mode keeps going). */
+  failed(query: string): R;
+}
+
+const ASK: QueryCommand<AskResult> = {
+  run: (engine, q) => engine.ask(q),
+  render: renderAsk,
+  failed: (q) => ({ question: q, answer: null, citations: [], notFound: [], reason: "Something went wrong answering this.", support: 0 }),
+};
+
+const QUERY_COMMANDS: Record<string, QueryCommand<unknown>> = {
+  ask: ASK as QueryCommand<unknown>,
+};
+
+/** Public JSON: the contract fields, in order. */
+function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function readStdinLines(): string[] {
+  let input = "";
+  try {
+    input = readFileSync(0, "utf8");
+  } catch {
+    input = "";
+  }
+  const lines = input.split(/\r?\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+export function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        jsonl: { type: "boolean", default: false },
+        corpus: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    if (!command) throw new UsageError("no command given");
+    if (command !== "sources" && !QUERY_COMMANDS[command]) throw new UsageError(`unknown command "${command}"`);
+    if (command !== "sources" && !values.jsonl && rest.length === 0) throw new UsageError(`${command} needs a query, or --jsonl`);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+
+  let engine: Engine;
+  try {
+    const dir = resolveCorpusDir(values.corpus);
+    engine = Engine.fromDir(dir);
+    for (const w of engine.corpus.warnings) process.stderr.write(`warning: ${w}\n`);
+  } catch (err) {
+    if (err instanceof CorpusError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+
+  if (command === "sources") {
+    const sources = engine.sources();
+    process.stdout.write(values.json ? `${toJson({ sources })}\n` : renderSources(sources));
+    return 0;
+  }
+
+  const cmd = QUERY_COMMANDS[command]!;
+  if (values.jsonl) {
+    for (const line of readStdinLines()) {
+      let result: unknown;
+      try {
+        result = cmd.run(engine, line);
+      } catch {
+        result = cmd.failed(line);
+      }
+      process.stdout.write(`${toJson(result)}\n`);
+    }
+    return 0;
+  }
+  const result = cmd.run(engine, rest.join(" "));
+  process.stdout.write(values.json ? `${toJson(result)}\n` : cmd.render(result));
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

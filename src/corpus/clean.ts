@@ -1,0 +1,112 @@
+/**
+ * Tells article prose from page furniture (menus, share buttons, captions, credits, pitches,
+ * comment forms, keyword lines). Rules look at a paragraph's shape and wording, the way any news
+ * page is built, never at the names of particular sites. Cleaning only classifies spans; it
+ * never edits text.
+ */
+import type { Furniture, Span } from "./types.js";
+
+/** Prose ends like a sentence: terminal punctuation, maybe closing quotes or brackets. */
+const ENDS_LIKE_PROSE = /[.!?…:]["”’')\]]*$/;
+
+/** Photo and image credits: agency credits, Creative Commons lines, "Photo: ...", "| Reuters". */
+const CREDIT = [
+  /\bvia (?:Getty|Shutterstock|AP|AFP|Reuters|Wikimedia)\b/i,
+  /\((?:CC|Creative Commons)[ -]BY[^)]*\)/i,
+  /^(?:photo|image|picture|illustration|file photo|credit)s?\s*(?:credit)?\s*[:|]/i,
+  /\b(?:photo|image|picture)s?\s+(?:by|courtesy of)\s+\p{Lu}/iu,
+  /\|\s*(?:Reuters|AP|AFP|Getty Images|EPA|Shutterstock|File|Photo)\s*$/i,
+  /\/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg)\b/,
+];
+
+/** Calls to action and site chrome: comment forms, sharing, subscriptions, newsletters. */
+const CALL_TO_ACTION = [
+  /\b(?:click|tap) here\b/i,
+  /\bleave a (?:reply|comment)\b/i,
+  /\b(?:please )?enter your (?:comment|name|email|e-mail)\b/i,
+  /\byour (?:email|e-mail)(?: address)? will not be published\b/i,
+  /\b(?:sign up|subscribe|subscription|newsletter)\b/i,
+  /\bshare (?:to|this|on|with) (?:friends|facebook|twitter|whatsapp|your)\b/i,
+  /\bjoin (?:our|now|us)\b/i,
+  /\bfollow (?:us|this link)\b/i,
+  /\ball rights reserved\b/i,
+  /\b(?:read|see) (?:more|also)\s*:/i,
+  /\b(?:download|get) (?:our|the) app\b/i,
+  /\b(?:support|be part of) (?:our |quality |independent )?journalism\b/i,
+  /\bad-free\b/i,
+];
+
+/** A price in a pitch: "Rs 100", "$4.99/month", "€5 per month". */
+const PRICE = /(?:\b(?:Rs|INR|USD|EUR|GBP)\.?\s?\d|[$€£₹]\s?\d)/;
+
+/** Calls to action count only in short paragraphs: long prose may mention a newsletter. */
+const SHORT_WORDS = 45;
+
+function normalizeForRepeat(s: string): string {
+  return s.normalize("NFKC").replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** Why a paragraph is furniture by its own shape and wording, or null when it reads as prose. */
+export function furnitureReason(paragraph: string): string | null {
+  const text = paragraph.trim();
+  if (!/\p{L}/u.test(text)) return "no words";
+  if (CREDIT.some((re) => re.test(text))) return "photo credit";
+  if (wordCount(text) <= SHORT_WORDS && CALL_TO_ACTION.some((re) => re.test(text))) return "call to action";
+  if (PRICE.test(text) && wordCount(text) <= SHORT_WORDS) return "price";
+  if (!ENDS_LIKE_PROSE.test(text)) return "no sentence punctuation";
+  if (wordCount(text) < 3) return "too short for prose";
+  return null;
+}
+
+export interface Classified {
+  kept: Span[];
+  furniture: Furniture[];
+}
+
+/**
+ * Classifies paragraphs in document order. Besides each paragraph's own shape, two rules look at
+ * the page as a whole:
+ * - repetition: text that appears twice (an echoed headline, a pitch repeated in two widgets) is
+ *   furniture everywhere it appears, and so is an echo of the title;
+ * - surroundings: past the article's last two consecutive prose paragraphs, a prose-shaped
+ *   paragraph with furniture on both sides belongs to the furniture block it sits in (the body of
+ *   a subscription pitch between its heading and its price list).
+ */
+export function classifyParagraphs(text: string, paragraphs: Span[], title: string): Classified {
+  const texts = paragraphs.map((p) => text.slice(p.start, p.end));
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const key = normalizeForRepeat(t);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const titleKey = normalizeForRepeat(title);
+  const reasons: (string | null)[] = texts.map((t) => {
+    const key = normalizeForRepeat(t);
+    if (key === titleKey) return "title";
+    if ((counts.get(key) ?? 0) > 1) return "repeated";
+    return furnitureReason(t);
+  });
+
+  let lastProsePair = -1;
+  for (let i = 1; i < reasons.length; i++) {
+    if (reasons[i] === null && reasons[i - 1] === null) lastProsePair = i;
+  }
+  for (let i = Math.max(lastProsePair + 1, 1); i < reasons.length - 1; i++) {
+    if (reasons[i] === null && reasons[i - 1] !== null && reasons[i + 1] !== null) {
+      reasons[i] = "inside a furniture block";
+    }
+  }
+
+  const kept: Span[] = [];
+  const furniture: Furniture[] = [];
+  paragraphs.forEach((p, i) => {
+    const reason = reasons[i];
+    if (reason === null || reason === undefined) kept.push(p);
+    else furniture.push({ ...p, reason });
+  });
+  return { kept, furniture };
+}

@@ -1,0 +1,152 @@
+/**
+ * Reads a folder of `.txt`/`.md` articles (and an optional `sources.json`) into a Corpus.
+ * I/O lives here and only here; `buildArticle` is pure so tests can feed it text directly.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { classifyParagraphs } from "./clean.js";
+import { CorpusError } from "./errors.js";
+import { MANIFEST_FILE, readManifest, type ManifestEntry } from "./manifest.js";
+import { splitParagraphs, splitSentences } from "./segment.js";
+import type { Article, Corpus, Paragraph, Sentence, Span } from "./types.js";
+
+export const ARTICLE_EXTENSIONS = [".txt", ".md"];
+
+/** Files bigger than this are skipped: no news article is 50 MB of text. */
+export const MAX_ARTICLE_BYTES = 50 * 1024 * 1024;
+
+export interface LoadOptions {
+  /** Refuse the whole corpus on the first bad article file instead of skipping it with a warning. */
+  strict?: boolean;
+}
+
+/** The first non-empty line, without Markdown heading marks. */
+function firstLine(text: string): Span | null {
+  const re = /[^\n]*\S[^\n]*/g;
+  const m = re.exec(text);
+  if (!m) return null;
+  let start = m.index;
+  let end = m.index + m[0].length;
+  const heading = /^\s*#{1,6}\s+/.exec(m[0]);
+  if (heading) start += heading[0].length;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** Builds an article from its text: title, clean paragraphs, sentences, all as offsets. */
+export function buildArticle(id: string, file: string, text: string, meta: Partial<ManifestEntry> = {}): Article {
+  const titleSpan = firstLine(text);
+  if (!titleSpan) throw new CorpusError(file, "is empty (no text to index)");
+  const lineTitle = text.slice(titleSpan.start, titleSpan.end);
+  const title = meta.title ?? lineTitle;
+
+  const all = splitParagraphs(text);
+  // The title line is metadata, not a passage; cleaning also drops later echoes of it.
+  const body = all.filter((p) => p.start >= titleSpan.end || p.end <= titleSpan.start);
+  const { kept, furniture } = classifyParagraphs(text, body, lineTitle);
+
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  kept.forEach((span, index) => {
+    const ids: number[] = [];
+    for (const s of splitSentences(text, span)) {
+      ids.push(sentences.length);
+      sentences.push({ ...s, index: sentences.length, paragraph: index });
+    }
+    paragraphs.push({ ...span, index, sentences: ids });
+  });
+
+  return {
+    id,
+    file,
+    text,
+    title,
+    url: meta.url ?? null,
+    outlet: meta.outlet ?? null,
+    published: meta.published ?? null,
+    paragraphs,
+    sentences,
+    furniture,
+  };
+}
+
+/** Decodes a file as UTF-8 text, refusing binaries and broken encodings with a named error. */
+export function decodeArticle(file: string, bytes: Buffer): string {
+  if (bytes.length === 0) throw new CorpusError(file, "is empty (no text to index)");
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) throw new CorpusError(file, "looks binary (it contains NUL bytes), not a text article");
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  if (control > sample.length * 0.05) throw new CorpusError(file, "looks binary (many control bytes), not a text article");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new CorpusError(file, "is not valid UTF-8 text");
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = " " + text.slice(1); // keep offsets: BOM becomes a space
+  if (text.trim() === "") throw new CorpusError(file, "is empty (no text to index)");
+  return text;
+}
+
+/**
+ * Loads every article in `dir`. Bad article files are skipped with a warning that names them
+ * (or refused, with `strict`); a bad manifest is always refused, since it would mislabel sources.
+ * A folder with no loadable article is an error: the bot never serves an empty corpus silently.
+ */
+export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CorpusError(dir, "corpus folder not found (set CORPUS_DIR or pass --corpus DIR)");
+  }
+  const files = readdirSync(dir)
+    .filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()))
+    .sort();
+  const warnings: string[] = [];
+  const skip = (err: CorpusError) => {
+    if (options.strict) throw err;
+    warnings.push(`skipped ${err.message}`);
+  };
+
+  const byId = new Map<string, string>();
+  for (const f of files) {
+    const id = basename(f, extname(f));
+    const path = join(dir, f);
+    const other = byId.get(id);
+    if (other) {
+      skip(new CorpusError(path, `has the same id "${id}" as ${other}; rename one of them`));
+      continue;
+    }
+    byId.set(id, path);
+  }
+
+  const manifestPath = join(dir, MANIFEST_FILE);
+  const manifest = existsSync(manifestPath) ? readManifest(manifestPath, new Set(byId.keys())) : {};
+
+  const articles: Article[] = [];
+  for (const [id, path] of byId) {
+    try {
+      const size = statSync(path).size;
+      if (size > MAX_ARTICLE_BYTES) throw new CorpusError(path, `is ${size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit for one article`);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch (err) {
+        throw new CorpusError(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      }
+      const article = buildArticle(id, path, decodeArticle(path, bytes), manifest[id]);
+      if (article.paragraphs.length === 0) throw new CorpusError(path, "has no article text left after removing page furniture");
+      articles.push(article);
+    } catch (err) {
+      if (err instanceof CorpusError) skip(err);
+      else throw err;
+    }
+  }
+  if (articles.length === 0) {
+    const why = warnings.length ? `; ${warnings.join("; ")}` : "";
+    throw new CorpusError(dir, `no loadable .txt or .md articles${why}`);
+  }
+  return { dir, articles, warnings };
+}

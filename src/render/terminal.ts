@@ -1,0 +1,31 @@
+/** Plain-text rendering of engine results for the terminal. */
+import type { AskResult, Citation } from "../answer/types.js";
+import type { SourceInfo } from "../engine.js";
+
+function sourceLine(c: Pick<Citation, "outlet" | "published" | "title" | "articleId">): string {
+  const who = c.outlet ?? "Unknown outlet";
+  const when = c.published ?? "undated";
+  return `${who}, ${when}: ${c.title}`;
+}
+
+export function renderAsk(result: AskResult): string {
+  if (result.answer === null) {
+    return `${result.reason ?? "The coverage doesn't answer that."} Nothing cited.\n`;
+  }
+  const lines = [result.answer, ""];
+  if (result.support > 1) lines.push(`Supported by ${result.support} outlets.`, "");
+  for (const c of result.citations) {
+    lines.push(`[${c.n}] "${c.excerpt}"`);
+    lines.push(`    ${sourceLine(c)}`);
+    lines.push(`    ${c.link ?? "(no link: the article has no URL)"}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+export function renderSources(sources: SourceInfo[]): string {
+  return (
+    sources
+      .map((s, i) => `${i + 1}. ${sourceLine(s)}\n   ${s.url ?? "(no URL)"}`)
+      .join("\n") + "\n"
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The text analyzer shared by indexing and querying: words out of text, then folded (case,
+ * diacritics, curly quotes), stop words dropped, English (Porter) stems. Index and query must use
+ * the same analyzer; ANALYZER_VERSION names it so a persisted index can tell it is stale.
+ */
+import { stemmer } from "stemmer";
+
+export const ANALYZER_VERSION = "porter-en-1";
+
+/**
+ * English function words. They carry no topic, so matching them is not evidence of an answer.
+ * Kept short on purpose: verbs such as "said" stay searchable for quotes.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all am an and any are aren't as at be because been before being
+  below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
+  during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here
+  here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its
+  itself let's me more most mustn't my myself no nor not of off on once only or other ought our ours
+  ourselves out over own same shan't she she'd she'll she's should shouldn't so some such than that
+  that's the their theirs them themselves then there there's these they they'd they'll they're they've
+  this those through to too under until up very was wasn't we we'd we'll we're we've were weren't what
+  what's when when's where where's which while who who's whom why why's will with won't would wouldn't
+  you you'd you'll you're you've your yours yourself yourselves also just s t`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Case, diacritics, ligatures and typographic quotes folded away. */
+export function fold(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[\u2018\u2019\u201A\u201B\u2032`´]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033«»]/g, '"')
+    .toLowerCase();
+}
+
+/** A word: letters or digits, with inner apostrophes or dots ("o'brien", "u.s."); hyphens split. */
+const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*\.?/gu;
+
+/** "U.S.", "US" and "USA" would fold into the stop word "us"; they name a country. */
+const COUNTRY_US = /^(?:U\.S\.?(?:A\.?)?|US|USA)$/;
+
+export interface Token {
+  /** The surface form as written. */
+  word: string;
+  /** Offset of the word in the analysed string. */
+  start: number;
+}
+
+/** Surface words with their offsets, before folding. */
+export function words(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let word = m[0];
+    if (word.endsWith(".") && !/\p{L}\.\p{L}/u.test(word)) word = word.slice(0, -1);
+    out.push({ word, start: m.index });
+  }
+  return out;
+}
+
+const stemCache = new Map<string, string | null>();
+
+/** One surface word to its index term, or null for stop words and noise. */
+export function term(word: string): string | null {
+  if (COUNTRY_US.test(word)) return "usa";
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  let folded = fold(word).replace(/\./g, "");
+  folded = folded.replace(/'s$/, "").replace(/'$/, "");
+  let result: string | null;
+  if (folded.length === 0 || STOP_WORDS.has(folded)) result = null;
+  else if (/^\d+$/.test(folded)) result = folded;
+  else if (folded.length === 1) result = null;
+  else result = stemmer(folded.replace(/'/g, ""));
+  if (stemCache.size < 200_000) stemCache.set(word, result);
+  return result;
+}
+
+/** All index terms of a text, in order, duplicates kept. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of words(text)) {
+    const x = term(t.word);
+    if (x) out.push(x);
+  }
+  return out;
+}
