@@ -12,8 +12,21 @@ import type { Article, Corpus, Paragraph, Sentence, Span } from "./types.js";
 
 export const ARTICLE_EXTENSIONS = [".txt", ".md"];
 
-/** Files bigger than this are skipped: no news article is 50 MB of text. */
-export const MAX_ARTICLE_BYTES = 50 * 1024 * 1024;
+/**
+ * Files bigger than this are skipped. The longest news features run to a few hundred kilobytes;
+ * a bigger file is a dump or an export, and one huge paragraph would make every question that
+ * reaches it slow (a 2 MB single-paragraph file already costs ~130 ms an ask).
+ */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Files in a corpus folder that are neither articles nor the manifest but are expected there. */
+function isQuietlyIgnored(name: string): boolean {
+  return name.startsWith(".") || name === MANIFEST_FILE;
+}
 
 export interface LoadOptions {
   /** Refuse the whole corpus on the first bad article file instead of skipping it with a warning. */
@@ -74,10 +87,14 @@ export function buildArticle(id: string, file: string, text: string, meta: Parti
 /** Decodes a file as UTF-8 text, refusing binaries and broken encodings with a named error. */
 export function decodeArticle(file: string, bytes: Buffer): string {
   if (bytes.length === 0) throw new CorpusError(file, "is empty (no text to index)");
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new CorpusError(file, "is UTF-16 text; save it as UTF-8");
+  }
+  // NUL anywhere, not only near the start: a NUL would travel into excerpts and replies.
+  if (bytes.includes(0)) throw new CorpusError(file, "looks binary (it contains NUL bytes), not a text article");
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of sample) {
-    if (b === 0) throw new CorpusError(file, "looks binary (it contains NUL bytes), not a text article");
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   if (control > sample.length * 0.05) throw new CorpusError(file, "looks binary (many control bytes), not a text article");
@@ -101,14 +118,19 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CorpusError(dir, "corpus folder not found (set CORPUS_DIR or pass --corpus DIR)");
   }
-  const files = readdirSync(dir)
-    .filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()))
-    .sort();
+  const names = readdirSync(dir).sort();
+  const files = names.filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()));
   const warnings: string[] = [];
   const skip = (err: CorpusError) => {
     if (options.strict) throw err;
     warnings.push(`skipped ${err.message}`);
   };
+  // Anything else visible in the folder (a PDF, a photo, a sub-folder) is named, so an owner who
+  // dropped in the wrong format learns why its text is missing. Never fatal, even with `strict`.
+  for (const name of names) {
+    if (files.includes(name) || isQuietlyIgnored(name)) continue;
+    warnings.push(`ignored ${join(dir, name)}: only .txt and .md files in the folder itself are read`);
+  }
 
   const byId = new Map<string, string>();
   for (const f of files) {
@@ -128,15 +150,24 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const articles: Article[] = [];
   for (const [id, path] of byId) {
     try {
-      const size = statSync(path).size;
-      if (size > MAX_ARTICLE_BYTES) throw new CorpusError(path, `is ${size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit for one article`);
+      let size: number;
+      try {
+        size = statSync(path).size;
+      } catch (err) {
+        // A dangling symlink or a file removed while loading: skip it like any unreadable file.
+        throw new CorpusError(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      }
+      if (size > MAX_ARTICLE_BYTES) {
+        throw new CorpusError(path, `is ${megabytes(size)}, over the ${megabytes(MAX_ARTICLE_BYTES)} limit for one article; split it into articles`);
+      }
       let bytes: Buffer;
       try {
         bytes = readFileSync(path);
       } catch (err) {
         throw new CorpusError(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
       }
-      const article = buildArticle(id, path, decodeArticle(path, bytes), manifest[id]);
+      const meta = Object.hasOwn(manifest, id) ? manifest[id] : undefined;
+      const article = buildArticle(id, path, decodeArticle(path, bytes), meta);
       if (article.paragraphs.length === 0) throw new CorpusError(path, "has no article text left after removing page furniture");
       articles.push(article);
     } catch (err) {

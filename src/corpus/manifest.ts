@@ -8,9 +8,18 @@ import { CorpusError } from "./errors.js";
 
 export const MANIFEST_FILE = "sources.json";
 
-/** Only http(s) links are ever shown; `javascript:` or `file:` URLs are refused here. */
+/** Tabs, line breaks and other control characters: they would break a link or a line in a reply. */
+const CONTROL = /\p{Cc}/u;
+
+/**
+ * Only http(s) links are ever shown; `javascript:` or `file:` URLs are refused here. The string is
+ * used as written, so it must be exactly what the URL parser reads: no white space or control
+ * characters (which the parser silently drops) and no `user:password@` part (a classic way to
+ * disguise where a link goes).
+ */
 const httpUrl = z
   .string()
+  .refine((s) => !/\s/.test(s) && !CONTROL.test(s), "must not contain spaces, line breaks or control characters")
   .refine((s) => {
     try {
       const u = new URL(s);
@@ -18,18 +27,40 @@ const httpUrl = z
     } catch {
       return false;
     }
-  }, "must be an http(s) URL");
+  }, "must be an http(s) URL")
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.username === "" && u.password === "";
+    } catch {
+      return true;
+    }
+  }, "must not contain a user name or password");
+
+/** YYYY-MM-DD names a real day: JavaScript's parser would read 2021-02-30 as March 2. */
+function isCalendarDate(s: string): boolean {
+  const [y, m, d] = s.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, "must be an ISO date such as 2020-11-09")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "is not a real calendar date");
+  .refine((s) => !Number.isNaN(Date.parse(s)) && isCalendarDate(s), "is not a real calendar date");
+
+/** Shown to users as a heading or a source name: one line of text. */
+const oneLine = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine((s) => !CONTROL.test(s), "must be one line of text (no line breaks or control characters)");
 
 export const manifestEntrySchema = z.strictObject({
   url: httpUrl.nullable().default(null),
-  outlet: z.string().trim().min(1, "must not be empty").nullable().default(null),
+  outlet: oneLine.nullable().default(null),
   published: isoDate.nullable().default(null),
-  title: z.string().trim().min(1, "must not be empty").optional(),
+  title: oneLine.optional(),
 });
 
 export const manifestSchema = z.record(z.string(), manifestEntrySchema);
@@ -46,12 +77,21 @@ function describePath(path: PropertyKey[]): string {
  * an id with no article is an error (usually a typo that would silently drop metadata).
  */
 export function readManifest(file: string, knownIds: ReadonlySet<string>): Manifest {
-  let raw: string;
+  let bytes: Buffer;
   try {
-    raw = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (err) {
     throw new CorpusError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
+  let raw: string;
+  try {
+    // Fatal decoding: a lenient one would turn bad bytes into U+FFFD inside outlet names and URLs.
+    raw = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new CorpusError(file, "is not valid UTF-8 text");
+  }
+  // Editors on Windows often save JSON with a byte-order mark, which JSON.parse rejects.
+  if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -65,7 +105,8 @@ export function readManifest(file: string, knownIds: ReadonlySet<string>): Manif
     const what = issue.path.length ? issue.message : "must be an object keyed by article id";
     throw new CorpusError(file, `${where}: ${what}`);
   }
-  for (const id of Object.keys(parsed.data)) {
+  // The keys as written: a parsed record may silently drop odd keys such as "__proto__".
+  for (const id of Object.keys(json as object)) {
     if (!knownIds.has(id)) throw new CorpusError(file, `${JSON.stringify(id)}: no article file ${id}.txt or ${id}.md`);
   }
   return parsed.data;
