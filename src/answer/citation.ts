@@ -1,8 +1,13 @@
 import type { Article, Span } from "../corpus/types.js";
+import { textFragmentLink } from "./fragment.js";
 import type { Citation } from "./types.js";
 
-/** A citation of `span` in `article`; the excerpt is cut from the offsets, never rebuilt. */
-export function citeSpan(n: number, article: Article, span: Span): Citation {
+/**
+ * A citation of `span` in `article`; the excerpt is cut from the offsets, never rebuilt. The link
+ * opens the article at the cited words; `sameAs` marks a citation that repeats (corroborates) the
+ * report of an earlier one.
+ */
+export function citeSpan(n: number, article: Article, span: Span, sameAs: number | null = null): Citation {
   return {
     n,
     articleId: article.id,
@@ -13,6 +18,7 @@ export function citeSpan(n: number, article: Article, span: Span): Citation {
     excerpt: article.text.slice(span.start, span.end),
     start: span.start,
     end: span.end,
-    link: article.url,
+    link: textFragmentLink(article.url, article.text, span),
+    sameAs,
   };
 }

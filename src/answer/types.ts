@@ -12,8 +12,16 @@ export interface Citation {
   excerpt: string;
   start: number;
   end: number;
-  /** Where to read it: the article URL, or null when the article has none. */
+  /**
+   * Where to read it: the article URL with a text fragment (`#:~:text=...`) that jumps to and
+   * highlights the excerpt, or null when the article has no URL.
+   */
   link: string | null;
+  /**
+   * Null for an excerpt shown in its own right; otherwise the `n` of the citation whose report this
+   * one repeats in near-identical words (another outlet corroborating it), so it is not shown twice.
+   */
+  sameAs: number | null;
 }
 
 export interface AskResult {
@@ -27,4 +35,6 @@ export interface AskResult {
   reason: string | null;
   /** How many distinct outlets (or articles, where the outlet is unknown) support the lead. */
   support: number;
+  /** What kind of answer the question asked for (reason, time, count, person, speech...). */
+  kind?: string;
 }

@@ -8,16 +8,26 @@ function sourceLine(c: Pick<Citation, "outlet" | "published" | "title" | "articl
   return `${who}, ${when}: ${c.title}`;
 }
 
+/**
+ * The answer, how many outlets back it, then each excerpt once with its source and link. An
+ * outlet that carries the same report in near-identical words is listed under the excerpt it
+ * repeats, with its own link, instead of printing the same sentence again.
+ */
 export function renderAsk(result: AskResult): string {
   if (result.answer === null) {
     return `${result.reason ?? "The coverage doesn't answer that."} Nothing cited.\n`;
   }
   const lines = [result.answer, ""];
-  if (result.support > 1) lines.push(`Supported by ${result.support} outlets.`, "");
+  if (result.support > 1) lines.push(`Reported alike by ${result.support} outlets.`, "");
   for (const c of result.citations) {
+    if (c.sameAs !== null) continue;
     lines.push(`[${c.n}] "${c.excerpt}"`);
     lines.push(`    ${sourceLine(c)}`);
     lines.push(`    ${c.link ?? "(no link: the article has no URL)"}`);
+    for (const same of result.citations.filter((o) => o.sameAs === c.n)) {
+      lines.push(`  [${same.n}] same report: ${sourceLine(same)}`);
+      lines.push(`    ${same.link ?? "(no link: the article has no URL)"}`);
+    }
   }
   return lines.join("\n") + "\n";
 }

@@ -1,11 +1,13 @@
 /**
  * The text analyzer shared by indexing and querying: words out of text, then folded (case,
- * diacritics, curly quotes), stop words dropped, English (Porter) stems. Index and query must use
+ * diacritics, curly quotes), stop words dropped, irregular forms and British spellings mapped to one
+ * word ("wrote" to "write", "criticised" to "criticized"), English (Porter) stems. Index and query must use
  * the same analyzer; ANALYZER_VERSION names it so a persisted index can tell it is stale.
  */
 import { stemmer } from "stemmer";
+import { americanSpelling, IRREGULAR } from "./english.js";
 
-export const ANALYZER_VERSION = "porter-en-1";
+export const ANALYZER_VERSION = "porter-en-2";
 
 /**
  * English function words. They carry no topic, so matching them is not evidence of an answer.
@@ -73,7 +75,10 @@ export function term(word: string): string | null {
   if (folded.length === 0 || STOP_WORDS.has(folded)) result = null;
   else if (/^\d+$/.test(folded)) result = folded;
   else if (folded.length === 1) result = null;
-  else result = stemmer(folded.replace(/'/g, ""));
+  else {
+    const plain = folded.replace(/'/g, "");
+    result = stemmer(IRREGULAR.get(plain) ?? americanSpelling(plain));
+  }
   if (stemCache.size < 200_000) stemCache.set(word, result);
   return result;
 }

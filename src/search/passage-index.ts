@@ -5,7 +5,8 @@
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { Article, Paragraph } from "../corpus/types.js";
-import { term, words } from "./analyzer.js";
+import { fold, term, words } from "./analyzer.js";
+import { editBudget, Vocabulary } from "./fuzzy.js";
 
 export interface Passage {
   /** Dense id: position in `PassageIndex.passages`. */
@@ -25,6 +26,17 @@ export interface PassageHit {
 export const FUZZY_MIN_LENGTH = 4;
 export const FUZZY_RATIO = 0.25;
 
+/** Derivational relatives: stems at least this long that extend one another by a few letters. */
+export const RELATIVE_MIN_STEM = 6;
+export const RELATIVE_MAX_EXTRA = 5;
+
+/** A typo correction: the index terms a misspelt word most likely stands for. */
+export interface Correction {
+  terms: string[];
+  /** Edits between the word as typed and the known word(s). */
+  distance: number;
+}
+
 interface Doc {
   id: number;
   text: string;
@@ -35,6 +47,10 @@ export class PassageIndex {
   /** Term to the number of passages containing it. */
   readonly docFreq = new Map<string, number>();
   private readonly search_: MiniSearch<Doc>;
+  /** Built on first use: only questions with unknown words pay for them. */
+  private termVocabulary: Vocabulary | null = null;
+  private surfaceVocabulary: { forms: Map<string, string>; vocabulary: Vocabulary } | null = null;
+  private sortedTerms: string[] | null = null;
 
   constructor(articles: readonly Article[]) {
     let current: Set<string> | null = null;
@@ -77,22 +93,76 @@ export class PassageIndex {
     return Math.log(1 + (this.passages.length - df + 0.5) / (df + 0.5));
   }
 
+  /** The IDF a term found in a single passage would have: the most specific a word can be. */
+  idf1(): number {
+    return Math.log(1 + (this.passages.length - 0.5) / 1.5);
+  }
+
   /**
    * Index terms a query term stands for: itself when the corpus knows it, otherwise its close
-   * spellings (typo tolerance), otherwise none.
+   * spellings (typo tolerance, transpositions included), otherwise none.
    */
   expand(t: string): string[] {
     if (this.knows(t)) return [t];
     if (t.length < FUZZY_MIN_LENGTH || /^\d+$/.test(t)) return [];
-    const found = this.search_.search(t, {
-      fuzzy: FUZZY_RATIO,
-      prefix: false,
-      tokenize: (s) => [s],
-      processTerm: (s) => s,
-    });
-    const terms = new Set<string>();
-    for (const r of found) for (const matched of r.terms) terms.add(matched);
-    return [...terms];
+    this.termVocabulary ??= new Vocabulary(this.docFreq.keys());
+    return this.termVocabulary.nearest(t, editBudget(t.length)).words;
+  }
+
+  /**
+   * Typo correction for a word as written whose term the corpus does not know: the terms of the
+   * known written forms nearest to it ("putn" to putin, "congratulatd" to congratul). Comparing
+   * written forms rather than stems matters: a misspelt word does not stem like the real one.
+   */
+  correct(word: string): Correction {
+    const folded = fold(word).replace(/[.']/g, "");
+    const none: Correction = { terms: [], distance: Infinity };
+    if (folded.length < FUZZY_MIN_LENGTH || /^\d+$/.test(folded)) return none;
+    const surface = (this.surfaceVocabulary ??= this.buildSurfaceVocabulary());
+    const near = surface.vocabulary.nearest(folded, editBudget(folded.length));
+    if (near.words.length === 0) return none;
+    const terms = [...new Set(near.words.map((w) => surface.forms.get(w)!))];
+    terms.sort((a, b) => (this.docFreq.get(b) ?? 0) - (this.docFreq.get(a) ?? 0));
+    return { terms, distance: near.distance };
+  }
+
+  /**
+   * Known terms that share a long stem with `t` and extend it (or are extended by it) by a few
+   * letters: derivations the stemmer keeps apart, such as congratul / congratulatori.
+   */
+  relatives(t: string): string[] {
+    if (t.length < RELATIVE_MIN_STEM || /\d/.test(t)) return [];
+    const out: string[] = [];
+    for (let len = RELATIVE_MIN_STEM; len < t.length; len++) {
+      const shorter = t.slice(0, len);
+      if (t.length - len <= RELATIVE_MAX_EXTRA && this.knows(shorter)) out.push(shorter);
+    }
+    const sorted = (this.sortedTerms ??= [...this.docFreq.keys()].sort());
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(t); i++) {
+      const longer = sorted[i]!;
+      if (longer !== t && longer.length - t.length <= RELATIVE_MAX_EXTRA) out.push(longer);
+    }
+    return out;
+  }
+
+  private buildSurfaceVocabulary(): { forms: Map<string, string>; vocabulary: Vocabulary } {
+    const forms = new Map<string, string>();
+    for (const { article, paragraph } of this.passages) {
+      for (const w of words(article.text.slice(paragraph.start, paragraph.end))) {
+        const folded = fold(w.word).replace(/[.']/g, "");
+        if (forms.has(folded)) continue;
+        const t = term(w.word);
+        if (t) forms.set(folded, t);
+      }
+    }
+    return { forms, vocabulary: new Vocabulary(forms.keys()) };
   }
 
   /**

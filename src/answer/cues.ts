@@ -1,0 +1,271 @@
+/**
+ * Answer-type cues: does a sentence carry what a kind of question asks for? A reason (because,
+ * therefore, the difference...), a point in time, a number, people, someone's attributed words, a
+ * description of someone. Each returns a strength in [0, 1]. General English patterns only.
+ */
+import { fold, term } from "../search/analyzer.js";
+import { previousOf, type SentenceView } from "./sentence-view.js";
+
+// ---------------------------------------------------------------------------------------- reason
+
+const REASON_STRONG =
+  /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|therefore|thus|hence|the reason|reasons? (?:for|why|behind)|that is why|that's why|which is why|this is why|explains? why|caused by|as a consequence|given that|in response to|for fear)\b/;
+/** "since" giving a reason, not a time: at a clause start and not followed by a time word. */
+const REASON_SINCE = /(?:^|[,;:(—–]\s*)since (?!when\b|then\b|the (?:start|beginning|end)\b|\d|last\b|early\b|late\b)/;
+const REASON_MEDIUM = /\b(?:differen(?:ce|ces|t)|explain(?:s|ed|ing)?|motive|motives|motivated|why|so as to|lest|blamed?|cited)\b|, as (?:the|a|an|it|he|she|they|we|its|his|her|their|there)\b/;
+
+export function reasonCue(view: SentenceView): number {
+  const s = fold(view.text);
+  if (REASON_STRONG.test(s) || REASON_SINCE.test(s)) return 1;
+  return REASON_MEDIUM.test(s) ? 0.6 : 0;
+}
+
+// ------------------------------------------------------------------------------------------ time
+
+const WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const MONTH = "january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+const UNIT = "minutes?|hours?|days?|weeks?|months?|years?|decades?";
+const COUNT_WORD = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\\d+";
+
+const TIME_STRONG = [
+  new RegExp(`\\b(?:${WEEKDAY})\\b`),
+  new RegExp(`\\b(?:${MONTH})\\.? \\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTH})\\b|\\b(?:in|since|by|until|during|early|late|mid|last|next|this) (?:${MONTH}|may)\\b`),
+  /\b(?:yesterday|today|tonight|tomorrow|this morning|last night|overnight)\b/,
+  new RegExp(`\\b(?:${COUNT_WORD}) (?:${UNIT}) (?:ago|later|earlier|after|before|since)\\b`),
+  new RegExp(`\\b(?:last|next|this|that) (?:week|month|year|weekend|${WEEKDAY})\\b`),
+  /\b(?:in|since|by|until|during|from|before|after) (?:early |late |mid-?)?(?:1[89]|20)\d\d\b/,
+  /\b\d{1,2}:\d\d\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am|pm)\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/,
+];
+/** Times anchored to an event ("after the Electoral College affirmed...") or loosely placed. */
+const TIME_ANCHOR = /\b(?:after|before|until|once|following|ahead of|as soon as) (?:the |his |her |their |its )?\p{Lu}/u;
+const TIME_MEDIUM = /\b(?:when|earlier|later|previously|soon|recently|shortly|immediately|within an? \w+|at the time|at that time)\b/;
+/** A bare year mostly names something ("the 2020 election") rather than dating it. */
+const TIME_YEAR = /\b(?:1[89]|20)\d\d\b/;
+/** A duration ("after weeks of...") says how long, not when. */
+const TIME_DURATION = new RegExp(`\\b(?:after|for|over|within) (?:weeks|months|days|years|hours)\\b`);
+
+/**
+ * "Peskov said on Monday", "a statement on Tuesday": in news copy a time right after a word of
+ * saying usually dates the report, not the event asked about.
+ */
+function datesTheStatement(folded: string): boolean {
+  const strong = TIME_STRONG.map((re) => re.source).join("|");
+  const afterSpeech = new RegExp(`\\b(?:said|says|told|added|announced|statement|reported|tweeted|wrote|stated)(?: \\w+){0,2} (?:on |in |at |early |late )?(?:${strong})`);
+  const matches = TIME_STRONG.filter((re) => re.test(folded)).length;
+  return matches <= 1 && afterSpeech.test(folded);
+}
+
+export function timeCue(view: SentenceView, questionTerms: ReadonlySet<string>): number {
+  const s = fold(view.text);
+  const fresh = (re: RegExp, text: string) => {
+    for (const m of text.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g"))) {
+      // A time the question already names ("in 2016") is not news to the asker.
+      const ts = m[0].split(/\s+/).map((w) => term(w)).filter((t): t is string => t !== null);
+      if (ts.length === 0 || ts.some((t) => !questionTerms.has(t))) return true;
+    }
+    return false;
+  };
+  if (TIME_STRONG.some((re) => fresh(re, s))) return datesTheStatement(s) ? 0.4 : 1;
+  if (fresh(TIME_ANCHOR, view.text.replace(/[“”"]/g, ""))) return 0.8;
+  if (fresh(TIME_MEDIUM, s)) return 0.5;
+  return TIME_DURATION.test(s) || fresh(TIME_YEAR, s) ? 0.3 : 0;
+}
+
+// ----------------------------------------------------------------------------------------- count
+
+const NUMBER_WORDS = new Set(
+  "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half"
+    .split(" "),
+);
+
+function isNumberWord(word: string): boolean {
+  const w = fold(word);
+  return /^\d[\d,.]*%?$/.test(w) || NUMBER_WORDS.has(w);
+}
+
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/**
+ * A number the question does not already contain: 1 when it counts one of the question's own
+ * words ("290 electoral votes" for "how many electoral votes"), 0.6 for any other number. Years are
+ * dates, not counts.
+ */
+export function countCue(view: SentenceView, questionTerms: ReadonlySet<string>): number {
+  let best = 0;
+  const toks = view.tokens;
+  toks.forEach((tok, i) => {
+    if (!isNumberWord(tok.word) || YEAR.test(tok.word)) return;
+    if (tok.term && questionTerms.has(tok.term)) return;
+    best = Math.max(best, 0.6);
+    for (let j = i + 1; j <= i + 3 && j < toks.length; j++) {
+      const t = toks[j]!.term;
+      if (t && questionTerms.has(t)) best = 1;
+    }
+  });
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------- people
+
+const NOT_NAMES = new Set([...`${WEEKDAY}|${MONTH}|may`.split("|"), "i", "the", "a", "an", "in", "on", "at", "but", "and", "as", "after", "while", "when", "however", "according", "this", "that", "it", "he", "she", "they", "we", "you"]);
+
+/**
+ * Runs of capitalised words, the shape of names ("German Chancellor Angela Merkel"), that do not
+ * repeat the question. A lone capitalised word opening the sentence is only grammar.
+ */
+export function nameRuns(view: SentenceView, questionTerms: ReadonlySet<string>): string[][] {
+  const runs: string[][] = [];
+  let run: { word: string; term: string | null; first: boolean }[] = [];
+  const flush = () => {
+    const words = run.filter((r) => !NOT_NAMES.has(fold(r.word)));
+    const loneOpener = run.length === 1 && run[0]!.first;
+    const repeatsQuestion = words.some((r) => r.term && questionTerms.has(r.term));
+    if (words.length > 0 && !loneOpener && !repeatsQuestion) runs.push(words.map((r) => r.word));
+    run = [];
+  };
+  view.tokens.forEach((tok, i) => {
+    const gap = i > 0 ? view.text.slice(view.tokens[i - 1]!.start + view.tokens[i - 1]!.word.length, tok.start) : "";
+    if (run.length > 0 && !/^\s+$/.test(gap)) flush();
+    if (/^\p{Lu}/u.test(tok.word)) run.push({ word: tok.word, term: tok.term, first: i === 0 });
+    else flush();
+  });
+  flush();
+  return runs;
+}
+
+/** A run of two or more capitalised words reads as a person or title; a lone one counts half. */
+function nameWeight(run: readonly string[]): number {
+  return run.length >= 2 ? 1 : 0.5;
+}
+
+/**
+ * People who did what the question asks about: names in the few words before the question's
+ * action word (its subject) or after a "by" that follows it (a passive's agent, often a list).
+ * Without the action word in the sentence, any names count at half strength.
+ */
+export function peopleCue(view: SentenceView, questionTerms: ReadonlySet<string>, actionTerms: ReadonlySet<string>): number {
+  const toks = view.tokens;
+  const at = toks.findIndex((t) => t.term !== null && actionTerms.has(t.term));
+  let weight = 0;
+  if (at < 0) {
+    for (const r of nameRuns(view, questionTerms)) weight += nameWeight(r) / 2;
+  } else {
+    const before = { ...view, tokens: toks.slice(Math.max(0, at - 7), at) };
+    for (const r of nameRuns(before, questionTerms)) weight += nameWeight(r);
+    const by = toks.findIndex((t, i) => i > at && i <= at + 6 && t.word.toLowerCase() === "by");
+    if (by >= 0) {
+      const agents = { ...view, tokens: toks.slice(by + 1, by + 30) };
+      for (const r of nameRuns(agents, questionTerms)) weight += nameWeight(r);
+    }
+  }
+  return Math.min(1, 0.35 * weight);
+}
+
+// ---------------------------------------------------------------------------------------- speech
+
+/** Verbs that attribute words (or a stated view) to someone. */
+const SPEECH_VERB_TERMS = termsOf(
+  `say says said saying tell told write wrote tweet tweeted add added explain explained stress stressed
+  recall recalled note noted state stated announce announced declare declared claim claimed insist
+  insisted argue argued warn warned suggest suggested remark remarked reply replied respond responded
+  answer answered acknowledge acknowledged admit admitted quote quoted cite cited according posted
+  continued urged urge asked reiterated conceded believe believed believes hope hopes hoped think thinks
+  advise advised vow vowed pledge pledged deny denied confirm confirmed predict predicted demand
+  demanded describe described`,
+);
+/**
+ * Nouns for what someone said. They attribute only when the speaker owns them outright ("Putin's
+ * message"): "contacted the Kremlin for comment" is no comment of the Kremlin's.
+ */
+const SPEECH_NOUN_TERMS = termsOf("statement message remarks comment comments tweet post letter interview speech words");
+const SPEECH_CUE_TERMS = new Set([...SPEECH_VERB_TERMS, ...SPEECH_NOUN_TERMS]);
+
+function termsOf(list: string): Set<string> {
+  return new Set(
+    list
+      .split(/\s+/)
+      .map((w) => term(w))
+      .filter((t): t is string => t !== null),
+  );
+}
+
+const PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
+
+export function hasQuotation(view: SentenceView): boolean {
+  return /[“”"]/.test(view.text) || /(?:^|\s)'\p{L}/u.test(view.text);
+}
+
+/**
+ * How surely the sentence gives `speaker`'s own words: 1 when, next to a word of saying, the
+ * nearest name is the speaker ("Peskov said", "according to Putin", "Putin's message ... was",
+ * "the Kremlin cited Putin as saying"); 0.8 when a pronoun is nearest ("he wrote") and the
+ * sentence before names the speaker; else 0. A possessive that makes someone else the speaker
+ * ("Putin's spokesman said") is no mention of Putin as speaker.
+ */
+export function speechCue(view: SentenceView, speakerTerms: readonly string[]): number {
+  if (speakerTerms.length === 0) return 0;
+  const toks = view.tokens;
+  const isCue = (i: number) => {
+    const t = toks[i]?.term;
+    return t !== null && t !== undefined && SPEECH_CUE_TERMS.has(t);
+  };
+  const head = speakerTerms[speakerTerms.length - 1]!;
+  /** What stands at token i: the speaker, someone else, a pronoun, or nothing of the sort. */
+  const who = (i: number): "speaker" | "other" | "pronoun" | null => {
+    const t = toks[i]!;
+    if (PRONOUNS.has(fold(t.word))) return "pronoun";
+    if (!/^\p{Lu}/u.test(t.word) || NOT_NAMES.has(fold(t.word))) return null;
+    // "Putin's spokesman": the possessor does not speak, unless what he owns is speech.
+    if (/['’]s$/i.test(t.word) && !isCue(i + 1)) return null;
+    return t.term === head ? "speaker" : "other";
+  };
+  let viaPronoun = false;
+  for (let c = 0; c < toks.length; c++) {
+    if (!isCue(c)) continue;
+    const reach = SPEECH_VERB_TERMS.has(toks[c]!.term!) ? 6 : 1;
+    for (let d = 1; d <= reach; d++) {
+      const near: ReturnType<typeof who>[] = [];
+      if (c - d >= 0) near.push(who(c - d));
+      if (c + d < toks.length) near.push(who(c + d));
+      if (near.every((x) => x === null)) continue;
+      if (near.includes("speaker")) return 1;
+      if (near.includes("pronoun") && !near.includes("other")) viaPronoun = true;
+      break;
+    }
+  }
+  if (!viaPronoun) return 0;
+  const prev = previousOf(view);
+  return prev && prev.terms.has(head) ? 0.8 : 0;
+}
+
+// ------------------------------------------------------------------------------------ definition
+
+/**
+ * Does the sentence describe who or what the subject is: a role before the name ("Kremlin
+ * spokesman Dmitry Peskov"), an apposition after it ("Peskov, the ..."), or "X is a/the ...".
+ */
+export function definitionCue(view: SentenceView, subjectTerms: ReadonlySet<string>): number {
+  const toks = view.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (!toks[i]!.term || !subjectTerms.has(toks[i]!.term!)) continue;
+    let j = i - 1;
+    while (j >= 0 && /^\p{Lu}/u.test(toks[j]!.word) && toks[j]!.term && subjectTerms.has(toks[j]!.term!)) j--;
+    for (let k = j; k >= Math.max(0, j - 2); k--) {
+      const w = toks[k]!;
+      if (w.term && /^\p{Ll}/u.test(w.word) && !SPEECH_CUE_TERMS.has(w.term)) return 1;
+    }
+    const after = view.text.slice(toks[i]!.start + toks[i]!.word.length, toks[i]!.start + toks[i]!.word.length + 12);
+    if (/^(?:,\s+(?:the|a|an|who)\b|\s+(?:is|was)\s+(?:a|an|the)\b)/.test(after)) return 1;
+  }
+  return 0;
+}
+
+// ----------------------------------------------------------------------------------------- place
+
+export function placeCue(view: SentenceView, questionTerms: ReadonlySet<string>): number {
+  for (const m of view.text.matchAll(/\b(?:in|at|from|near|to)\s+(?:the\s+)?(\p{Lu}\p{L}+)/gu)) {
+    const t = term(m[1]!);
+    if (t && !questionTerms.has(t) && !NOT_NAMES.has(fold(m[1]!))) return 1;
+  }
+  return 0;
+}

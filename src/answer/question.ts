@@ -1,0 +1,164 @@
+/**
+ * Question analysis: what kind of answer a question wants (a reason, a time, people, a number, a
+ * person's words...) and which of its words are key (names, nouns: the coverage must contain them)
+ * versus filler (frame words and adverbs such as "finally": nice to match, never a reason to refuse).
+ * Pure text work: it knows nothing of the corpus.
+ */
+import { fold, term, words } from "../search/analyzer.js";
+
+export type QuestionKind =
+  | "reason" // why
+  | "time" // when
+  | "count" // how many / how much
+  | "person" // who did it
+  | "definition" // who is X / what is X
+  | "speech" // what did X say
+  | "place" // where
+  | "yesno" // did / is / has ...
+  | "general";
+
+export type WordRole = "key" | "speaker" | "soft";
+
+export interface QuestionWord {
+  /** As typed. */
+  word: string;
+  /** Its index term (analyzer output). */
+  term: string;
+  /** Capitalised mid-question or an acronym: a name, which the coverage must contain exactly. */
+  proper: boolean;
+  role: WordRole;
+}
+
+export interface Question {
+  text: string;
+  kind: QuestionKind;
+  /** Content words in question order, each once. */
+  words: QuestionWord[];
+}
+
+/** Words that introduce what someone said, wrote or thought, as a speech question's verb. */
+const SPEECH_VERBS =
+  "say|says|said|tell|tells|told|write|writes|wrote|written|tweet|tweets|tweeted|think|thinks|thought|claim|claims|claimed|state|states|stated|announce|announced|respond|responded|react|reacted|reply|replied|comment|commented|argue|argued|explain|explained|add|added|stress|stressed|suggest|suggested|promise|promised|warn|warned|mean|meant|want|wanted|believe|believed|ask|asked|call|called|post|posted|declare|declared|insist|insisted";
+
+const AUX = "did|does|do|has|have|had|was|is|were|are|will|would|could|can|should|might";
+
+/** Speech nouns that make "what was X's message" a speech question. */
+const SPEECH_NOUNS = "message|statement|response|reaction|reply|comment|comments|remarks|words|position|view|views|answer|explanation|tweet|letter";
+
+/**
+ * Leading phrases that set the kind. Each consumes its words, so that "how many" or "what time"
+ * never count as topic words. Order matters: the first match wins.
+ */
+const KIND_PATTERNS: { kind: QuestionKind; re: RegExp }[] = [
+  { kind: "reason", re: /^(?:why|how come|for what reason|what (?:is|was|were|are) the reasons? (?:for|why|that)?|what (?:made|caused|led|prompted))\b/ },
+  { kind: "time", re: /^(?:when|since when|until when|how (?:long|soon|quickly|fast|early|late)|what (?:time|day|date|year|month)|which (?:day|date|year|month))\b/ },
+  { kind: "count", re: /^(?:how (?:many|much)|what (?:number|share|percentage|proportion|amount)(?: of)?)\b/ },
+  { kind: "place", re: /^(?:where|in which (?:country|city|state|place)|in what (?:country|city|state|place))\b/ },
+];
+
+/** General English frame and filler words: they shape a question without naming its topic. */
+const FILLER = new Set(
+  `actually exactly really finally eventually ever still already yet again even just please tell explain
+  know happen happened happens thing things anything something everything kind sort way ways specific
+  specifically first last next latest recent recently previous previously currently now then also else
+  like well ok okay get got go going gone mean means meant say says said think reason reasons cause
+  exact much many lot lots time away`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const FILLER_TERMS = new Set([...FILLER].map((w) => term(w)).filter((t): t is string => t !== null));
+
+function isFiller(word: string, proper: boolean): boolean {
+  const t = term(word);
+  if (t !== null && FILLER_TERMS.has(t)) return true;
+  // Adverbs in -ly ("finally", "officially") qualify a question rather than name its topic.
+  return !proper && /^\p{Ll}{3,}ly$/u.test(word);
+}
+
+function isProper(word: string, position: number): boolean {
+  if (/^\p{Lu}[\p{Lu}\d.]+$/u.test(word) && word.replace(/\./g, "").length >= 2) return true; // NATO, U.S.
+  return position > 0 && /^\p{Lu}/u.test(word);
+}
+
+/** Normalised question text for pattern matching: folded, single spaces, no end punctuation. */
+function normalise(text: string): string {
+  return fold(text)
+    .replace(/[^\p{L}\p{N}'\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Leading courtesy that carries no meaning ("so", "tell me", "can you tell me"). */
+const PREAMBLE = /^(?:(?:so|and|but|ok|okay|hey|please)\s+)*(?:(?:can|could) you (?:please )?(?:tell me|explain)\s+|tell me\s+|do you know\s+|i (?:want|would like) to know\s+)?/;
+
+/** Adverbial idioms whose words, taken one by one, would look like topic words. */
+const IDIOMS = /\b(?:right away|right now|at all|so far|as well|at once|in fact|of course|at least|at last|after all|in general|for now)\b/g;
+
+export function analyzeQuestion(text: string): Question {
+  const q = text.trim();
+  const tokens = words(q);
+  const plain = normalise(q).replace(PREAMBLE, "");
+  let kind: QuestionKind = "general";
+  let frame = new Set<string>();
+  for (const p of KIND_PATTERNS) {
+    const m = p.re.exec(plain);
+    if (m) {
+      kind = p.kind;
+      frame = termSet(m[0]);
+      break;
+    }
+  }
+
+  // Speech: "what did X say (about Y)", "what has X told ...", "what was X's message".
+  let speakerPhrase: string | null = null;
+  if (kind === "general") {
+    const speech = new RegExp(`^(?:what|how) (?:${AUX}) (.+?) (?:${SPEECH_VERBS})\\b`).exec(plain);
+    const noun = new RegExp(`^what (?:is|was|were|are) (.+?)'s? (?:${SPEECH_NOUNS})\\b`).exec(plain);
+    const m = speech ?? noun;
+    if (m) {
+      kind = "speech";
+      speakerPhrase = m[1]!;
+    }
+  }
+  if (kind === "general") {
+    if (/^(?:who|whom|whose)\b/.test(plain)) kind = "person";
+    else if (/^which (?:people|person|leaders?|officials?|countries|nations)\b/.test(plain)) kind = "person";
+    const copula = /^(?:who|what) (?:is|was|are|were) (?:the |a |an )?(.+)$/.exec(plain);
+    if (copula && namesOnly(copula[1]!, tokens)) kind = "definition";
+  }
+  if (kind === "general" && new RegExp(`^(?:${AUX}|is|are|was|were)\\b`).test(plain)) kind = "yesno";
+
+  const speakerTerms = speakerPhrase ? termSet(speakerPhrase) : new Set<string>();
+  for (const idiom of plain.match(IDIOMS) ?? []) for (const t of termSet(idiom)) frame.add(t);
+  const out: QuestionWord[] = [];
+  const seen = new Set<string>();
+  tokens.forEach((tok, i) => {
+    const t = term(tok.word);
+    if (!t || seen.has(t)) return;
+    seen.add(t);
+    const proper = isProper(tok.word, i);
+    let role: WordRole;
+    if (frame.has(t)) role = "soft";
+    else if (speakerTerms.has(t)) role = "speaker";
+    else if (kind === "speech" && new RegExp(`^(?:${SPEECH_VERBS}|${SPEECH_NOUNS})$`).test(fold(tok.word))) role = "soft";
+    else if (isFiller(tok.word, proper)) role = "soft";
+    else role = "key";
+    out.push({ word: tok.word, term: t, proper, role });
+  });
+  return { text: q, kind, words: out };
+}
+
+function termSet(phrase: string): Set<string> {
+  return new Set(words(phrase).map((w) => term(w.word)).filter((t): t is string => t !== null));
+}
+
+/**
+ * "who is Peskov" asks what Peskov is; "who is leading" asks for a person. True when every
+ * content word of `rest` is written as a name in the question.
+ */
+function namesOnly(rest: string, tokens: { word: string }[]): boolean {
+  const wanted = termSet(rest);
+  if (wanted.size === 0 || wanted.size > 4) return false;
+  const properTerms = new Set(tokens.filter((t, i) => isProper(t.word, i)).map((t) => term(t.word)));
+  return [...wanted].every((t) => properTerms.has(t));
+}

@@ -1,0 +1,62 @@
+/**
+ * A sentence as the answer layer sees it: its text, its words with their index terms, and its
+ * neighbours. Built on demand for the few sentences a question touches and cached per article,
+ * so repeated questions never re-analyse the same sentence.
+ */
+import type { Article, Sentence } from "../corpus/types.js";
+import { term, words } from "../search/analyzer.js";
+
+export interface SentenceToken {
+  word: string;
+  /** Index term, or null for stop words. */
+  term: string | null;
+  /** Offset of the word inside the sentence text. */
+  start: number;
+}
+
+export interface SentenceView {
+  article: Article;
+  sentence: Sentence;
+  text: string;
+  tokens: SentenceToken[];
+  terms: Set<string>;
+}
+
+const cache = new WeakMap<Article, (SentenceView | undefined)[]>();
+
+export function viewOf(article: Article, index: number): SentenceView {
+  let views = cache.get(article);
+  if (!views) cache.set(article, (views = []));
+  const cached = views[index];
+  if (cached) return cached;
+  const sentence = article.sentences[index]!;
+  const text = article.text.slice(sentence.start, sentence.end);
+  const tokens = words(text).map((w) => ({ word: w.word, term: term(w.word), start: w.start }));
+  const terms = new Set<string>();
+  for (const t of tokens) if (t.term) terms.add(t.term);
+  const view = { article, sentence, text, tokens, terms };
+  views[index] = view;
+  return view;
+}
+
+/** The sentence before, in the same article (it may sit in the previous paragraph). */
+export function previousOf(view: SentenceView): SentenceView | null {
+  const i = view.sentence.index;
+  return i > 0 ? viewOf(view.article, i - 1) : null;
+}
+
+/** The sentence after, only within the same paragraph. */
+export function nextInParagraph(view: SentenceView): SentenceView | null {
+  const next = view.article.sentences[view.sentence.index + 1];
+  return next && next.paragraph === view.sentence.paragraph ? viewOf(view.article, next.index) : null;
+}
+
+/** The other sentences of the paragraph, plus the sentence just before it: what a reader has in mind. */
+export function contextOf(view: SentenceView): SentenceView[] {
+  const { article, sentence } = view;
+  const out: SentenceView[] = [];
+  const prev = previousOf(view);
+  if (prev && prev.sentence.paragraph !== sentence.paragraph) out.push(prev);
+  for (const i of article.paragraphs[sentence.paragraph]!.sentences) if (i !== sentence.index) out.push(viewOf(article, i));
+  return out;
+}
