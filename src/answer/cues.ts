@@ -171,7 +171,7 @@ const SPEECH_VERB_TERMS = termsOf(
   answer answered acknowledge acknowledged admit admitted quote quoted cite cited according posted
   continued urged urge asked reiterated conceded believe believed believes hope hopes hoped think thinks
   advise advised vow vowed pledge pledged deny denied confirm confirmed predict predicted demand
-  demanded describe described`,
+  demanded describe described call called`,
 );
 /**
  * Nouns for what someone said. They attribute only when the speaker owns them outright ("Putin's
@@ -210,14 +210,28 @@ export function speechCue(view: SentenceView, speakerTerms: readonly string[]): 
     return t !== null && t !== undefined && SPEECH_CUE_TERMS.has(t);
   };
   const head = speakerTerms[speakerTerms.length - 1]!;
+  const named = new Set(speakerTerms);
+  const isName = (i: number) => /^\p{Lu}/u.test(toks[i]!.word) && !NOT_NAMES.has(fold(toks[i]!.word));
+  // A name phrase is a run of capitalised words and the speaker's own words ("Mayor Ines Okafor",
+  // "Kremlin spokesman Dmitry Peskov"): it is the speaker when it holds the speaker's head word.
+  const phraseOf = new Array<number>(toks.length).fill(-1);
+  const speakerPhrases = new Set<number>();
+  for (let i = 0, p = 0; i < toks.length; i++) {
+    const inPhrase = isName(i) || (toks[i]!.term !== null && named.has(toks[i]!.term!));
+    if (!inPhrase) continue;
+    const gap = i > 0 ? toks[i - 1]!.word.length + toks[i - 1]!.start : 0;
+    if (i === 0 || phraseOf[i - 1] === -1 || !/^\s+$/.test(view.text.slice(gap, toks[i]!.start))) p++;
+    phraseOf[i] = p;
+    if (toks[i]!.term === head) speakerPhrases.add(p);
+  }
   /** What stands at token i: the speaker, someone else, a pronoun, or nothing of the sort. */
   const who = (i: number): "speaker" | "other" | "pronoun" | null => {
     const t = toks[i]!;
     if (PRONOUNS.has(fold(t.word))) return "pronoun";
-    if (!/^\p{Lu}/u.test(t.word) || NOT_NAMES.has(fold(t.word))) return null;
+    if (phraseOf[i] === -1) return null;
     // "Putin's spokesman": the possessor does not speak, unless what he owns is speech.
-    if (/['’]s$/i.test(t.word) && !isCue(i + 1)) return null;
-    return t.term === head ? "speaker" : "other";
+    if (/['’]s$/i.test(t.word) && !isCue(i + 1) && toks[i + 1] && phraseOf[i + 1] === -1) return null;
+    return speakerPhrases.has(phraseOf[i]!) ? "speaker" : "other";
   };
   let viaPronoun = false;
   for (let c = 0; c < toks.length; c++) {

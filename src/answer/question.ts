@@ -62,7 +62,7 @@ const FILLER = new Set(
   know happen happened happens thing things anything something everything kind sort way ways specific
   specifically first last next latest recent recently previous previously currently now then also else
   like well ok okay get got go going gone mean means meant say says said think reason reasons cause
-  exact much many lot lots time away`
+  exact much many lot lots time away anyone anybody someone somebody everyone everybody nothing nobody`
     .split(/\s+/)
     .filter(Boolean),
 );

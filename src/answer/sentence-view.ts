@@ -51,12 +51,20 @@ export function nextInParagraph(view: SentenceView): SentenceView | null {
   return next && next.paragraph === view.sentence.paragraph ? viewOf(view.article, next.index) : null;
 }
 
-/** The other sentences of the paragraph, plus the sentence just before it: what a reader has in mind. */
+/** How far, in sentences, context reaches inside a paragraph (a speech may be one long paragraph). */
+export const CONTEXT_REACH = 3;
+
+/**
+ * What a reader has in mind at a sentence: the nearby sentences of its paragraph, plus the
+ * sentence just before it when that one closes the previous paragraph.
+ */
 export function contextOf(view: SentenceView): SentenceView[] {
   const { article, sentence } = view;
   const out: SentenceView[] = [];
   const prev = previousOf(view);
   if (prev && prev.sentence.paragraph !== sentence.paragraph) out.push(prev);
-  for (const i of article.paragraphs[sentence.paragraph]!.sentences) if (i !== sentence.index) out.push(viewOf(article, i));
+  for (const i of article.paragraphs[sentence.paragraph]!.sentences) {
+    if (i !== sentence.index && Math.abs(i - sentence.index) <= CONTEXT_REACH) out.push(viewOf(article, i));
+  }
   return out;
 }

@@ -120,7 +120,13 @@ export class PassageIndex {
     if (folded.length < FUZZY_MIN_LENGTH || /^\d+$/.test(folded)) return none;
     const surface = (this.surfaceVocabulary ??= this.buildSurfaceVocabulary());
     const near = surface.vocabulary.nearest(folded, editBudget(folded.length));
-    if (near.words.length === 0) return none;
+    if (near.words.length === 0) {
+      // The corpus may only have other inflections of the word ("failed" for a mistyped "fail"):
+      // compare with the stems too.
+      const t = term(word);
+      const stems = t ? this.expand(t) : [];
+      return stems.length > 0 ? { terms: stems, distance: 1 } : none;
+    }
     const terms = [...new Set(near.words.map((w) => surface.forms.get(w)!))];
     terms.sort((a, b) => (this.docFreq.get(b) ?? 0) - (this.docFreq.get(a) ?? 0));
     return { terms, distance: near.distance };
