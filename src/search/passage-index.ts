@@ -3,7 +3,7 @@
  * `analyzer.ts`. Besides ranked search it exposes the vocabulary (which terms the corpus knows and
  * in how many passages), which the answer layer uses for IDF weights and honest refusals.
  */
-import MiniSearch, { type SearchResult } from "minisearch";
+import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import type { Article, Paragraph } from "../corpus/types.js";
 import { fold, term, words } from "./analyzer.js";
 import { editBudget, Vocabulary } from "./fuzzy.js";
@@ -12,7 +12,36 @@ export interface Passage {
   /** Dense id: position in `PassageIndex.passages`. */
   id: number;
   article: Article;
+  /**
+   * The passage's span and sentences. Usually a whole paragraph; a very long paragraph (a speech
+   * or a page with no blank lines) is cut into windows of whole sentences, each with the
+   * `index` of the paragraph it came from, so `article.paragraphs[paragraph.index]` is its context.
+   */
   paragraph: Paragraph;
+}
+
+/** Paragraphs longer than this many sentences are indexed as several passages. */
+export const MAX_PASSAGE_SENTENCES = 8;
+/** The size a long paragraph's windows aim at. */
+export const WINDOW_SENTENCES = 5;
+
+/**
+ * A paragraph as passages: itself, or consecutive windows of about `WINDOW_SENTENCES` sentences.
+ * A ranked unit of one speech-length paragraph would drown its one relevant sentence in hundreds
+ * of others, and scoring every sentence of it would cost as much as scoring a whole article.
+ */
+export function passageSpans(article: Article, paragraph: Paragraph): Paragraph[] {
+  const n = paragraph.sentences.length;
+  if (n <= MAX_PASSAGE_SENTENCES) return [paragraph];
+  const windows = Math.ceil(n / WINDOW_SENTENCES);
+  const out: Paragraph[] = [];
+  for (let w = 0; w < windows; w++) {
+    const ids = paragraph.sentences.slice(Math.floor((w * n) / windows), Math.floor(((w + 1) * n) / windows));
+    const first = article.sentences[ids[0]!]!;
+    const last = article.sentences[ids[ids.length - 1]!]!;
+    out.push({ index: paragraph.index, start: first.start, end: last.end, sentences: ids });
+  }
+  return out;
 }
 
 export interface PassageHit {
@@ -42,6 +71,36 @@ interface Doc {
   text: string;
 }
 
+/** minisearch's own plain-object form of an index (what `toJSON` returns). */
+export type SearchSnapshot = ReturnType<MiniSearch<Doc>["toJSON"]>;
+
+export interface PassageIndexOptions {
+  /** Called after each article is indexed: articles done, articles in all. */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * A snapshot taken with `snapshot()` from an index over exactly these articles: restores it
+   * instead of indexing again. Throws when it does not fit them (the caller then rebuilds).
+   */
+  snapshot?: SearchSnapshot;
+}
+
+const analyzeWords = (text: string) => words(text).map((w) => w.word);
+
+/** One set of minisearch options for building, restoring and querying, so they cannot drift. */
+function miniSearchOptions(onTerm: (t: string) => void = () => {}): Options<Doc> {
+  return {
+    fields: ["text"],
+    idField: "id",
+    tokenize: analyzeWords,
+    processTerm: (w) => {
+      const t = term(w);
+      if (t) onTerm(t);
+      return t ?? undefined;
+    },
+    searchOptions: { tokenize: analyzeWords, processTerm: (w) => term(w) ?? undefined },
+  };
+}
+
 export class PassageIndex {
   readonly passages: Passage[] = [];
   /** Term to the number of passages containing it. */
@@ -52,29 +111,51 @@ export class PassageIndex {
   private surfaceVocabulary: { forms: Map<string, string>; vocabulary: Vocabulary } | null = null;
   private sortedTerms: string[] | null = null;
 
-  constructor(articles: readonly Article[]) {
-    let current: Set<string> | null = null;
-    this.search_ = new MiniSearch<Doc>({
-      fields: ["text"],
-      idField: "id",
-      tokenize: (text) => words(text).map((w) => w.word),
-      processTerm: (w) => {
-        const t = term(w);
-        if (t && current) current.add(t);
-        return t ?? undefined;
-      },
-      searchOptions: { tokenize: (text) => words(text).map((w) => w.word), processTerm: (w) => term(w) ?? undefined },
-    });
+  constructor(articles: readonly Article[], options: PassageIndexOptions = {}) {
     for (const article of articles) {
-      for (const paragraph of article.paragraphs) {
-        const id = this.passages.length;
-        this.passages.push({ id, article, paragraph });
-        current = new Set();
-        this.search_.add({ id, text: article.text.slice(paragraph.start, paragraph.end) });
-        for (const t of current) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1);
+      for (const whole of article.paragraphs) {
+        for (const paragraph of passageSpans(article, whole)) {
+          this.passages.push({ id: this.passages.length, article, paragraph });
+        }
       }
     }
-    current = null;
+    if (options.snapshot) {
+      this.search_ = this.restore(options.snapshot);
+      return;
+    }
+    let current = new Set<string>();
+    this.search_ = new MiniSearch<Doc>(miniSearchOptions((t) => current.add(t)));
+    let done = 0;
+    let article: Article | null = null;
+    for (const passage of this.passages) {
+      if (passage.article !== article) {
+        if (article) options.onProgress?.(++done, articles.length);
+        article = passage.article;
+      }
+      current = new Set();
+      this.search_.add({ id: passage.id, text: passage.article.text.slice(passage.paragraph.start, passage.paragraph.end) });
+      for (const t of current) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1);
+    }
+    options.onProgress?.(articles.length, articles.length);
+  }
+
+  /** The index in minisearch's plain-object form, for `PassageIndexOptions.snapshot`. */
+  snapshot(): SearchSnapshot {
+    return this.search_.toJSON();
+  }
+
+  private restore(snapshot: SearchSnapshot): MiniSearch<Doc> {
+    if (snapshot.documentCount !== this.passages.length) {
+      throw new Error(`index snapshot holds ${snapshot.documentCount} passages, the articles make ${this.passages.length}`);
+    }
+    const search = MiniSearch.loadJS<Doc>(snapshot, miniSearchOptions());
+    // Document frequencies are the sizes of the posting lists (one field, id 0).
+    for (const [t, fields] of snapshot.index) {
+      let df = 0;
+      for (const _ in fields[0]) df++;
+      this.docFreq.set(t, df);
+    }
+    return search;
   }
 
   get size(): number {
