@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { readFileSync } from "node:fs";
 import { CorpusError } from "./corpus/errors.js";
 import { Engine } from "./engine.js";
+import { DEFAULT_CACHE_DIR } from "./search/persist.js";
 import { resolveCorpusDir } from "./corpus/location.js";
 import { renderAsk, renderSources } from "./render/terminal.js";
 import type { AskResult } from "./answer/types.js";
@@ -97,7 +98,7 @@ export function main(argv: string[]): number {
   let engine: Engine;
   try {
     const dir = resolveCorpusDir(values.corpus);
-    engine = Engine.fromDir(dir);
+    engine = Engine.fromDir(dir, { cacheDir: DEFAULT_CACHE_DIR });
     for (const w of engine.corpus.warnings) process.stderr.write(`warning: ${w}\n`);
   } catch (err) {
     if (err instanceof CorpusError) {

@@ -7,6 +7,7 @@ import type { AskResult } from "./answer/types.js";
 import { loadCorpus, type LoadOptions } from "./corpus/load.js";
 import type { Article, Corpus } from "./corpus/types.js";
 import { PassageIndex } from "./search/passage-index.js";
+import { openIndexedCorpus } from "./search/persist.js";
 
 export interface SourceInfo {
   articleId: string;
@@ -19,12 +20,25 @@ export interface SourceInfo {
 export class Engine {
   readonly index: PassageIndex;
 
-  constructor(readonly corpus: Corpus) {
-    this.index = new PassageIndex(corpus.articles);
+  /** `index` must have been built over `corpus.articles` (as `openIndexedCorpus` does). */
+  constructor(
+    readonly corpus: Corpus,
+    index?: PassageIndex,
+  ) {
+    this.index = index ?? new PassageIndex(corpus.articles);
   }
 
-  static fromDir(dir: string, options: LoadOptions = {}): Engine {
-    return new Engine(loadCorpus(dir, options));
+  /**
+   * With `cacheDir`, the index is reloaded from a persisted entry when the corpus and the code are
+   * unchanged, and rebuilt and saved otherwise; without it, everything is built in memory.
+   */
+  static fromDir(dir: string, options: LoadOptions & { cacheDir?: string } = {}): Engine {
+    if (!options.cacheDir) return new Engine(loadCorpus(dir, options));
+    const opened = openIndexedCorpus(dir, { cacheDir: options.cacheDir, strict: options.strict });
+    const corpus = opened.saveError
+      ? { ...opened.corpus, warnings: [...opened.corpus.warnings, `index cache not saved (${opened.saveError}); the next start will index again`] }
+      : opened.corpus;
+    return new Engine(corpus, opened.index);
   }
 
   get articles(): readonly Article[] {

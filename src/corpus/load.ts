@@ -31,6 +31,8 @@ function isQuietlyIgnored(name: string): boolean {
 export interface LoadOptions {
   /** Refuse the whole corpus on the first bad article file instead of skipping it with a warning. */
   strict?: boolean;
+  /** Called after each article file is read and segmented: files done, files in all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The first non-empty line, without Markdown heading marks. */
@@ -148,6 +150,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const manifest = existsSync(manifestPath) ? readManifest(manifestPath, new Set(byId.keys())) : {};
 
   const articles: Article[] = [];
+  let done = 0;
   for (const [id, path] of byId) {
     try {
       let size: number;
@@ -174,6 +177,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
       if (err instanceof CorpusError) skip(err);
       else throw err;
     }
+    options.onProgress?.(++done, byId.size);
   }
   if (articles.length === 0) {
     const why = warnings.length ? `; ${warnings.join("; ")}` : "";
