@@ -88,7 +88,7 @@ describe("readable answer", () => {
     const out = renderAsk(r);
     const lines = out.split("\n");
     expect(lines[0]).toBe(r.answer);
-    expect(out).toContain("Reported alike by 3 outlets.");
+    expect(out).toContain("Support: 3 outlets report this alike.");
     const lead = r.citations[0]!;
     expect(out.split(lead.excerpt).length - 1).toBe(2); // in the answer and once as excerpt [1]
     for (const c of r.citations.filter((x) => x.sameAs !== null)) {

@@ -45,6 +45,8 @@ export interface Techniques {
   corroboration: boolean;
   /** Filler words never cause a refusal, and missing key words do. */
   keyWords: boolean;
+  /** Sentences where the question's words stand close together score higher. */
+  proximity: boolean;
 }
 
 const DEFAULTS = { passages: 20, maxExcerpts: 3, minCoverage: 0.5, kindWeight: 0.35 };
@@ -55,7 +57,7 @@ const PROXIMITY_BONUS = 0.3;
 /** Bonus per further outlet reporting the same thing, and its cap. */
 const SUPPORT_BONUS = 0.06;
 const SUPPORT_BONUS_MAX = 0.18;
-const ALL_TECHNIQUES: Techniques = { kinds: true, typos: true, relatives: true, context: true, corroboration: true, keyWords: true };
+const ALL_TECHNIQUES: Techniques = { kinds: true, typos: true, relatives: true, context: true, corroboration: true, keyWords: true, proximity: true };
 
 /** How much a match counts, by how it was made. */
 const STRENGTH = { exact: 1, relative: 0.6, typo1: 0.85, typo2: 0.7 };
@@ -206,7 +208,7 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
     if (q.kind === "speech" && speechCue(view, speaker.map((w) => w.term)) < 0.8) eligible = false;
     // A question in the coverage ("Since when does...?") rarely answers one.
     const quality = (/\?\W*$/.test(view.text) && !hasQuotation(view) ? -0.2 : 0) + (view.tokens.length < 6 ? -0.1 : 0);
-    const score = coverage + opts.kindWeight * fit + PROXIMITY_BONUS * proximity(view) + quality + 0.03 / (rank + 1);
+    const score = coverage + opts.kindWeight * fit + (use.proximity ? PROXIMITY_BONUS * proximity(view) : 0) + quality + 0.03 / (rank + 1);
     return { view, rank, coverage, fit, eligible, score };
   }
 

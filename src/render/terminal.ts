@@ -18,7 +18,7 @@ export function renderAsk(result: AskResult): string {
     return `${result.reason ?? "The coverage doesn't answer that."} Nothing cited.\n`;
   }
   const lines = [result.answer, ""];
-  if (result.support > 1) lines.push(`Reported alike by ${result.support} outlets.`, "");
+  lines.push(result.support === 1 ? "Support: 1 outlet reports this." : `Support: ${result.support} outlets report this alike.`, "");
   for (const c of result.citations) {
     if (c.sameAs !== null) continue;
     lines.push(`[${c.n}] "${c.excerpt}"`);
