@@ -1,0 +1,286 @@
+/**
+ * Discord rendering of engine results: plain embed objects (the JSON Discord takes), split into
+ * pages that each fit every message limit. Nothing here knows about discord.js or interactions;
+ * the bot adds the paging buttons.
+ */
+import type { AskResult, Citation } from "../answer/types.js";
+import type { SourceInfo } from "../engine.js";
+import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
+import { ELLIPSIS, blockQuote, escapeMarkdown, fitText, safeUrl } from "./discord-text.js";
+
+/** Discord's message limits (characters). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  /** All embeds of one message together: title, description, field names and values, footer. */
+  total: 6000,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+export interface EmbedField {
+  name: string;
+  value: string;
+}
+
+export interface Embed {
+  title?: string;
+  description?: string;
+  color?: number;
+  fields?: EmbedField[];
+  footer?: { text: string };
+}
+
+/** One message's worth of a reply: a whole reply, or one page of a paged one. */
+export interface MessagePage {
+  content?: string;
+  embeds: Embed[];
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+const COLOR = { ask: 0x3b82f6, quote: 0x8b5cf6, sources: 0x10b981 } as const;
+
+/** Room kept for a footer such as "Supported by 3 outlets · Page 2 of 4". */
+const FOOTER_ROOM = 100;
+/** Fields (excerpts, statements) per page, for reading comfort; the limits may force fewer. */
+const FIELDS_PER_PAGE = 5;
+/** Articles per page of /sources. */
+const SOURCES_PER_PAGE = 10;
+/** Longest link label (a headline) and longest URL shown as a link. */
+const LINK_LABEL = 150;
+const LINK_URL = 400;
+const CONTINUED = " (continued)";
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function embedSize(e: Embed): number {
+  let n = (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+  for (const f of e.fields ?? []) n += f.name.length + f.value.length;
+  return n;
+}
+
+/**
+ * The best link for a source that fits: the text-fragment link when it is short enough, else the
+ * plain article URL, else none. Only http(s) URLs are ever linked.
+ */
+function pickUrl(link: string | null, url: string | null): string | null {
+  for (const candidate of [link, url]) {
+    const safe = safeUrl(candidate);
+    if (safe && safe.length <= LINK_URL) return safe;
+  }
+  return null;
+}
+
+/** "[headline](url)", or the headline in italics when there is nothing to link to. */
+function sourceLink(label: string, link: string | null, url: string | null): string {
+  const text = fitText(label, LINK_LABEL);
+  const target = pickUrl(link, url);
+  return target ? `[${text}](${target})` : `*${text}*`;
+}
+
+function outletAndDate(outlet: string | null, published: string | null): string {
+  return `${outlet ?? "Unknown outlet"} · ${published ?? "undated"}`;
+}
+
+/**
+ * A field: `label` (ours, shown as is) then `name` (escaped), and the block-quoted excerpt above
+ * the lines that say where it is from.
+ */
+function quotedField(label: string, name: string, excerpt: string, below: string[]): EmbedField {
+  const tail = below.join("\n");
+  const room = DISCORD_LIMITS.fieldValue - tail.length - 1;
+  return {
+    name: label + fitText(name, DISCORD_LIMITS.fieldName - label.length),
+    value: `${fitText(excerpt, room, blockQuote)}\n${tail}`,
+  };
+}
+
+/**
+ * Spreads fields over pages: the first page under `head`, the rest under `rest`, never more than
+ * `perPage` fields or the message total (less the footer room) on one page.
+ */
+function pageFields(head: Embed, rest: Embed, fields: EmbedField[], perPage: number): Embed[] {
+  const pages: Embed[] = [];
+  let current: Embed = { ...head, fields: [] };
+  for (const field of fields) {
+    const size = field.name.length + field.value.length;
+    const full = current.fields!.length >= Math.min(perPage, DISCORD_LIMITS.fields);
+    if (current.fields!.length > 0 && (full || embedSize(current) + size > DISCORD_LIMITS.total - FOOTER_ROOM)) {
+      pages.push(current);
+      current = { ...rest, fields: [] };
+    }
+    current.fields!.push(field);
+  }
+  pages.push(current);
+  return pages;
+}
+
+/** Adds "base · Page i of n" footers (the page part only when there are several). */
+function withFooters(embeds: Embed[], base: string | null): MessagePage[] {
+  return embeds.map((embed, i) => {
+    const parts = [base, embeds.length > 1 ? `Page ${i + 1} of ${embeds.length}` : null].filter((p): p is string => !!p);
+    const footer = parts.length > 0 ? { footer: { text: fitText(parts.join(" · "), FOOTER_ROOM, (s) => s) } } : {};
+    return { embeds: [{ ...embed, ...footer }] };
+  });
+}
+
+/**
+ * The lead answer: its text escaped, its [n] markers kept as they are. Cut to `limit` at a
+ * sentence boundary, keeping the markers of what is kept.
+ */
+export function fitAnswer(answer: string, limit: number): string {
+  const parts = answer.split(/(\s*(?:\[\d+\])+)/);
+  const units: { text: string; markers: string }[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const text = parts[i] ?? "";
+    const markers = parts[i + 1] ?? "";
+    if (text.length > 0 || markers.length > 0) units.push({ text, markers });
+  }
+  // A "(" right after a marker would turn "[1](...)" into a link; escape it.
+  const render = (text: string) => escapeMarkdown(text).replace(/^\(/, "\\(");
+  const dropped = ` ${ELLIPSIS}`;
+  let out = "";
+  for (const [i, unit] of units.entries()) {
+    const whole = render(unit.text) + unit.markers;
+    const last = i === units.length - 1;
+    if (out.length + whole.length <= limit - (last ? 0 : dropped.length)) {
+      out += whole;
+      continue;
+    }
+    const room = limit - out.length - unit.markers.length;
+    if (out.length === 0 || room > 40) {
+      const cut = fitText(unit.text, room, render);
+      if (cut !== ELLIPSIS) return out + cut + unit.markers;
+    }
+    return out.length > 0 ? out.trimEnd() + dropped : ELLIPSIS;
+  }
+  return out;
+}
+
+function citationField(c: Citation): EmbedField {
+  return quotedField(`[${c.n}] `, outletAndDate(c.outlet, c.published), c.excerpt, [sourceLink(c.title, c.link, c.url)]);
+}
+
+/** The reply for an answer the coverage does not give: short and friendly, nothing cited. */
+export function renderNotCovered(result: AskResult): MessagePage {
+  const reason = result.reason ?? "The coverage doesn't answer that.";
+  const hint = " I only answer from the coverage, so I won't guess. Try other words, or see what it covers with /sources.";
+  return { content: fitText(reason, DISCORD_LIMITS.content - hint.length) + hint, embeds: [] };
+}
+
+/** /ask: the lead answer with [n] markers, then each excerpt as a block quote with outlet, date and link. */
+export function renderAskPages(result: AskResult): MessagePage[] {
+  if (result.answer === null || result.citations.length === 0) return [renderNotCovered(result)];
+  const title = fitText(result.question, DISCORD_LIMITS.title);
+  const room = DISCORD_LIMITS.total - title.length - FOOTER_ROOM - DISCORD_LIMITS.fieldName - DISCORD_LIMITS.fieldValue;
+  const description = fitAnswer(result.answer, Math.min(DISCORD_LIMITS.description, room));
+  const head: Embed = { title, description, color: COLOR.ask };
+  const rest: Embed = { title: fitText(result.question, DISCORD_LIMITS.title - CONTINUED.length) + CONTINUED, color: COLOR.ask };
+  const support = result.support > 0 ? `Supported by ${plural(result.support, "outlet")}` : null;
+  return withFooters(pageFields(head, rest, result.citations.map(citationField), FIELDS_PER_PAGE), support);
+}
+
+/** Statements in the order the engine gives them, each with all its occurrences. */
+function statements(quotes: QuoteOccurrence[]): QuoteOccurrence[][] {
+  const groups = new Map<string, QuoteOccurrence[]>();
+  for (const q of quotes) {
+    const group = groups.get(q.group);
+    if (group) group.push(q);
+    else groups.set(q.group, [q]);
+  }
+  return [...groups.values()];
+}
+
+/** "Also reported by [Outlet](link), …", within `limit`; the rest summed up as "and N more". */
+function alsoReportedBy(others: QuoteOccurrence[], limit: number): string | null {
+  const seen = new Set<string>();
+  const unique = others.filter((o) => !seen.has(o.articleId) && seen.add(o.articleId));
+  if (unique.length === 0) return null;
+  const intro = "Also reported by ";
+  const links: string[] = [];
+  for (const [i, o] of unique.entries()) {
+    const link = sourceLink(o.outlet ?? o.title, o.link, o.url);
+    const more = unique.length - i - 1;
+    const tail = more > 0 ? `, and ${more} more` : "";
+    if (intro.length + [...links, link].join(", ").length + tail.length > limit) {
+      return `${intro}${links.join(", ")}${links.length > 0 ? ", and" : ""} ${plural(unique.length - i, "other outlet")}`;
+    }
+    links.push(link);
+  }
+  return intro + links.join(", ");
+}
+
+function statementField(group: QuoteOccurrence[], n: number): EmbedField {
+  const first = group[0]!;
+  const below = [sourceLink(first.title, first.link, first.url)];
+  const also = alsoReportedBy(group.slice(1), 300);
+  if (also) below.push(also);
+  return quotedField(`${n}. `, outletAndDate(first.outlet, first.published), first.text, below);
+}
+
+/** /quote: one field per statement, in the first outlet's wording, then who else reported it. */
+export function renderQuotePages(result: QuoteResult): MessagePage[] {
+  const name = result.speaker?.name ?? result.query;
+  if (result.quotes.length === 0) {
+    const who = fitText(name, 200);
+    const content =
+      result.mentionedIn > 0
+        ? `${who} is mentioned in ${plural(result.mentionedIn, "article")} but not quoted.`
+        : `I found no quotes from ${who} in the coverage. Start typing in the speaker option to see who is quoted.`;
+    return [{ content, embeds: [] }];
+  }
+  const groups = statements(result.quotes);
+  const title = fitText(`Quotes from ${name}`, DISCORD_LIMITS.title);
+  const aliases = result.speaker?.aliases ?? [];
+  const head: Embed = { title, color: COLOR.quote };
+  if (aliases.length > 0) head.description = fitText(`Also known in the coverage as: ${aliases.join(", ")}`, 500);
+  const rest: Embed = { title: fitText(`Quotes from ${name}`, DISCORD_LIMITS.title - CONTINUED.length) + CONTINUED, color: COLOR.quote };
+  const footer = `${plural(groups.length, "statement")} in ${plural(result.quotes.length, "report")}`;
+  return withFooters(pageFields(head, rest, groups.map((g, i) => statementField(g, i + 1)), FIELDS_PER_PAGE), footer);
+}
+
+/** /sources: every article with its outlet, date, headline and link, ten to a page. */
+export function renderSourcesPages(sources: SourceInfo[]): MessagePage[] {
+  if (sources.length === 0) return [{ content: "There are no articles in the coverage yet.", embeds: [] }];
+  const title = `Sources: ${plural(sources.length, "article")}`;
+  const entries = sources.map(
+    (s, i) => `**${i + 1}.** ${sourceLink(s.title, null, s.url)}\n${escapeMarkdown(outletAndDate(s.outlet, s.published))}`,
+  );
+  const pages: Embed[] = [];
+  let lines: string[] = [];
+  for (const entry of entries) {
+    const next = [...lines, entry].join("\n\n");
+    if (lines.length > 0 && (lines.length >= SOURCES_PER_PAGE || next.length > DISCORD_LIMITS.description)) {
+      pages.push({ title, description: lines.join("\n\n"), color: COLOR.sources });
+      lines = [];
+    }
+    lines.push(entry);
+  }
+  pages.push({ title, description: lines.join("\n\n"), color: COLOR.sources });
+  return withFooters(pages, null);
+}
+
+function plainCut(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}${ELLIPSIS}`;
+}
+
+/** Autocomplete choices for speakers: "Name · 4 statements", the name itself as the value. */
+export function speakerChoices(speakers: SpeakerInfo[]): Choice[] {
+  return speakers.slice(0, DISCORD_LIMITS.choices).map((s) => ({
+    name: plainCut(`${s.name} · ${plural(s.statements, "statement")}`, DISCORD_LIMITS.choiceName),
+    value: plainCut(s.name, DISCORD_LIMITS.choiceValue),
+  }));
+}
