@@ -1,0 +1,69 @@
+/**
+ * `npm start`: check the configuration, load the corpus and the commands, connect to Discord, and
+ * serve until SIGINT/SIGTERM. Anything that stops the start is one line on stderr and exit code 1.
+ */
+import { ConfigError, loadConfig, type BotConfig } from "../config.js";
+import { CorpusError } from "../corpus/errors.js";
+import { Engine } from "../engine.js";
+import { startBot } from "./bot.js";
+import { CommandLoadError, loadCommands } from "./commands.js";
+import { createLogger } from "./logger.js";
+import { stopOnSignals } from "./shutdown.js";
+
+function fail(message: string): void {
+  process.stderr.write(`error: ${message}\n`);
+  process.exitCode = 1;
+}
+
+/** Discord's answer to a bad token, as discord.js reports it at login. */
+function isTokenRejected(err: unknown): boolean {
+  const e = err as { code?: unknown; status?: unknown };
+  return e?.code === "TokenInvalid" || e?.status === 401;
+}
+
+async function main(): Promise<void> {
+  let config: BotConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) return fail(err.message);
+    throw err;
+  }
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+
+  let engine: Engine;
+  try {
+    engine = Engine.fromDir(config.corpusDir);
+  } catch (err) {
+    if (err instanceof CorpusError) return fail(err.message);
+    throw err;
+  }
+  for (const warning of engine.corpus.warnings) logger.warn(warning);
+
+  let commands;
+  try {
+    commands = await loadCommands();
+  } catch (err) {
+    if (err instanceof CommandLoadError) return fail(err.message);
+    throw err;
+  }
+
+  process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", { error: reason }));
+  let bot;
+  try {
+    bot = await startBot({ token: config.token, engine, commands, logger });
+  } catch (err) {
+    if (isTokenRejected(err)) {
+      return fail("Discord refused DISCORD_TOKEN: reset the token in the Developer Portal (Bot > Reset Token) and put the new one in .env.");
+    }
+    return fail(`could not connect to Discord: ${(err as Error).message}`);
+  }
+  if (bot.client.application.id !== config.clientId) {
+    logger.warn("DISCORD_CLIENT_ID differs from the application this token belongs to; `npm run deploy` registers commands for DISCORD_CLIENT_ID", {
+      application: bot.client.application.id,
+    });
+  }
+  stopOnSignals(() => bot.stop());
+}
+
+await main();
