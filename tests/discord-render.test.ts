@@ -27,6 +27,7 @@ function citation(n: number, excerpt: string, over: Partial<Citation> = {}): Cit
     start: 0,
     end: excerpt.length,
     link: `https://example.org/news/${n}#:~:text=${encodeURIComponent(excerpt.slice(0, 10))}`,
+    sameAs: null,
     ...over,
   };
 }
@@ -153,6 +154,27 @@ describe("renderAskPages", () => {
           },
         ],
       },
+    ]);
+  });
+
+  test("a report repeated by other outlets is quoted once, the others listed under it with their links", () => {
+    const result = askResult("what happened", [
+      citation(1, "The council approved the plan."),
+      citation(2, "The council has approved the plan.", { sameAs: 1 }),
+      citation(3, "The council approved its plan.", { sameAs: 1, url: null, link: null, outlet: null }),
+      citation(4, "Critics called it rushed."),
+    ]);
+    result.answer = "The council approved the plan. [1][2][3]";
+    const embed = renderAskPages(result)[0]!.embeds[0]!;
+    expect(embed.description).toBe("The council approved the plan. [1][2][3]");
+    expect(embed.fields).toEqual([
+      {
+        name: "[1] Outlet 1 · 2024-03-02",
+        value:
+          "> The council approved the plan.\n[Headline 1](https://example.org/news/1#:~:text=The%20counci)\n" +
+          "Same report: [2] [Outlet 2](https://example.org/news/2#:~:text=The%20counci) · [3] *Headline 3*",
+      },
+      { name: "[4] Outlet 4 · 2024-03-05", value: "> Critics called it rushed.\n[Headline 4](https://example.org/news/4#:~:text=Critics%20ca)" },
     ]);
   });
 

@@ -101,17 +101,20 @@ describe("with the seed corpus", () => {
   test("/ask answers with the lead, [n] markers and quoted, linked excerpts, pinging nobody", async () => {
     const question = "why did Putin wait";
     const ix = h.fake.sendCommand("ask", { question });
-    const expected = renderAskPages(h.engine.ask(question));
+    const result = h.engine.ask(question);
+    const expected = renderAskPages(result);
     expect(expected).toHaveLength(1);
     expect(await ix.response()).toEqual(replyBody(expected[0]!));
 
     const embed = expected[0]!.embeds[0]!;
     expect(embed.title).toBe(question);
     expect(embed.description).toMatch(/\[1\]/);
-    expect(embed.fields!.length).toBeGreaterThan(0);
+    // One field per excerpt shown in its own right; repeats of the same report are listed under it.
+    const shown = result.citations.filter((c) => c.sameAs === null);
+    expect(embed.fields!.map((f) => f.name.slice(0, f.name.indexOf(" ")))).toEqual(shown.map((c) => `[${c.n}]`));
     embed.fields!.forEach((f, i) => {
-      expect(f.name.startsWith(`[${i + 1}] `)).toBe(true);
-      expect(f.value.startsWith("> ")).toBe(true);
+      expect(f.value.startsWith(`> ${shown[i]!.excerpt.slice(0, 20)}`)).toBe(true);
+      for (const same of result.citations.filter((c) => c.sameAs === shown[i]!.n)) expect(f.value).toContain(`[${same.n}] `);
     });
     expect(embed.footer!.text).toMatch(/^Supported by \d+ outlets?$/);
     expect(ix.message!.mention_everyone).toBe(false);

@@ -170,8 +170,35 @@ export function fitAnswer(answer: string, limit: number): string {
   return out;
 }
 
-function citationField(c: Citation): EmbedField {
-  return quotedField(`[${c.n}] `, outletAndDate(c.outlet, c.published), c.excerpt, [sourceLink(c.title, c.link, c.url)]);
+/** "Same report: [3] [Outlet](link) · [4] [Outlet](link)", within `limit`; the rest counted. */
+function sameReports(others: Citation[], limit: number): string | null {
+  if (others.length === 0) return null;
+  const intro = "Same report: ";
+  const parts: string[] = [];
+  for (const [i, o] of others.entries()) {
+    const part = `[${o.n}] ${sourceLink(o.outlet ?? o.title, o.link, o.url)}`;
+    const rest = others.length - i;
+    if (intro.length + [...parts, part].join(" · ").length + ` · and ${rest} more`.length > limit) {
+      return `${intro}${parts.join(" · ")}${parts.length > 0 ? " · and" : ""} ${plural(rest, "more outlet")}`;
+    }
+    parts.push(part);
+  }
+  return intro + parts.join(" · ");
+}
+
+/**
+ * One field per excerpt shown in its own right; a citation that repeats another's report in
+ * near-identical words (`sameAs`) is listed under it with its own link, not quoted again.
+ */
+function citationFields(citations: Citation[]): EmbedField[] {
+  return citations
+    .filter((c) => c.sameAs === null || !citations.some((p) => p.n === c.sameAs))
+    .map((c) => {
+      const below = [sourceLink(c.title, c.link, c.url)];
+      const same = sameReports(citations.filter((o) => o !== c && o.sameAs === c.n), 400);
+      if (same) below.push(same);
+      return quotedField(`[${c.n}] `, outletAndDate(c.outlet, c.published), c.excerpt, below);
+    });
 }
 
 /** The reply for an answer the coverage does not give: short and friendly, nothing cited. */
@@ -190,7 +217,7 @@ export function renderAskPages(result: AskResult): MessagePage[] {
   const head: Embed = { title, description, color: COLOR.ask };
   const rest: Embed = { title: fitText(result.question, DISCORD_LIMITS.title - CONTINUED.length) + CONTINUED, color: COLOR.ask };
   const support = result.support > 0 ? `Supported by ${plural(result.support, "outlet")}` : null;
-  return withFooters(pageFields(head, rest, result.citations.map(citationField), FIELDS_PER_PAGE), support);
+  return withFooters(pageFields(head, rest, citationFields(result.citations), FIELDS_PER_PAGE), support);
 }
 
 /** Statements in the order the engine gives them, each with all its occurrences. */
