@@ -46,6 +46,14 @@ describe("honest refusals: the coverage doesn't say, and the reply names what is
     expectRefusal(ask(story, q), mentions);
   });
 
+  it("a yes/no question needs one sentence that makes the statement, not words scattered nearby", () => {
+    expectRefusal(ask(story, "Were the cracks repaired?"), /"cracks" and "repaired"/);
+    expectRefusal(ask(story, "Did the council approve the repairs?"), /no article mentions "approve"/);
+    expect(ask(story, "Did Okafor criticise the authority?").answer).toMatch(/^Mayor Ines Okafor criticised the authority/);
+    // the subject may be named in the sentence before ("the Russian President stated that he...")
+    expect(seeds.ask("Did Putin recognize Biden as president?").answer).toMatch(/would not recognize Joe Biden/);
+  });
+
   it("refuses questions with no topic at all", () => {
     for (const q of ["", "   ", "?!?", "what is it?", "why?"]) expectRefusal(seeds.ask(q), /question|topic/, false);
   });

@@ -57,6 +57,10 @@ const PROXIMITY_BONUS = 0.3;
 /** Bonus per further outlet reporting the same thing, and its cap. */
 const SUPPORT_BONUS = 0.06;
 const SUPPORT_BONUS_MAX = 0.18;
+/** Excerpts after the lead must score at least this share of the lead's score. */
+const MIN_SHARE_OF_LEAD = 0.6;
+/** Among excerpts after the lead, one from an outlet not yet cited counts this much extra. */
+const NEW_OUTLET_BONUS = 0.1;
 const ALL_TECHNIQUES: Techniques = { kinds: true, typos: true, relatives: true, context: true, corroboration: true, keyWords: true, proximity: true };
 
 /** How much a match counts, by how it was made. */
@@ -191,7 +195,10 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
     for (const w of required) {
       let m = matchIn(view.terms, w);
       // Context counts for less, and names least: a name only nearby is often someone else's story.
-      const contextCredit = w.proper && w.role === "key" ? 0.25 : 0.5;
+      // A yes/no question asks whether one statement holds: only the sentence itself can say so,
+      // though it may name its subject as "he" or "the Russian President" after an earlier mention.
+      const name = w.proper && w.role === "key";
+      const contextCredit = name ? 0.25 : q.kind === "yesno" ? 0 : 0.5;
       if (m === 0 && !w.corrected) m = contextCredit * Math.max(0, ...context.map((c) => matchIn(c.terms, w)));
       if (m === 0) {
         missing++;
@@ -204,7 +211,8 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
     for (const w of soft) softMatched += matchIn(view.terms, w);
     const coverage = covered / totalWeight + (soft.length > 0 ? (SOFT_BONUS * softMatched) / soft.length : 0);
     const fit = kindFit(view);
-    let eligible = !properMissing && missing <= allowedMissing(required.length) && coverage >= opts.minCoverage;
+    const tolerated = q.kind === "yesno" ? 0 : allowedMissing(required.length);
+    let eligible = !properMissing && missing <= tolerated && coverage >= opts.minCoverage;
     if (q.kind === "speech" && speechCue(view, speaker.map((w) => w.term)) < 0.8) eligible = false;
     // A question in the coverage ("Since when does...?") rarely answers one.
     const quality = (/\?\W*$/.test(view.text) && !hasQuotation(view) ? -0.2 : 0) + (view.tokens.length < 6 ? -0.1 : 0);
@@ -272,7 +280,11 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   }
   const eligible = candidates.filter((c) => c.eligible);
   const lead = eligible[0];
-  if (!lead) return refuse(q, unansweredReason(q, required, speaker));
+  if (!lead) {
+    const notFound = unknown.map((w) => w.word);
+    if (notFound.length > 0) return refuse(q, `The coverage doesn't say: no article mentions ${quoteList(notFound)}.`, notFound);
+    return refuse(q, unansweredReason(q, required, speaker));
+  }
 
   const same = (a: SentenceView, b: SentenceView) => use.corroboration && sameReport(a, b, idf);
 
@@ -332,16 +344,24 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   }
 
   add(lead);
-  for (const c of eligible.slice(1)) {
-    if (shown.length >= opts.maxExcerpts) break;
-    if (c.score < 0.6 * lead.score) break;
-    if (used.some((u) => u.view === c.view || same(u.view, c.view))) continue;
-    // Within one article, the next excerpt must not be the sentence right beside one already shown.
-    if (shown.some((s) => s.main.view.article === c.view.article && c.view.sentence.start < s.span.end && c.view.sentence.end > s.span.start)) continue;
-    add(c);
+  // Then other reports, best first, an outlet not yet cited counting a little extra; never a
+  // repeat of a report already cited, nor the span of an excerpt already shown.
+  const rest = eligible.slice(1).filter((c) => c.score >= MIN_SHARE_OF_LEAD * lead.score);
+  while (shown.length < opts.maxExcerpts) {
+    let best: Candidate | null = null;
+    let bestScore = -Infinity;
+    for (const c of rest) {
+      if (used.some((u) => u.view === c.view || same(u.view, c.view))) continue;
+      if (shown.some((s) => s.main.view.article === c.view.article && c.view.sentence.start < s.span.end && c.view.sentence.end > s.span.start)) continue;
+      const adjusted = c.score + (citedSources.has(sourceKey(c.view)) ? 0 : NEW_OUTLET_BONUS);
+      if (adjusted > bestScore) {
+        best = c;
+        bestScore = adjusted;
+      }
+    }
+    if (!best) break;
+    add(best);
   }
-  // Prefer, among excerpts after the lead, one from an outlet not yet heard.
-  void citedSources;
 
   const citations: Citation[] = [];
   const markersOf: string[] = [];

@@ -87,8 +87,8 @@ const YEAR = /^(?:1[89]|20)\d\d$/;
 
 /**
  * A number the question does not already contain: 1 when it counts one of the question's own
- * words ("290 electoral votes" for "how many electoral votes"), 0.6 for any other number. Years are
- * dates, not counts.
+ * words ("290 electoral votes" for "how many electoral votes"), 0.3 for a number of something
+ * else. Years are dates, not counts.
  */
 export function countCue(view: SentenceView, questionTerms: ReadonlySet<string>): number {
   let best = 0;
@@ -96,7 +96,7 @@ export function countCue(view: SentenceView, questionTerms: ReadonlySet<string>)
   toks.forEach((tok, i) => {
     if (!isNumberWord(tok.word) || YEAR.test(tok.word)) return;
     if (tok.term && questionTerms.has(tok.term)) return;
-    best = Math.max(best, 0.6);
+    best = Math.max(best, 0.3);
     for (let j = i + 1; j <= i + 3 && j < toks.length; j++) {
       const t = toks[j]!.term;
       if (t && questionTerms.has(t)) best = 1;
