@@ -79,6 +79,19 @@ describe("gateway", () => {
   });
 });
 
+describe("interactions", () => {
+  test("from a direct message and from another user", async () => {
+    const stranger = fake.user("stranger");
+    onCommand = async (i) => {
+      if (i.isChatInputCommand()) await i.reply({ content: `${i.user.id} in ${i.guildId ?? "DM"}`, allowedMentions: { parse: [] } });
+    };
+    const dm = fake.sendCommand("who", {}, { guildId: null, user: stranger });
+    expect((await dm.response()).data).toMatchObject({ content: `${stranger.id} in DM` });
+    const guild = fake.sendCommand("who");
+    expect((await guild.response()).data).toMatchObject({ content: `${fake.defaultUser.id} in ${fake.guildId}` });
+  });
+});
+
 describe("REST hooks", () => {
   test("429 with Retry-After: the client waits and retries, the rule counts its hits", async () => {
     const rule = fake.rest.rateLimit("POST /interactions/:id/:token/callback", { retryAfter: 0.2 });

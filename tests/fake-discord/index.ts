@@ -4,7 +4,6 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { performance } from "node:perf_hooks";
 import { FakeGateway } from "./gateway.js";
 import {
   FakeInteraction,
@@ -433,9 +432,4 @@ export class FakeDiscord extends Watchable {
 /** Starts a fake Discord (see FakeDiscord). */
 export function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   return FakeDiscord.start(options);
-}
-
-/** Milliseconds since `performance.now()` was `start` (for latency reports in tests). */
-export function since(start: number): number {
-  return performance.now() - start;
 }
