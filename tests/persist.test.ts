@@ -54,6 +54,10 @@ function articleView(engine: Engine) {
   }));
 }
 
+function base64Uint32(values: number[]): string {
+  return Buffer.from(Uint32Array.from(values).buffer).toString("base64");
+}
+
 const QUESTIONS = ["When will the lighthouse shine again?", "How much will the repairs cost?", "When does the last ferry leave?"];
 
 describe("persisted index", () => {
@@ -146,8 +150,9 @@ describe("persisted index", () => {
     ["truncated", (s: string) => s.slice(0, Math.floor(s.length / 2))],
     ["not JSON", () => "\u0000\u0001 definitely not an index"],
     ["wrong shape", () => JSON.stringify({ format: 1, key: "x" })],
-    ["offsets past the text", (s: string) => s.replace(/"sentences":\[(\d+),(\d+)/, '"sentences":[$1,999999')],
-    ["passages that do not fit", (s: string) => s.replace(/"documentCount":(\d+)/, (_m, n) => `"documentCount":${Number(n) + 1}`)],
+    ["offsets past the text", (s: string) => s.replace(/"sentences":"[^"]*"/, `"sentences":"${base64Uint32([0, 999_999])}"`)],
+    ["passages that do not fit", (s: string) => s.replace(/"lengths":"[^"]*"/, `"lengths":"${base64Uint32([3])}"`)],
+    ["bytes that are not 32-bit integers", (s: string) => s.replace(/"docs":"[^"]*"/, `"docs":"AAAA"`)],
   ])("rebuilds from a corrupt entry (%s) and still answers correctly", (_name, corrupt) => {
     const dir = inventedCorpus();
     const cacheDir = freshCacheDir();

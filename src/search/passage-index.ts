@@ -1,12 +1,13 @@
 /**
- * The retrieval layer: one minisearch document per clean paragraph ("passage"), analysed by
- * `analyzer.ts`. Besides ranked search it exposes the vocabulary (which terms the corpus knows and
- * in how many passages), which the answer layer uses for IDF weights and honest refusals.
+ * The retrieval layer: one passage per clean paragraph (or window of a very long one), analysed
+ * by `analyzer.ts` and ranked by BM25+ over flat postings (`postings.ts`). Besides ranked search
+ * it exposes the vocabulary (which terms the corpus knows and in how many passages), which the
+ * answer layer uses for IDF weights and honest refusals.
  */
-import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import type { Article, Paragraph } from "../corpus/types.js";
 import { fold, term, words } from "./analyzer.js";
 import { editBudget, Vocabulary } from "./fuzzy.js";
+import { Postings, PostingsBuilder, type PostingsData } from "./postings.js";
 
 export interface Passage {
   /** Dense id: position in `PassageIndex.passages`. */
@@ -66,46 +67,21 @@ export interface Correction {
   distance: number;
 }
 
-interface Doc {
-  id: number;
-  text: string;
-}
-
-/** minisearch's own plain-object form of an index (what `toJSON` returns). */
-export type SearchSnapshot = ReturnType<MiniSearch<Doc>["toJSON"]>;
-
 export interface PassageIndexOptions {
   /** Called after each article is indexed: articles done, articles in all. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * A snapshot taken with `snapshot()` from an index over exactly these articles: restores it
-   * instead of indexing again. Throws when it does not fit them (the caller then rebuilds).
+   * Postings saved with `snapshot()` from an index over exactly these articles: restores them
+   * instead of indexing again. Throws when they do not fit the articles (the caller rebuilds).
    */
-  snapshot?: SearchSnapshot;
-}
-
-const analyzeWords = (text: string) => words(text).map((w) => w.word);
-
-/** One set of minisearch options for building, restoring and querying, so they cannot drift. */
-function miniSearchOptions(onTerm: (t: string) => void = () => {}): Options<Doc> {
-  return {
-    fields: ["text"],
-    idField: "id",
-    tokenize: analyzeWords,
-    processTerm: (w) => {
-      const t = term(w);
-      if (t) onTerm(t);
-      return t ?? undefined;
-    },
-    searchOptions: { tokenize: analyzeWords, processTerm: (w) => term(w) ?? undefined },
-  };
+  snapshot?: PostingsData;
 }
 
 export class PassageIndex {
   readonly passages: Passage[] = [];
   /** Term to the number of passages containing it. */
   readonly docFreq = new Map<string, number>();
-  private readonly search_: MiniSearch<Doc>;
+  private readonly postings: Postings;
   /** Built on first use: only questions with unknown words pay for them. */
   private termVocabulary: Vocabulary | null = null;
   private surfaceVocabulary: { forms: Map<string, string>; vocabulary: Vocabulary } | null = null;
@@ -120,42 +96,37 @@ export class PassageIndex {
       }
     }
     if (options.snapshot) {
-      this.search_ = this.restore(options.snapshot);
-      return;
-    }
-    let current = new Set<string>();
-    this.search_ = new MiniSearch<Doc>(miniSearchOptions((t) => current.add(t)));
-    let done = 0;
-    let article: Article | null = null;
-    for (const passage of this.passages) {
-      if (passage.article !== article) {
-        if (article) options.onProgress?.(++done, articles.length);
-        article = passage.article;
+      this.postings = new Postings(options.snapshot);
+      if (this.postings.documentCount !== this.passages.length) {
+        throw new Error(`index snapshot holds ${this.postings.documentCount} passages, the articles make ${this.passages.length}`);
       }
-      current = new Set();
-      this.search_.add({ id: passage.id, text: passage.article.text.slice(passage.paragraph.start, passage.paragraph.end) });
-      for (const t of current) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1);
+    } else {
+      const builder = new PostingsBuilder();
+      let done = 0;
+      let article: Article | null = null;
+      for (const { article: a, paragraph } of this.passages) {
+        if (a !== article) {
+          if (article) options.onProgress?.(++done, articles.length);
+          article = a;
+        }
+        const written = words(a.text.slice(paragraph.start, paragraph.end)).map((w) => w.word);
+        const terms: string[] = [];
+        for (const w of written) {
+          const t = term(w);
+          if (t) terms.push(t);
+        }
+        // A passage's length for BM25 is its number of distinct written words.
+        builder.add(terms, new Set(written).size);
+      }
+      this.postings = builder.build();
     }
+    for (const t of this.postings.terms) this.docFreq.set(t, this.postings.docFreq(t));
     options.onProgress?.(articles.length, articles.length);
   }
 
-  /** The index in minisearch's plain-object form, for `PassageIndexOptions.snapshot`. */
-  snapshot(): SearchSnapshot {
-    return this.search_.toJSON();
-  }
-
-  private restore(snapshot: SearchSnapshot): MiniSearch<Doc> {
-    if (snapshot.documentCount !== this.passages.length) {
-      throw new Error(`index snapshot holds ${snapshot.documentCount} passages, the articles make ${this.passages.length}`);
-    }
-    const search = MiniSearch.loadJS<Doc>(snapshot, miniSearchOptions());
-    // Document frequencies are the sizes of the posting lists (one field, id 0).
-    for (const [t, fields] of snapshot.index) {
-      let df = 0;
-      for (const _ in fields[0]) df++;
-      this.docFreq.set(t, df);
-    }
-    return search;
+  /** The postings, for `PassageIndexOptions.snapshot`. */
+  snapshot(): PostingsData {
+    return this.postings.data;
   }
 
   get size(): number {
@@ -260,14 +231,10 @@ export class PassageIndex {
     const reach = new Map<string, string>();
     for (const q of queryTerms) for (const t of this.expand(q)) if (!reach.has(t)) reach.set(t, q);
     if (reach.size === 0) return [];
-    const results: SearchResult[] = this.search_.search(
-      { combineWith: "OR", queries: [...reach.keys()] },
-      { fuzzy: false, prefix: false, tokenize: (s) => [s], processTerm: (s) => s },
-    );
-    return results.slice(0, limit).map((r) => {
+    return this.postings.search([...reach.keys()], limit).map((r) => {
       const matches = new Map<string, string>();
       for (const t of r.terms) matches.set(t, reach.get(t) ?? t);
-      return { passage: this.passages[r.id as number]!, score: r.score, matches };
+      return { passage: this.passages[r.doc]!, score: r.score, matches };
     });
   }
 }

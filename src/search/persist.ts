@@ -8,6 +8,7 @@
  */
 import { createHash, type Hash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { endianness } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -15,10 +16,11 @@ import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, decodeArticle, loadCorpus } from
 import { MANIFEST_FILE } from "../corpus/manifest.js";
 import type { Article, Corpus, Furniture, Paragraph, Sentence } from "../corpus/types.js";
 import { ANALYZER_VERSION } from "./analyzer.js";
-import { MAX_PASSAGE_SENTENCES, PassageIndex, WINDOW_SENTENCES, type SearchSnapshot } from "./passage-index.js";
+import { MAX_PASSAGE_SENTENCES, PassageIndex, WINDOW_SENTENCES } from "./passage-index.js";
+import type { PostingsData } from "./postings.js";
 
 /** Bump when the layout of a cache entry changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** `.cache/index` in the project (gitignored). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache/index", import.meta.url));
@@ -59,7 +61,29 @@ interface FileRead {
   bytes: Buffer | null;
 }
 
-const offsets = z.array(z.number().int().nonnegative());
+/**
+ * Arrays of unsigned 32-bit integers travel as base64 of their bytes: one JSON string parses far
+ * faster than a million numbers. Values are checked where they are used (offsets against the
+ * text, postings against the passages).
+ */
+const uint32s = z
+  .string()
+  .transform((b64, ctx) => {
+    const bytes = Buffer.from(b64, "base64");
+    if (bytes.length % 4 !== 0) {
+      ctx.addIssue({ code: "custom", message: "is not a whole number of 32-bit integers" });
+      return z.NEVER;
+    }
+    // Copy into an aligned buffer: a view needs a 4-byte aligned offset.
+    const out = new Uint32Array(bytes.length / 4);
+    new Uint8Array(out.buffer).set(bytes);
+    return out;
+  });
+
+function encode(values: ArrayLike<number>): string {
+  const array = values instanceof Uint32Array ? values : Uint32Array.from(values as ArrayLike<number>);
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
+}
 
 const cachedArticleSchema = z.strictObject({
   id: z.string().min(1),
@@ -69,25 +93,21 @@ const cachedArticleSchema = z.strictObject({
   outlet: z.string().nullable(),
   published: z.string().nullable(),
   /** start, end, sentence count: per paragraph. */
-  paragraphs: offsets,
+  paragraphs: uint32s,
   /** start, end: per sentence. */
-  sentences: offsets,
+  sentences: uint32s,
   /** start, end: per furniture span; reasons alongside. */
-  furniture: offsets,
+  furniture: uint32s,
   furnitureReasons: z.array(z.string()),
 });
 
-/** The minisearch snapshot is checked for shape here and for fit by `PassageIndex`. */
-const snapshotSchema = z.looseObject({
-  documentCount: z.number().int().nonnegative(),
-  nextId: z.number().int().nonnegative(),
-  documentIds: z.record(z.string(), z.unknown()),
-  fieldIds: z.record(z.string(), z.number()),
-  fieldLength: z.record(z.string(), z.unknown()),
-  averageFieldLength: z.array(z.number()),
-  storedFields: z.record(z.string(), z.unknown()),
-  index: z.array(z.tuple([z.string(), z.record(z.string(), z.record(z.string(), z.number()))])),
-  serializationVersion: z.literal(2),
+const postingsSchema = z.strictObject({
+  terms: z.array(z.string()),
+  offsets: uint32s,
+  docs: uint32s,
+  freqs: uint32s,
+  lengths: uint32s,
+  averageLength: z.number().nonnegative(),
 });
 
 const entrySchema = z.strictObject({
@@ -96,10 +116,11 @@ const entrySchema = z.strictObject({
   dir: z.string(),
   warnings: z.array(z.string()),
   articles: z.array(cachedArticleSchema),
-  index: snapshotSchema,
+  index: postingsSchema,
 });
 
 type CachedArticle = z.infer<typeof cachedArticleSchema>;
+type CachedArticleJson = z.input<typeof cachedArticleSchema>;
 
 let codeHash: string | null = null;
 
@@ -154,6 +175,8 @@ function readForKey(dir: string, options: OpenOptions): { key: string; files: Ma
       analyzer: ANALYZER_VERSION,
       passages: [MAX_PASSAGE_SENTENCES, WINDOW_SENTENCES],
       strict: options.strict === true,
+      // Saved arrays are raw bytes in this machine's byte order.
+      endianness: endianness(),
       code: codeFingerprint(),
     }),
   );
@@ -194,7 +217,7 @@ function flat<T>(items: readonly T[], fields: (item: T) => number[]): number[] {
   return out;
 }
 
-function toCached(article: Article, name: string): CachedArticle {
+function toCached(article: Article, name: string): CachedArticleJson {
   return {
     id: article.id,
     name,
@@ -202,17 +225,31 @@ function toCached(article: Article, name: string): CachedArticle {
     url: article.url,
     outlet: article.outlet,
     published: article.published,
-    paragraphs: flat(article.paragraphs, (p) => [p.start, p.end, p.sentences.length]),
-    sentences: flat(article.sentences, (s) => [s.start, s.end]),
-    furniture: flat(article.furniture, (f) => [f.start, f.end]),
+    paragraphs: encode(flat(article.paragraphs, (p) => [p.start, p.end, p.sentences.length])),
+    sentences: encode(flat(article.sentences, (s) => [s.start, s.end])),
+    furniture: encode(flat(article.furniture, (f) => [f.start, f.end])),
     furnitureReasons: article.furniture.map((f) => f.reason),
+  };
+}
+
+function postingsJson(data: PostingsData): z.input<typeof postingsSchema> {
+  return {
+    terms: data.terms,
+    offsets: encode(data.offsets),
+    docs: encode(data.docs),
+    freqs: encode(data.freqs),
+    lengths: encode(data.lengths),
+    averageLength: data.averageLength,
   };
 }
 
 /** An article from its cache record and its file's text; null when they do not fit together. */
 function fromCached(c: CachedArticle, file: string, text: string): Article | null {
-  const fits = (xs: number[], stride: number) =>
-    xs.length % stride === 0 && xs.every((x, i) => i % stride === 2 || x <= text.length);
+  const fits = (xs: Uint32Array, stride: number) => {
+    if (xs.length % stride !== 0) return false;
+    for (let i = 0; i < xs.length; i++) if (i % stride !== 2 && xs[i]! > text.length) return false;
+    return true;
+  };
   if (!fits(c.paragraphs, 3) || !fits(c.sentences, 2) || !fits(c.furniture, 2)) return null;
   if (c.furnitureReasons.length * 2 !== c.furniture.length) return null;
   const sentences: Sentence[] = [];
@@ -279,7 +316,7 @@ function tryLoad(dir: string, file: string, key: string, files: Map<string, File
     articles.push(article);
   }
   try {
-    const index = new PassageIndex(articles, { snapshot: entry.index as SearchSnapshot });
+    const index = new PassageIndex(articles, { snapshot: entry.index });
     return { corpus: { dir, articles, warnings: entry.warnings }, index, bytes: Buffer.byteLength(raw) };
   } catch {
     return null;
@@ -352,7 +389,7 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
       dir: absDir,
       warnings: corpus.warnings,
       articles: corpus.articles.map((a) => toCached(a, names.get(a.id)!)),
-      index: index.snapshot(),
+      index: postingsJson(index.snapshot()),
     });
     save(file, body);
     options.onProgress?.("writing", 1, 1);
