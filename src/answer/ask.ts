@@ -160,7 +160,12 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
     questionTerms.add(w.term);
     for (const t of w.reach.keys()) questionTerms.add(t);
   }
-  const idf = (t: string) => index.idf(t);
+  const idfs = new Map<string, number>();
+  const idf = (t: string) => {
+    let v = idfs.get(t);
+    if (v === undefined) idfs.set(t, (v = index.idf(t)));
+    return v;
+  };
   // IDF alone would make the story's main names (in every passage) nearly free to leave out;
   // adding the mean IDF to every word keeps each of them worth something.
   const meanIdf = required.reduce((sum, w) => sum + w.weight, 0) / required.length;
@@ -303,7 +308,7 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   // passages: look once more with the lead's own most distinctive terms.
   let pool = candidates;
   if (use.corroboration) {
-    const distinctive = [...lead.view.terms].sort((a, b) => index.idf(b) - index.idf(a)).slice(0, 8);
+    const distinctive = [...lead.view.terms].sort((a, b) => idf(b) - idf(a)).slice(0, 8);
     const extra: Candidate[] = [];
     for (const hit of index.search(distinctive, 8)) {
       for (const si of hit.passage.paragraph.sentences) {

@@ -60,6 +60,9 @@ export const FUZZY_RATIO = 0.25;
 export const RELATIVE_MIN_STEM = 6;
 export const RELATIVE_MAX_EXTRA = 5;
 
+/** Written words as the analyzer cuts them (see `words`), for the typo vocabulary. */
+const SURFACE_WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
+
 /** A typo correction: the index terms a misspelt word most likely stands for. */
 export interface Correction {
   terms: string[];
@@ -86,6 +89,7 @@ export class PassageIndex {
   private termVocabulary: Vocabulary | null = null;
   private surfaceVocabulary: { forms: Map<string, string>; vocabulary: Vocabulary } | null = null;
   private sortedTerms: string[] | null = null;
+  private readonly corrections = new Map<string, Correction>();
 
   constructor(articles: readonly Article[], options: PassageIndexOptions = {}) {
     for (const article of articles) {
@@ -168,6 +172,16 @@ export class PassageIndex {
    */
   correct(word: string): Correction {
     const folded = fold(word).replace(/[.']/g, "");
+    const cached = this.corrections.get(folded);
+    if (cached) return cached;
+    const found = this.correctFolded(word, folded);
+    // Unknown words recur (names the coverage lacks, common typos): remember a bounded number.
+    if (this.corrections.size >= 10_000) this.corrections.clear();
+    this.corrections.set(folded, found);
+    return found;
+  }
+
+  private correctFolded(word: string, folded: string): Correction {
     const none: Correction = { terms: [], distance: Infinity };
     if (folded.length < FUZZY_MIN_LENGTH || /^\d+$/.test(folded)) return none;
     const surface = (this.surfaceVocabulary ??= this.buildSurfaceVocabulary());
@@ -211,14 +225,18 @@ export class PassageIndex {
   }
 
   private buildSurfaceVocabulary(): { forms: Map<string, string>; vocabulary: Vocabulary } {
-    const forms = new Map<string, string>();
+    // Distinct raw words first (one regex pass per passage), then fold and analyse each once:
+    // a corpus has far fewer distinct words than words.
+    const distinct = new Set<string>();
     for (const { article, paragraph } of this.passages) {
-      for (const w of words(article.text.slice(paragraph.start, paragraph.end))) {
-        const folded = fold(w.word).replace(/[.']/g, "");
-        if (forms.has(folded)) continue;
-        const t = term(w.word);
-        if (t) forms.set(folded, t);
-      }
+      for (const w of article.text.slice(paragraph.start, paragraph.end).match(SURFACE_WORD) ?? []) distinct.add(w);
+    }
+    const forms = new Map<string, string>();
+    for (const w of distinct) {
+      const folded = fold(w).replace(/[.'’]/g, "");
+      if (forms.has(folded)) continue;
+      const t = term(w);
+      if (t) forms.set(folded, t);
     }
     return { forms, vocabulary: new Vocabulary(forms.keys()) };
   }
