@@ -67,6 +67,20 @@ describe("the lead answers what the question asks for", () => {
     }
   });
 
+  it("a passive or a possessive is not the person speaking", () => {
+    // "the election was called in Joe Biden's favor, Putin's spokesman ... told": neither is Biden speaking
+    const r = seeds.ask("What did Biden say about Putin?");
+    expect(r.answer).toBeNull();
+    expect(r.reason).toMatch(/never quotes Biden/);
+  });
+
+  it("who is X: only a sentence that says what X is", () => {
+    expect(seedAnswer("who is Trump")).toMatch(/President Trump|President Donald Trump/);
+    const r = seeds.ask("What is the Electoral College?");
+    expect(r.answer).toBeNull();
+    expect(r.reason).toMatch(/never says who or what/);
+  });
+
   it("inflections: write/wrote, congratulate/congratulations, criticise/criticize", () => {
     expect(seedAnswer("What did Putin write to Biden?")).toMatch(/ready for interaction and contact/);
     expect(storyAnswer("What did Wielgosz write to the council?")).toMatch(/at least eight weeks/);

@@ -219,6 +219,8 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
     const tolerated = q.kind === "yesno" ? 0 : allowedMissing(required.length);
     let eligible = !properMissing && missing <= tolerated && coverage >= opts.minCoverage;
     if (q.kind === "speech" && speechCue(view, speaker.map((w) => w.term)) < 0.8) eligible = false;
+    // "Who is X?" is answered by a sentence that says what X is, not by any mention of X.
+    if (q.kind === "definition" && fit === 0) eligible = false;
     // A question in the coverage ("Since when does...?") rarely answers one.
     const quality = (/\?\W*$/.test(view.text) && !hasQuotation(view) ? -0.2 : 0) + (view.tokens.length < 6 ? -0.1 : 0);
     const score = coverage + opts.kindWeight * fit + (use.proximity ? PROXIMITY_BONUS * proximity(view) : 0) + quality + 0.03 / (rank + 1);
@@ -396,6 +398,9 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
 
 /** Why nothing answers although every key word is somewhere in the coverage. */
 function unansweredReason(q: Question, required: readonly ResolvedWord[], speaker: readonly ResolvedWord[]): string {
+  if (q.kind === "definition") {
+    return `The coverage doesn't say: it mentions ${andList(required.map((w) => w.word))} but never says who or what that is.`;
+  }
   if (q.kind === "speech" && speaker.length > 0) {
     const topic = required.filter((w) => w.role === "key").map((w) => w.word);
     const who = speaker.map((w) => w.word).join(" ");

@@ -190,6 +190,8 @@ function termsOf(list: string): Set<string> {
 }
 
 const PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
+const PASSIVE = new Set(["was", "were", "been", "being", "is", "are", "be"]);
+const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"]);
 
 export function hasQuotation(view: SentenceView): boolean {
   return /[“”"]/.test(view.text) || /(?:^|\s)'\p{L}/u.test(view.text);
@@ -209,12 +211,23 @@ export function speechCue(view: SentenceView, speakerTerms: readonly string[]): 
     const t = toks[i]?.term;
     return t !== null && t !== undefined && SPEECH_CUE_TERMS.has(t);
   };
+  /**
+   * A word of saying that attributes words to someone near it: not a passive ("the election was
+   * called"), and not a verb used as a noun ("in the hope he would").
+   */
+  const attributes = (c: number) => {
+    if (!isCue(c)) return false;
+    const before = c > 0 ? fold(toks[c - 1]!.word) : "";
+    if (PASSIVE.has(before) && fold(toks[c + 1]?.word ?? "") !== "by") return false;
+    return !(DETERMINERS.has(before) && !SPEECH_NOUN_TERMS.has(toks[c]!.term!));
+  };
   const head = speakerTerms[speakerTerms.length - 1]!;
   const named = new Set(speakerTerms);
   const isName = (i: number) => /^\p{Lu}/u.test(toks[i]!.word) && !NOT_NAMES.has(fold(toks[i]!.word));
   // A name phrase is a run of capitalised words and the speaker's own words ("Mayor Ines Okafor",
   // "Kremlin spokesman Dmitry Peskov"): it is the speaker when it holds the speaker's head word.
   const phraseOf = new Array<number>(toks.length).fill(-1);
+  const phraseEnd = new Map<number, number>();
   const speakerPhrases = new Set<number>();
   for (let i = 0, p = 0; i < toks.length; i++) {
     const inPhrase = isName(i) || (toks[i]!.term !== null && named.has(toks[i]!.term!));
@@ -222,20 +235,24 @@ export function speechCue(view: SentenceView, speakerTerms: readonly string[]): 
     const gap = i > 0 ? toks[i - 1]!.word.length + toks[i - 1]!.start : 0;
     if (i === 0 || phraseOf[i - 1] === -1 || !/^\s+$/.test(view.text.slice(gap, toks[i]!.start))) p++;
     phraseOf[i] = p;
+    phraseEnd.set(p, i);
     if (toks[i]!.term === head) speakerPhrases.add(p);
   }
   /** What stands at token i: the speaker, someone else, a pronoun, or nothing of the sort. */
   const who = (i: number): "speaker" | "other" | "pronoun" | null => {
     const t = toks[i]!;
     if (PRONOUNS.has(fold(t.word))) return "pronoun";
-    if (phraseOf[i] === -1) return null;
-    // "Putin's spokesman": the possessor does not speak, unless what he owns is speech.
-    if (/['’]s$/i.test(t.word) && !isCue(i + 1) && toks[i + 1] && phraseOf[i + 1] === -1) return null;
-    return speakerPhrases.has(phraseOf[i]!) ? "speaker" : "other";
+    const p = phraseOf[i]!;
+    if (p === -1) return null;
+    // "Putin's spokesman", "in Joe Biden's favor": the possessor does not speak, unless what he
+    // owns is speech ("Putin's message").
+    const end = phraseEnd.get(p)!;
+    if (/['’]s$/i.test(toks[end]!.word) && end + 1 < toks.length && !isCue(end + 1)) return null;
+    return speakerPhrases.has(p) ? "speaker" : "other";
   };
   let viaPronoun = false;
   for (let c = 0; c < toks.length; c++) {
-    if (!isCue(c)) continue;
+    if (!attributes(c)) continue;
     const reach = SPEECH_VERB_TERMS.has(toks[c]!.term!) ? 6 : 1;
     for (let d = 1; d <= reach; d++) {
       const near: ReturnType<typeof who>[] = [];
@@ -254,20 +271,32 @@ export function speechCue(view: SentenceView, speakerTerms: readonly string[]): 
 
 // ------------------------------------------------------------------------------------ definition
 
+/** Titles and roles that, written before a name, say who the person is ("President", "spokesman"). */
+const ROLE_WORDS = termsOf(
+  `president minister chancellor premier spokesman spokeswoman spokesperson secretary senator governor
+  mayor chief director leader king queen prince princess judge general ambassador chairman chairwoman
+  chair ceo editor professor commissioner councillor councilor captain coach founder head officer
+  engineer regulator executive manager pope bishop rabbi imam representative congressman congresswoman
+  analyst lawyer owner correspondent reporter economist scientist candidate`,
+);
+
 /**
  * Does the sentence describe who or what the subject is: a role before the name ("Kremlin
- * spokesman Dmitry Peskov"), an apposition after it ("Peskov, the ..."), or "X is a/the ...".
+ * spokesman Dmitry Peskov", "Venezuelan President Nicolas Maduro"), an apposition after it
+ * ("Peskov, the ..."), or "X is a/the ...".
  */
 export function definitionCue(view: SentenceView, subjectTerms: ReadonlySet<string>): number {
   const toks = view.tokens;
   for (let i = 0; i < toks.length; i++) {
     if (!toks[i]!.term || !subjectTerms.has(toks[i]!.term!)) continue;
+    // Walk back over the rest of the name; a title inside it, or a role word just before it,
+    // describes the person. Any other word before a name ("get Trump elected") does not.
     let j = i - 1;
-    while (j >= 0 && /^\p{Lu}/u.test(toks[j]!.word) && toks[j]!.term && subjectTerms.has(toks[j]!.term!)) j--;
-    for (let k = j; k >= Math.max(0, j - 2); k--) {
-      const w = toks[k]!;
-      if (w.term && /^\p{Ll}/u.test(w.word) && !SPEECH_CUE_TERMS.has(w.term)) return 1;
+    while (j >= 0 && /^\p{Lu}/u.test(toks[j]!.word)) {
+      if (toks[j]!.term && ROLE_WORDS.has(toks[j]!.term!)) return 1;
+      j--;
     }
+    if (j >= 0 && toks[j]!.term && ROLE_WORDS.has(toks[j]!.term!)) return 1;
     const after = view.text.slice(toks[i]!.start + toks[i]!.word.length, toks[i]!.start + toks[i]!.word.length + 12);
     if (/^(?:,\s+(?:the|a|an|who)\b|\s+(?:is|was)\s+(?:a|an|the)\b)/.test(after)) return 1;
   }
