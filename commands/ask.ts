@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { BotContext } from "../src/bot/command.js";
 import { replyWithPages } from "../src/bot/paging.js";
 import { NO_PINGS } from "../src/bot/replies.js";
+import { cleanUserText } from "../src/bot/user-input.js";
 import { renderAskPages } from "../src/render/discord.js";
 
 export const QUESTION_MAX_LENGTH = 300;
@@ -22,7 +23,7 @@ export const data = new SlashCommandBuilder()
   .addBooleanOption((o) => o.setName("private").setDescription("Show the answer only to you"));
 
 const options = z.object({
-  question: z.string().trim().min(1).max(QUESTION_MAX_LENGTH),
+  question: z.string().transform(cleanUserText).pipe(z.string().min(1, "empty").max(QUESTION_MAX_LENGTH, "long")),
   private: z.boolean().nullable(),
 });
 
@@ -32,8 +33,9 @@ export async function execute(interaction: ChatInputCommandInteraction, { engine
     private: interaction.options.getBoolean("private"),
   });
   if (!parsed.success) {
+    const empty = parsed.error.issues.some((i) => i.message === "empty");
     await interaction.reply({
-      content: `Please ask a question of at most ${QUESTION_MAX_LENGTH} characters.`,
+      content: empty ? "Please type a question, for example: why did the talks fail?" : `Please ask a question of at most ${QUESTION_MAX_LENGTH} characters.`,
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_PINGS,
     });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { cleanUserText } from "../../src/bot/user-input.js";
+import { HOSTILE_INPUTS, hasUnsafeCharacters } from "../fixtures/hostile-inputs.js";
+
+describe("cleaning text typed by a Discord user", () => {
+  it.each([
+    ["Pu\u200btin con\u200dgratulate \ufeffBiden\u2060", "Putin congratulate Biden"],
+    ["\u202ewhy did Putin wait\u202c", "why did Putin wait"],
+    ["\u0000why\u0007 did\u0008 Putin", "why did Putin"],
+    ["soft\u00adhyphen", "softhyphen"],
+    ["\ud800 lone \udfff", "lone"],
+    ["  many \n\n lines\t\tand   spaces  ", "many lines and spaces"],
+    ["Почему Путин ждал? 普京 🇷🇺", "Почему Путин ждал? 普京 🇷🇺"],
+    ["**bold** <@123> ||x||", "**bold** <@123> ||x||"],
+  ])("%j -> %j", (input, expected) => {
+    expect(cleanUserText(input)).toBe(expected);
+  });
+
+  it("leaves nothing unsafe in any battery input, and is idempotent", () => {
+    for (const i of HOSTILE_INPUTS) {
+      const once = cleanUserText(i.text);
+      expect(hasUnsafeCharacters(once), i.label).toBe(false);
+      expect(cleanUserText(once), i.label).toBe(once);
+    }
+  });
+});
