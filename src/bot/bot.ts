@@ -7,6 +7,7 @@ import type { Engine } from "../engine.js";
 import type { BotContext, Command } from "./command.js";
 import type { Logger } from "./logger.js";
 import { PageStore } from "./paging.js";
+import { UserRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { NO_PINGS } from "./replies.js";
 import { routeInteraction } from "./router.js";
 
@@ -16,6 +17,8 @@ export interface BotOptions {
   commands: ReadonlyMap<string, Command>;
   logger: Logger;
   pages?: PageStore;
+  /** Per-user limit on slash commands (`npm start` reads it from the environment); none: unlimited. */
+  rateLimit?: RateLimitOptions;
   /** Extra client options (tests point `rest` and `ws` at a local fake Discord). */
   clientOptions?: Partial<ClientOptions>;
 }
@@ -29,6 +32,7 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { token, engine, commands, logger } = options;
   const context: BotContext = { engine, logger, pages: options.pages ?? new PageStore() };
+  if (options.rateLimit && options.rateLimit.max > 0) context.rateLimiter = new UserRateLimiter(options.rateLimit);
   const client = new Client({
     // Slash commands arrive without any privileged intent; Guilds is the minimum discord.js expects.
     intents: [GatewayIntentBits.Guilds],

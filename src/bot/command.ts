@@ -6,11 +6,14 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction } from "disco
 import type { Engine } from "../engine.js";
 import type { Logger } from "./logger.js";
 import type { PageStore } from "./paging.js";
+import type { UserRateLimiter } from "./rate-limit.js";
 
 export interface BotContext {
   engine: Engine;
   pages: PageStore;
   logger: Logger;
+  /** Per-user limit on slash commands; none means unlimited. */
+  rateLimiter?: UserRateLimiter;
 }
 
 export interface CommandDefinition {

@@ -3,6 +3,7 @@
  * serve until SIGINT/SIGTERM. Anything that stops the start is one line on stderr and exit code 1.
  */
 import { ConfigError, loadConfig, type BotConfig } from "../config.js";
+import { rateLimitFromEnv, type RateLimitOptions } from "./rate-limit.js";
 import { CorpusError } from "../corpus/errors.js";
 import { Engine } from "../engine.js";
 import { startBot } from "./bot.js";
@@ -23,8 +24,10 @@ function isTokenRejected(err: unknown): boolean {
 
 async function main(): Promise<void> {
   let config: BotConfig;
+  let rateLimit: RateLimitOptions;
   try {
     config = loadConfig();
+    rateLimit = rateLimitFromEnv();
   } catch (err) {
     if (err instanceof ConfigError) return fail(err.message);
     throw err;
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", { error: reason }));
   let bot;
   try {
-    bot = await startBot({ token: config.token, engine, commands, logger });
+    bot = await startBot({ token: config.token, engine, commands, logger, rateLimit });
   } catch (err) {
     if (isTokenRejected(err)) {
       return fail("Discord refused DISCORD_TOKEN: reset the token in the Developer Portal (Bot > Reset Token) and put the new one in .env.");

@@ -5,6 +5,7 @@
  * Plain TypeScript, no Discord types: the bot asks it before running a command.
  */
 import { z } from "zod";
+import { ConfigError } from "../config.js";
 
 export interface RateLimitOptions {
   /** Commands allowed per user per window; 0 turns the limit off. */
@@ -34,12 +35,19 @@ export const rateLimitEnvSchema = z
   })
   .transform((e): RateLimitOptions => ({ max: e.RATE_LIMIT_COMMANDS, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 }));
 
-/** Reads the limit from the environment; empty values mean the default. Throws a ZodError naming the key. */
+const ADVICE = {
+  RATE_LIMIT_COMMANDS: `RATE_LIMIT_COMMANDS must be a whole number of commands per user (0 turns the limit off): fix it in .env, or remove it for the default (${DEFAULT_RATE_LIMIT.max}).`,
+  RATE_LIMIT_WINDOW_SECONDS: `RATE_LIMIT_WINDOW_SECONDS must be a whole number of seconds, at least 1: fix it in .env, or remove it for the default (${DEFAULT_RATE_LIMIT.windowMs / 1000}).`,
+} as const;
+
+/** Reads the limit from the environment; empty values mean the default. Throws ConfigError, one line naming the key. */
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions {
-  return rateLimitEnvSchema.parse({
+  const parsed = rateLimitEnvSchema.safeParse({
     RATE_LIMIT_COMMANDS: env.RATE_LIMIT_COMMANDS || undefined,
     RATE_LIMIT_WINDOW_SECONDS: env.RATE_LIMIT_WINDOW_SECONDS || undefined,
   });
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(ADVICE[parsed.error.issues[0]!.path[0] as keyof typeof ADVICE]);
 }
 
 export class UserRateLimiter {

@@ -6,6 +6,7 @@
 import type { Interaction } from "discord.js";
 import type { BotContext, Command } from "./command.js";
 import { handlePageButton } from "./paging.js";
+import { slowDownMessage } from "./rate-limit.js";
 import { NOTES, apologize, sendNote } from "./replies.js";
 
 /** What the log says about an interaction: enough to reproduce it, never its token. */
@@ -28,7 +29,12 @@ export async function routeInteraction(interaction: Interaction, commands: Reado
   try {
     if (interaction.isChatInputCommand()) {
       const command = commands.get(interaction.commandName);
-      if (command) await command.execute(interaction, context);
+      // Autocomplete and page buttons are not limited: they fire per keystroke and per click.
+      const decision = context.rateLimiter?.take(interaction.user.id) ?? { allowed: true };
+      if (!decision.allowed) {
+        context.logger.info("rate limited", { interaction: describeInteraction(interaction), retryAfterMs: decision.retryAfterMs });
+        await sendNote(interaction, slowDownMessage(decision.retryAfterMs));
+      } else if (command) await command.execute(interaction, context);
       else await sendNote(interaction, NOTES.unknownCommand);
     } else if (interaction.isAutocomplete()) {
       const command = commands.get(interaction.commandName);

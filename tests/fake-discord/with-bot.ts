@@ -9,6 +9,7 @@ import type { Command } from "../../src/bot/command.js";
 import { loadCommands } from "../../src/bot/commands.js";
 import { memoryLogger } from "../../src/bot/logger.js";
 import type { PageStore } from "../../src/bot/paging.js";
+import type { RateLimitOptions } from "../../src/bot/rate-limit.js";
 import { Engine } from "../../src/engine.js";
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from "./index.js";
 
@@ -25,6 +26,8 @@ export interface BotWithFakeOptions {
   /** Commands to serve; by default everything in `commands/`. */
   commands?: ReadonlyMap<string, Command>;
   pages?: PageStore;
+  /** Per-user command limit; by default none, so tests can send many commands as one user. */
+  rateLimit?: RateLimitOptions;
   fake?: FakeDiscordOptions;
   /** Extra discord.js client options (e.g. `rest: { timeout }`), merged over the fake's. */
   clientOptions?: Partial<ClientOptions>;
@@ -53,6 +56,7 @@ export async function startBotWithFake(options: BotWithFakeOptions = {}): Promis
     commands,
     logger,
     ...(options.pages ? { pages: options.pages } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     clientOptions: {
       ...options.clientOptions,
       rest: { ...base.rest, ...options.clientOptions?.rest },
