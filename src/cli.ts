@@ -9,19 +9,24 @@ import { CorpusError } from "./corpus/errors.js";
 import { Engine } from "./engine.js";
 import { DEFAULT_CACHE_DIR } from "./search/persist.js";
 import { resolveCorpusDir } from "./corpus/location.js";
-import { renderAsk, renderSources } from "./render/terminal.js";
+import { renderAsk, renderQuotes, renderSources, renderSpeakers } from "./render/terminal.js";
 import type { AskResult } from "./answer/types.js";
+import type { QuoteResult } from "./quotes/types.js";
 
 const USAGE = `usage: cli <command> [options]
 
 commands:
   ask "QUESTION"        answer a question from the coverage, with cited excerpts
   ask --jsonl           read one question a line on stdin, print one JSON object a line
+  quote "NAME"          what a person, organisation or role was quoted as saying
+  quote --jsonl         read one name a line on stdin, print one JSON object a line
+  quote --list          everyone quoted, with quote counts
   sources               list the articles in the corpus
 
 options:
   --json                print one JSON object instead of readable text
   --jsonl               batch mode (see above)
+  --fragments           quote: also list scare quotes and quoted titles
   --corpus DIR          read articles from DIR instead of seeds/ (or $CORPUS_DIR)
   -h, --help            show this help`;
 
@@ -41,8 +46,17 @@ const ASK: QueryCommand<AskResult> = {
   failed: (q) => ({ question: q, answer: null, citations: [], notFound: [], reason: "Something went wrong answering this.", support: 0 }),
 };
 
+function quoteCommand(fragments: boolean): QueryCommand<QuoteResult> {
+  return {
+    run: (engine, q) => engine.quote(q.trim(), { fragments }),
+    render: renderQuotes,
+    failed: (q) => ({ query: q.trim(), speaker: null, quotes: [], mentionedIn: 0 }),
+  };
+}
+
 const QUERY_COMMANDS: Record<string, QueryCommand<unknown>> = {
   ask: ASK as QueryCommand<unknown>,
+  quote: quoteCommand(false) as QueryCommand<unknown>,
 };
 
 /** Public JSON: the contract fields, in order. */
@@ -71,6 +85,8 @@ export function main(argv: string[]): number {
       options: {
         json: { type: "boolean", default: false },
         jsonl: { type: "boolean", default: false },
+        list: { type: "boolean", default: false },
+        fragments: { type: "boolean", default: false },
         corpus: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -88,7 +104,8 @@ export function main(argv: string[]): number {
   try {
     if (!command) throw new UsageError("no command given");
     if (command !== "sources" && !QUERY_COMMANDS[command]) throw new UsageError(`unknown command "${command}"`);
-    if (command !== "sources" && !values.jsonl && rest.length === 0) throw new UsageError(`${command} needs a query, or --jsonl`);
+    const listing = command === "quote" && values.list;
+    if (command !== "sources" && !listing && !values.jsonl && rest.length === 0) throw new UsageError(`${command} needs a query, or --jsonl`);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`${err.message}\n\n${USAGE}\n`);
@@ -114,7 +131,13 @@ export function main(argv: string[]): number {
     return 0;
   }
 
-  const cmd = QUERY_COMMANDS[command]!;
+  if (command === "quote" && values.list) {
+    const speakers = engine.speakers();
+    process.stdout.write(values.json ? `${toJson({ speakers })}\n` : renderSpeakers(speakers));
+    return 0;
+  }
+
+  const cmd = command === "quote" ? (quoteCommand(values.fragments) as QueryCommand<unknown>) : QUERY_COMMANDS[command]!;
   if (values.jsonl) {
     for (const line of readStdinLines()) {
       let result: unknown;

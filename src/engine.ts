@@ -8,6 +8,8 @@ import { loadCorpus, type LoadOptions } from "./corpus/load.js";
 import type { Article, Corpus } from "./corpus/types.js";
 import { PassageIndex } from "./search/passage-index.js";
 import { openIndexedCorpus } from "./search/persist.js";
+import { QuoteIndex, type QuoteOptions } from "./quotes/quote-index.js";
+import type { QuoteResult, SpeakerInfo } from "./quotes/types.js";
 
 export interface SourceInfo {
   articleId: string;
@@ -19,6 +21,8 @@ export interface SourceInfo {
 
 export class Engine {
   readonly index: PassageIndex;
+  /** Every quotation with its speaker, extracted and grouped once here so lookups are instant. */
+  readonly quotes: QuoteIndex;
 
   /** `index` must have been built over `corpus.articles` (as `openIndexedCorpus` does). */
   constructor(
@@ -26,6 +30,7 @@ export class Engine {
     index?: PassageIndex,
   ) {
     this.index = index ?? new PassageIndex(corpus.articles);
+    this.quotes = new QuoteIndex(corpus.articles);
   }
 
   /**
@@ -47,6 +52,21 @@ export class Engine {
 
   ask(question: string, options?: AskOptions): AskResult {
     return ask(this.index, question, options);
+  }
+
+  /** What a person (or organisation, or role such as "Kremlin spokesman") was quoted as saying. */
+  quote(name: string, options?: QuoteOptions): QuoteResult {
+    return this.quotes.quote(name, options);
+  }
+
+  /** Everyone the coverage quotes, most quoted first. */
+  speakers(): SpeakerInfo[] {
+    return this.quotes.speakers();
+  }
+
+  /** Speakers matching a typed prefix, best first (autocomplete). */
+  suggestSpeakers(prefix: string, limit = 25): SpeakerInfo[] {
+    return this.quotes.suggestSpeakers(prefix, limit);
   }
 
   sources(): SourceInfo[] {

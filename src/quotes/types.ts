@@ -24,7 +24,19 @@ export interface QuoteOccurrence {
   contextEnd: number;
   /** Where to read it (article URL, possibly with a text fragment), or null. */
   link: string | null;
+  /**
+   * "statement" for quoted words; "fragment" for scare quotes of one or two words, and "title"
+   * for a quoted title or name ("a book titled ..."). Only statements are listed by default.
+   */
+  kind: QuoteKind;
+  /**
+   * The quoted text of each paragraph, without marks, for a quote that runs over several
+   * paragraphs (one part otherwise). `text` runs from the first part's start to the last part's end.
+   */
+  parts: { start: number; end: number }[];
 }
+
+export type QuoteKind = "statement" | "fragment" | "title";
 
 /** A speaker entity learned from the corpus. */
 export interface SpeakerInfo {

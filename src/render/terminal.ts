@@ -1,6 +1,7 @@
 /** Plain-text rendering of engine results for the terminal. */
 import type { AskResult, Citation } from "../answer/types.js";
 import type { SourceInfo } from "../engine.js";
+import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
 
 function sourceLine(c: Pick<Citation, "outlet" | "published" | "title" | "articleId">): string {
   const who = c.outlet ?? "Unknown outlet";
@@ -36,6 +37,65 @@ export function renderSources(sources: SourceInfo[]): string {
   return (
     sources
       .map((s, i) => `${i + 1}. ${sourceLine(s)}\n   ${s.url ?? "(no URL)"}`)
+      .join("\n") + "\n"
+  );
+}
+
+function articles(n: number): string {
+  return `${n} article${n === 1 ? "" : "s"}`;
+}
+
+/** A quote on one line: line breaks of a multi-paragraph quote become spaces, nothing else changes. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function occurrenceLines(o: QuoteOccurrence, indent: string): string[] {
+  return [`${indent}${sourceLine(o)}`, `${indent}${o.link ?? "(no link: the article has no URL)"}`];
+}
+
+export function renderQuotes(result: QuoteResult): string {
+  if (result.quotes.length === 0) {
+    const who = result.speaker?.name ?? `"${result.query}"`;
+    if (result.mentionedIn > 0) return `${who} is mentioned in ${articles(result.mentionedIn)} but not quoted.\n`;
+    return result.speaker ? `${who} is not quoted in the coverage.\n` : `Nobody called ${who} is quoted or mentioned in the coverage.\n`;
+  }
+  const speaker = result.speaker!;
+  const groups = new Map<string, QuoteOccurrence[]>();
+  for (const q of result.quotes) groups.set(q.group, [...(groups.get(q.group) ?? []), q]);
+  const sources = new Set(result.quotes.map((q) => q.articleId)).size;
+  const also = speaker.aliases.length ? ` (also: ${speaker.aliases.join(", ")})` : "";
+  const lines = [
+    `${speaker.name}${also}`,
+    `${groups.size} statement${groups.size === 1 ? "" : "s"} in ${articles(sources)}.`,
+    "",
+  ];
+  let n = 0;
+  for (const members of groups.values()) {
+    n++;
+    const [lead, ...rest] = members;
+    lines.push(`${n}. "${oneLine(lead!.text)}"`);
+    lines.push(...occurrenceLines(lead!, "   "));
+    if (rest.length) {
+      lines.push(`   Also reported as:`);
+      for (const o of rest) {
+        lines.push(`   - "${oneLine(o.text)}"`);
+        lines.push(...occurrenceLines(o, "     "));
+      }
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+export function renderSpeakers(speakers: SpeakerInfo[]): string {
+  if (speakers.length === 0) return "Nobody is quoted in the coverage.\n";
+  return (
+    speakers
+      .map((s) => {
+        const also = s.aliases.length ? ` (also: ${s.aliases.join(", ")})` : "";
+        return `${s.name}${also}: ${s.statements} statement${s.statements === 1 ? "" : "s"}, ${s.quotes} quote${s.quotes === 1 ? "" : "s"}`;
+      })
       .join("\n") + "\n"
   );
 }

@@ -1,0 +1,285 @@
+/**
+ * Who says what in one sentence. Works on the sentence's "frame": its tokens with each quotation
+ * collapsed into a single placeholder, so nothing inside a quote is ever taken for its speaker.
+ * Finds the clauses that introduce speech ("X said", "said X", "X told reporters", "the Kremlin
+ * cited X as saying", "according to X", "X's message ... was") with the noun phrase that speaks,
+ * and the sentence's main subject (for resolving a later "he" to the right person).
+ */
+import { ADVERBS, CITING_VERBS, CLAUSE_OPENERS, MESSAGE_NOUNS, MESSAGE_VERBS, NON_VERBS, ORG_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
+import { isTitleWord, type Mention } from "./mentions.js";
+import type { Tok } from "./tokens.js";
+
+/** A frame token: a word or punctuation outside quotes, or a placeholder for a whole quotation. */
+export interface FrameTok extends Tok {
+  /** Index of the quotation this placeholder stands for, or -1 for ordinary tokens. */
+  quote: number;
+}
+
+export type Pronoun = "he" | "she" | "they" | "it";
+
+export type NounPhrase =
+  | { kind: "name"; mention: Mention; from: number; to: number }
+  | { kind: "pronoun"; pronoun: Pronoun; from: number; to: number }
+  /** A role without a name: "the spokesman", "Putin's spokesman", "the Russian President". */
+  | { kind: "title"; words: string[]; from: number; to: number }
+  /** A body named by a common noun: "the foreign ministry". Never resolved to a name. */
+  | { kind: "group"; words: string[]; from: number; to: number };
+
+export interface Clause {
+  /** Frame index of the verb (or of "according", or of the message noun). */
+  at: number;
+  kind: "speech" | "message" | "according" | "message-noun";
+  /** Who speaks: the subject, or for "cited X as saying" the object X. */
+  speaker: NounPhrase;
+  /** True when the speaker follows the verb ("said Peskov"). */
+  inverted: boolean;
+}
+
+export interface SentenceAnalysis {
+  frame: FrameTok[];
+  clauses: Clause[];
+  subject: NounPhrase | null;
+}
+
+/** Mentions of one paragraph, looked up by the offsets of their tokens. */
+export interface MentionLookup {
+  /** By the start offset of the name's last token. */
+  byLast: Map<number, Mention>;
+  /** By the start offset of the first token of the mention including its role. */
+  byFirst: Map<number, Mention>;
+}
+
+const BE = new Set(["was", "were", "is", "are", "be", "been", "being", "am"]);
+const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "in", "of", "on", "at", "for", "with", "from", "into", "to", "by", "as", "after", "before", "while", "when", "about"]);
+const DETERMINERS = new Set(["the", "a", "an"]);
+const POSSESSIVE_PRONOUNS: Record<string, Pronoun> = { his: "he", her: "she", their: "they", its: "it" };
+
+function isAdverb(t: FrameTok | undefined): boolean {
+  return !!t && t.isWord && !t.cap && (ADVERBS.has(t.key) || (t.key.length > 4 && t.key.endsWith("ly")));
+}
+
+/** Skips adverbs and auxiliaries leftwards from `i`; returns the new index and the skipped words. */
+function skipLeft(frame: readonly FrameTok[], i: number): { i: number; skipped: string[] } {
+  const skipped: string[] = [];
+  while (i >= 0 && isAdverb(frame[i])) skipped.push(frame[i--]!.key);
+  return { i, skipped };
+}
+
+function isPronoun(t: FrameTok | undefined, sentenceStart: boolean): Pronoun | null {
+  if (!t || !t.isWord || !PRONOUNS.has(t.key)) return null;
+  if (t.cap && !sentenceStart) return null;
+  return t.key as Pronoun;
+}
+
+/** Role words leftwards from a title word: "Putin's spokesman", "the Russian President". */
+function titleLeft(frame: readonly FrameTok[], i: number): NounPhrase | null {
+  const t = frame[i];
+  if (!t || !isTitleWord(t)) return null;
+  let j = i;
+  while (j - 1 >= 0) {
+    const p = frame[j - 1]!;
+    if (!p.isWord || DETERMINERS.has(p.key) || BE.has(p.key) || NON_VERBS.has(p.key)) break;
+    if (p.possessive) {
+      if (p.cap) j--;
+      break;
+    }
+    if (p.cap || isTitleWord(p) || /^(?:former|outgoing|incoming|incumbent|opposition|foreign|deputy|vice|press|chief|top|senior|acting|new)$/.test(p.key)) j--;
+    else break;
+  }
+  return { kind: "title", words: frame.slice(j, i + 1).map((x) => (x.possessive ? `${x.key}'s` : x.key)), from: j, to: i };
+}
+
+/** The noun phrase ending at frame index `i` (after adverbs), if it can be a speaker. */
+export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: MentionLookup): NounPhrase | null {
+  ({ i } = skipLeft(frame, i));
+  const t = frame[i];
+  if (!t) return null;
+  if (t.text === ",") {
+    // Apposition: "Putin's spokesman, Dmitry Peskov, told" or "Peskov, the Kremlin spokesman, said".
+    let k = i - 1;
+    while (k >= 0 && k > i - 12 && frame[k]!.text !== "," && frame[k]!.quote < 0) k--;
+    if (k < 0 || frame[k]!.text !== ",") return null;
+    const inner = frame[i - 1];
+    const innerMention = inner ? mentions.byLast.get(inner.start) : undefined;
+    if (innerMention && innerMention.start >= frame[k]!.end) return { kind: "name", mention: innerMention, from: k + 1, to: i - 1 };
+    const outer = frame[k - 1];
+    const outerMention = outer ? mentions.byLast.get(outer.start) : undefined;
+    if (outerMention && !outer!.possessive) return { kind: "name", mention: outerMention, from: k - 1, to: i };
+    return null;
+  }
+  const m = mentions.byLast.get(t.start);
+  if (m && t.isWord) {
+    if (t.possessive) return null;
+    let from = i;
+    while (from > 0 && frame[from - 1]!.start >= m.roleStart) from--;
+    return { kind: "name", mention: m, from, to: i };
+  }
+  if (t.possessive) return null;
+  const p = isPronoun(t, i === 0 || frame[i - 1]!.quote >= 0);
+  if (p) return { kind: "pronoun", pronoun: p, from: i, to: i };
+  if (isTitleWord(t)) return titleLeft(frame, i);
+  if (!t.cap && ORG_NOUNS.has(t.key)) {
+    let j = i;
+    while (j - 1 >= 0 && frame[j - 1]!.isWord && !DETERMINERS.has(frame[j - 1]!.key) && !NON_VERBS.has(frame[j - 1]!.key) && (frame[j - 1]!.cap || /^(?:foreign|defence|defense|state|federal|national|interior)$/.test(frame[j - 1]!.key))) j--;
+    return { kind: "group", words: frame.slice(j, i + 1).map((x) => x.key), from: j, to: i };
+  }
+  return null;
+}
+
+/** The noun phrase starting at frame index `i`, if it can be a speaker. */
+export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions: MentionLookup): NounPhrase | null {
+  let from = i;
+  if (frame[i] && DETERMINERS.has(frame[i]!.key)) i++;
+  const t = frame[i];
+  if (!t || !t.isWord) return null;
+  const p = isPronoun(t, i === 0);
+  if (p) return { kind: "pronoun", pronoun: p, from, to: i };
+  const m = mentions.byFirst.get(t.start);
+  if (m) {
+    let to = i;
+    while (to + 1 < frame.length && frame[to + 1]!.end <= m.end) to++;
+    if (frame[to]!.possessive) return null;
+    return { kind: "name", mention: m, from, to };
+  }
+  // A role without a name: "the spokesman", "the Russian President".
+  let j = i;
+  while (j < frame.length && frame[j]!.isWord && (isTitleWord(frame[j]!) || frame[j]!.cap) && !frame[j]!.possessive) j++;
+  if (j > i && isTitleWord(frame[j - 1]!)) {
+    const words = frame.slice(i, j).map((x) => x.key);
+    if (from === i) from = i;
+    return { kind: "title", words, from, to: j - 1 };
+  }
+  return null;
+}
+
+/** Index just past an introductory phrase ("In 2016,", "While Putin waits,", "Asked why,"), or 0. */
+function clauseStart(frame: readonly FrameTok[]): number {
+  const t = frame[0];
+  if (!t || !t.isWord) return 0;
+  const opener = CLAUSE_OPENERS.has(t.key) || /(?:ed|ing|ly)$/.test(t.key) || /^\d/.test(t.key);
+  if (!opener) return 0;
+  let depth = 0;
+  for (let i = 1; i < frame.length; i++) {
+    const x = frame[i]!.text;
+    if (x === "(") depth++;
+    else if (x === ")") depth--;
+    else if (x === "," && depth <= 0) return i + 1;
+  }
+  return -1;
+}
+
+/** Looks rightwards past a noun phrase ending at `to` for something verb-like. */
+function followedByVerb(frame: readonly FrameTok[], to: number): boolean {
+  let i = to + 1;
+  if (frame[i]?.text === ",") {
+    // skip an apposition
+    let k = i + 1;
+    while (k < frame.length && frame[k]!.text !== "," && k < i + 12) k++;
+    if (frame[k]?.text !== ",") return false;
+    i = k + 1;
+  }
+  while (isAdverb(frame[i]) && !BE.has(frame[i]!.key) && !/^(?:has|have|had|will|would|could|should|can|may|might)$/.test(frame[i]!.key)) i++;
+  const v = frame[i];
+  return !!v && v.isWord && !v.cap && !NON_VERBS.has(v.key);
+}
+
+export function mainSubject(frame: readonly FrameTok[], mentions: MentionLookup): NounPhrase | null {
+  const start = clauseStart(frame);
+  if (start < 0 || start >= frame.length) return null;
+  if (frame[start]!.quote >= 0) return null;
+  const np = phraseStartingAt(frame, start, mentions);
+  if (!np || !followedByVerb(frame, np.to)) return null;
+  return np;
+}
+
+/** Speech clauses of a sentence frame, in order. */
+export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup, subject: NounPhrase | null): Clause[] {
+  const out: Clause[] = [];
+  const lastSubject = (): NounPhrase | null => (out.length ? out[out.length - 1]!.speaker : subject);
+  for (let v = 0; v < frame.length; v++) {
+    const t = frame[v]!;
+    if (!t.isWord) continue;
+    const key = t.key;
+
+    if (key === "according" && frame[v + 1]?.key === "to") {
+      const np = phraseStartingAt(frame, v + 2, mentions);
+      if (np) out.push({ at: v, kind: "according", speaker: np, inverted: true });
+      continue;
+    }
+    if (MESSAGE_NOUNS.has(key) && !t.cap && v > 0) {
+      const owner = frame[v - 1]!;
+      const m = owner.possessive ? mentions.byLast.get(owner.start) : undefined;
+      if (m) {
+        out.push({ at: v, kind: "message-noun", speaker: { kind: "name", mention: m, from: v - 1, to: v - 1 }, inverted: false });
+        continue;
+      }
+      const pron = POSSESSIVE_PRONOUNS[owner.key];
+      if (pron && !owner.cap) {
+        out.push({ at: v, kind: "message-noun", speaker: { kind: "pronoun", pronoun: pron, from: v - 1, to: v - 1 }, inverted: false });
+        continue;
+      }
+    }
+
+    if (t.cap) continue;
+    const speech = SPEECH_VERBS.has(key);
+    if (!speech && !MESSAGE_VERBS.has(key)) continue;
+    const kind = speech ? "speech" : "message";
+    const { i: p, skipped } = skipLeft(frame, v - 1);
+    const prev = frame[p];
+    const ing = key.endsWith("ing");
+
+    if (ing) {
+      let np: NounPhrase | null = null;
+      if (prev?.text === ",") np = lastSubject();
+      else if (prev && /^(?:by|after|while|when|before)$/.test(prev.key)) {
+        // "continued by saying": the subject of the verb before "by".
+        const verb = frame[p - 1];
+        if (verb && verb.isWord && !verb.cap) np = phraseEndingAt(frame, p - 2, mentions);
+      } else if (skipped.some((w) => BE.has(w))) np = phraseEndingAt(frame, p, mentions);
+      if (np) out.push({ at: v, kind, speaker: np, inverted: false });
+      continue;
+    }
+    if (prev && prev.isWord && (NOUN_MARKERS.has(prev.key) || prev.possessive) && !prev.cap) continue; // a noun: "the comments", "to say"
+    if (prev?.possessive) continue;
+    if (skipped.some((w) => BE.has(w))) continue; // passive: "the results were confirmed"
+
+    let np = phraseEndingAt(frame, v - 1, mentions);
+    let inverted = false;
+    if (!np && prev && prev.isWord && /^(?:and|but)$/.test(prev.key)) np = lastSubject();
+    if (!np && speech && (!prev || prev.quote >= 0 || /^[,:;—–-]$/.test(prev.text))) {
+      np = phraseStartingAt(frame, v + 1, mentions);
+      inverted = np !== null;
+    }
+    if (!np) continue;
+    if (CITING_VERBS.has(key)) {
+      // "the Kremlin cited Putin as saying": the one cited speaks.
+      const cited = phraseStartingAt(frame, v + 1, mentions);
+      if (cited && frame[cited.to + 1]?.key === "as" && SPEECH_VERBS.has(frame[cited.to + 2]?.key ?? "")) {
+        out.push({ at: v, kind: "speech", speaker: cited, inverted: false });
+        continue;
+      }
+      if (!inverted) continue; // "cited sources" is not speech by the subject
+    }
+    out.push({ at: v, kind, speaker: np, inverted });
+  }
+  return out;
+}
+
+/** The frame of tokens [from, to) of a paragraph, quotations collapsed to placeholders. */
+export function buildFrame(toks: readonly Tok[], from: number, to: number, quoteAt: (offset: number) => number): FrameTok[] {
+  const frame: FrameTok[] = [];
+  let lastQuote = -1;
+  for (let i = from; i < to; i++) {
+    const t = toks[i]!;
+    const q = quoteAt(t.start);
+    if (q >= 0) {
+      if (q !== lastQuote) frame.push({ text: "\u201cquote\u201d", start: t.start, end: t.end, key: "\u0000quote", isWord: false, cap: false, possessive: false, quote: q });
+      else frame[frame.length - 1]!.end = t.end;
+      lastQuote = q;
+      continue;
+    }
+    lastQuote = -1;
+    frame.push({ ...t, quote: -1 });
+  }
+  return frame;
+}

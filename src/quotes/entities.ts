@@ -1,0 +1,241 @@
+/**
+ * Speakers and other named entities, learned from the corpus text. A full name ("Dmitry Peskov")
+ * makes a person; a surname alone ("Peskov") is that person, preferring full names written in the
+ * same article; spelling variants of a first name with the same surname ("Alexey"/"Alexei") are
+ * one person; roles come from the words the text puts before or beside a name ("Kremlin
+ * spokesman", "Putin's spokesman"). Names that the text writes with "the" ("the Kremlin") are
+ * organisations. Nothing here knows any particular name.
+ */
+import { FEMININE_TITLES, MASCULINE_TITLES, NAME_SUFFIXES, TITLE_WORDS } from "./lexicon.js";
+import type { Mention } from "./mentions.js";
+
+export type EntityKind = "person" | "org" | "unknown";
+
+export interface RoleInfo {
+  /** Folded words, possessives kept ("putin's", "spokesman"). */
+  words: string[];
+  /** As first written. */
+  text: string;
+  count: number;
+}
+
+export interface Entity {
+  id: number;
+  kind: EntityKind;
+  /** Canonical display name: the most frequent full form. */
+  name: string;
+  /** Display forms of the name and how often each was written. */
+  forms: Map<string, number>;
+  /** Folded surname of a person (last word of the full name), or null. */
+  surname: string | null;
+  roles: Map<string, RoleInfo>;
+  gender: "m" | "f" | null;
+  /** Indices of the articles that mention it. */
+  articles: Set<number>;
+  mentions: number;
+  /** How often a mention was preceded by "the" (organisation evidence). */
+  withThe: number;
+  /** How often a person was named by surname alone (people are; organisations rarely are). */
+  bySurnameAlone: number;
+}
+
+/** One mention, as placed in its article. */
+export interface PlacedMention {
+  article: number;
+  mention: Mention;
+}
+
+const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady"]);
+
+export function displayWord(w: string): string {
+  return w.replace(/['’]s$/u, "").replace(/['’]$/u, "");
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Two spellings of one first name: "Alexey"/"Alexei", "Volodymyr"/"Volodimir", "Mohammed"/"Muhammad". */
+export function sameFirstName(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a[0] !== b[0]) return false;
+  // An initial matches its name: "J. Biden".
+  if (/^\p{L}\.?$/u.test(a) || /^\p{L}\.?$/u.test(b)) return true;
+  const d = editDistance(a, b);
+  return d <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3));
+}
+
+function surnameOf(keys: readonly string[]): string {
+  let i = keys.length - 1;
+  while (i > 0 && NAME_SUFFIXES.has(keys[i]!)) i--;
+  return keys[i]!;
+}
+
+function suffixOf(keys: readonly string[]): string {
+  const last = keys[keys.length - 1]!;
+  return NAME_SUFFIXES.has(last) ? last : "";
+}
+
+export class EntityRegistry {
+  readonly entities: Entity[] = [];
+  /** Folded surname to the multi-word entities with it. */
+  private readonly bySurname = new Map<string, number[]>();
+  /** Folded full key ("dmitry peskov") to entity. */
+  private readonly byFullKey = new Map<string, number>();
+  /** Folded single-word key to its own entity (names never written in full). */
+  private readonly bySingle = new Map<string, number>();
+
+  private create(name: string, surname: string | null): Entity {
+    const e: Entity = {
+      id: this.entities.length,
+      kind: "unknown",
+      name,
+      forms: new Map(),
+      surname,
+      roles: new Map(),
+      gender: null,
+      articles: new Set(),
+      mentions: 0,
+      withThe: 0,
+      bySurnameAlone: 0,
+    };
+    this.entities.push(e);
+    return e;
+  }
+
+  /** First pass: every multi-word name becomes an entity, variants of one person merged. */
+  registerFullNames(mentions: readonly PlacedMention[]): void {
+    const keys = new Map<string, string[]>();
+    for (const { mention } of mentions) {
+      if (mention.keys.length < 2) continue;
+      const k = mention.keys.join(" ");
+      if (!keys.has(k)) keys.set(k, mention.keys);
+    }
+    for (const [key, words] of keys) {
+      const surname = surnameOf(words);
+      const ids = this.bySurname.get(surname) ?? [];
+      const match = ids.find((id) => {
+        const other = this.entities[id]!;
+        const otherKey = [...other.forms.keys()][0]!;
+        const otherWords = otherKey.split(" ");
+        return suffixOf(otherWords) === suffixOf(words) && sameFirstName(otherWords[0]!, words[0]!);
+      });
+      const e = match !== undefined ? this.entities[match]! : this.create(key, surname);
+      e.forms.set(key, 0);
+      this.byFullKey.set(key, e.id);
+      if (match === undefined) {
+        ids.push(e.id);
+        this.bySurname.set(surname, ids);
+      }
+    }
+  }
+
+  /**
+   * Which entity a mention names. `inArticle` lists the full-name entities the same article has
+   * already named, nearest last, so a surname prefers the person the article introduced.
+   */
+  resolve(mention: Mention, inArticle: readonly number[]): Entity {
+    if (mention.keys.length >= 2) {
+      const id = this.byFullKey.get(mention.keys.join(" "));
+      if (id !== undefined) return this.entities[id]!;
+    }
+    const key = mention.keys.join(" ");
+    const surname = mention.keys[mention.keys.length - 1]!;
+    const people = mention.keys.length === 1 ? this.bySurname.get(surname) : undefined;
+    if (people && people.length > 0) {
+      for (let i = inArticle.length - 1; i >= 0; i--) {
+        if (people.includes(inArticle[i]!)) return this.entities[inArticle[i]!]!;
+      }
+      if (people.length === 1) return this.entities[people[0]!]!;
+      // Several people share the surname and this article names none of them in full: the one
+      // the corpus mentions most (counts are final only after the first resolution pass).
+      let best = this.entities[people[0]!]!;
+      for (const id of people) if (this.entities[id]!.mentions > best.mentions) best = this.entities[id]!;
+      return best;
+    }
+    let id = this.bySingle.get(key);
+    if (id === undefined) {
+      id = this.create(key, null).id;
+      this.bySingle.set(key, id);
+      this.entities[id]!.forms.set(key, 0);
+    }
+    return this.entities[id]!;
+  }
+
+  /** Records what a resolved mention says about its entity. */
+  observe(e: Entity, article: number, mention: Mention): void {
+    e.mentions++;
+    e.articles.add(article);
+    if (mention.the) e.withThe++;
+    const display = mention.words.map(displayWord).join(" ");
+    if (mention.keys.length >= 2 || e.surname === null) e.forms.set(display, (e.forms.get(display) ?? 0) + 1);
+    else e.bySurnameAlone++;
+    if (mention.role) {
+      const words = mention.role.filter((w) => w !== "the");
+      const key = words.join(" ");
+      const r = e.roles.get(key);
+      if (r) r.count++;
+      else e.roles.set(key, { words, text: mention.roleText ?? key, count: 1 });
+      for (const w of words) {
+        if (MASCULINE_TITLES.has(w.replace(/\.$/, ""))) e.gender = e.gender === "f" ? null : "m";
+        if (FEMININE_TITLES.has(w.replace(/\.$/, ""))) e.gender = e.gender === "m" ? null : "f";
+      }
+    }
+  }
+
+  /** Settles kinds and canonical names once every mention has been observed. */
+  finish(): void {
+    for (const e of this.entities) {
+      // Forms registered but never observed as written (the folded keys) give way to real spellings.
+      for (const [k, n] of e.forms) if (n === 0) e.forms.delete(k);
+      let best = "";
+      let bestN = -1;
+      for (const [form, n] of e.forms) {
+        const words = form.split(" ").length;
+        const bestWords = best.split(" ").length;
+        if (n > bestN || (n === bestN && words > bestWords)) {
+          best = form;
+          bestN = n;
+        }
+      }
+      if (best) e.name = best;
+      const hasTitle = [...e.roles.values()].some((r) => r.words.some((w) => TITLE_WORDS.has(w.replace(/'s$/, ""))));
+      if (e.mentions > 0 && e.withThe * 2 >= e.mentions && e.withThe > 0) e.kind = "org";
+      else if (e.surname !== null && (hasTitle || e.gender !== null || e.bySurnameAlone > 0)) e.kind = "person";
+      else if (e.surname === null && hasTitle) e.kind = "person";
+      else e.kind = "unknown";
+    }
+  }
+
+  /** Roles worth showing as aliases (not bare honorifics like "Mr."). */
+  roleAliases(e: Entity): string[] {
+    return [...e.roles.values()]
+      .filter((r) => !r.words.every((w) => HONORIFICS.has(w)))
+      .sort((a, b) => b.count - a.count)
+      .map((r) => r.text);
+  }
+
+  entityForFullKey(key: string): Entity | undefined {
+    const id = this.byFullKey.get(key);
+    return id === undefined ? undefined : this.entities[id];
+  }
+
+  entitiesWithSurname(surname: string): Entity[] {
+    return (this.bySurname.get(surname) ?? []).map((id) => this.entities[id]!);
+  }
+
+  entityForSingle(key: string): Entity | undefined {
+    const id = this.bySingle.get(key);
+    return id === undefined ? undefined : this.entities[id];
+  }
+}

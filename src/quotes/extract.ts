@@ -1,0 +1,401 @@
+/**
+ * Quotation extraction for a whole corpus, run once when the engine starts:
+ * 1. learn which capitalised words are ordinary words (sentence starts) from the corpus;
+ * 2. find name mentions and build speaker entities across all articles;
+ * 3. per article with quotations, read sentence by sentence: find speech clauses, resolve their
+ *    speakers (names, pronouns, bare roles), and give each quotation the speaker its cue names.
+ * Only articles that contain quotation marks are read closely in step 3, which keeps a large
+ * corpus of speeches fast.
+ */
+import type { Article, Sentence } from "../corpus/types.js";
+import { buildFrame, findClauses, mainSubject, type Clause, type MentionLookup, type NounPhrase, type Pronoun, type SentenceAnalysis } from "./clauses.js";
+import { EntityRegistry, type Entity, type PlacedMention } from "./entities.js";
+import { TITLE_INTRODUCERS } from "./lexicon.js";
+import type { QuoteKind } from "./types.js";
+import { findQuoteMarks, type QuoteMarks } from "./marks.js";
+import { findMentions, Vocabulary, type Mention } from "./mentions.js";
+import { tokenize, type Tok } from "./tokens.js";
+
+
+export interface ExtractedQuote {
+  article: Article;
+  marks: QuoteMarks;
+  kind: QuoteKind;
+  speaker: Entity | null;
+  contextStart: number;
+  contextEnd: number;
+}
+
+export interface Extraction {
+  registry: EntityRegistry;
+  quotes: ExtractedQuote[];
+  /** Mentions of each article, in order, with the entity each names. */
+  mentions: ResolvedMention[][];
+}
+
+export interface ResolvedMention {
+  mention: Mention;
+  entity: Entity;
+}
+
+/** Quotes of this many words or fewer are scare quotes or labels, not statements. */
+export const FRAGMENT_MAX_WORDS = 2;
+
+/** How many sentences back a pronoun may look for the person it stands for. */
+const PRONOUN_WINDOW = 4;
+
+const OPENING_MARKS = new Set(["“", "‘", "«", "„", '"', "'"]);
+
+function wordCount(s: string): number {
+  return s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
+}
+
+/** Token indices that open a sentence or a quotation, where capitals say nothing about names. */
+function sentenceStarts(text: string, toks: readonly Tok[], sentences: readonly Sentence[]): Set<number> {
+  const out = new Set<number>();
+  let s = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    while (s < sentences.length && sentences[s]!.start <= t.start) {
+      // first word at or after this sentence start
+      let j = i;
+      while (j < toks.length && !toks[j]!.isWord) j++;
+      if (j < toks.length) out.add(j);
+      s++;
+    }
+    if (!t.isWord && OPENING_MARKS.has(t.text)) {
+      const prev = t.start > 0 ? text[t.start - 1]! : " ";
+      const next = toks[i + 1];
+      if (/[\s(:—–-]/.test(prev) && next?.isWord && next.start === t.end) out.add(i + 1);
+    }
+  }
+  return out;
+}
+
+function sentencesOf(article: Article, paragraph: number): Sentence[] {
+  const p = article.paragraphs[paragraph]!;
+  return p.sentences.map((i) => article.sentences[i]!);
+}
+
+function tokensOf(article: Article, paragraph: number): Tok[] {
+  const p = article.paragraphs[paragraph]!;
+  return tokenize(article.text, p.start, p.end);
+}
+
+/** Index of the last sentence starting at or before `offset`. */
+function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let ans = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+interface SpeakerEvent {
+  pos: number;
+  sentence: number;
+  entity: Entity | null;
+  /** For an unresolved speaker: what it could be referred to by. */
+  blocker: "person" | "group" | null;
+  speech: boolean;
+}
+
+interface AnalysedSentence extends SentenceAnalysis {
+  index: number;
+  resolved: Map<NounPhrase, Entity | null>;
+}
+
+/** Reads one article closely: speech clauses, speakers, and the speaker of each quotation. */
+class ArticleReader {
+  private readonly events: SpeakerEvent[] = [];
+  private readonly sentences: (AnalysedSentence | undefined)[] = [];
+  private readonly quoteOfOffset: (offset: number) => number;
+  private readonly speakers: (Entity | null)[] = [];
+  private readonly attributed: boolean[] = [];
+
+  constructor(
+    private readonly article: Article,
+    private readonly marks: readonly QuoteMarks[],
+    private readonly mentions: readonly ResolvedMention[],
+    private readonly byMention: Map<Mention, Entity>,
+  ) {
+    this.quoteOfOffset = (offset) => {
+      let lo = 0;
+      let hi = marks.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const q = marks[mid]!;
+        if (offset < q.open) hi = mid - 1;
+        else if (offset > q.close) lo = mid + 1;
+        else return mid;
+      }
+      return -1;
+    };
+  }
+
+  read(): ExtractedQuote[] {
+    const { article } = this;
+    const out: ExtractedQuote[] = [];
+    const closesIn = new Map<number, number[]>();
+    this.marks.forEach((q, qi) => {
+      const s = sentenceAt(article.sentences, Math.max(q.open, q.close - 1));
+      closesIn.set(s, [...(closesIn.get(s) ?? []), qi]);
+    });
+    for (const p of article.paragraphs) {
+      const toks = tokensOf(article, p.index);
+      const lookup = this.lookupFor(p.start, p.end);
+      let ti = 0;
+      for (const si of p.sentences) {
+        const s = article.sentences[si]!;
+        while (ti < toks.length && toks[ti]!.start < s.start) ti++;
+        let tj = ti;
+        while (tj < toks.length && toks[tj]!.start < s.end) tj++;
+        this.analyse(si, buildFrame(toks, ti, tj, this.quoteOfOffset), lookup);
+        ti = tj;
+        for (const qi of closesIn.get(si) ?? []) out.push(this.attribute(qi));
+      }
+    }
+    return out;
+  }
+
+  private lookupFor(start: number, end: number): MentionLookup {
+    const byLast = new Map<number, Mention>();
+    const byFirst = new Map<number, Mention>();
+    for (const { mention: m } of this.mentions) {
+      if (m.start < start || m.end > end) continue;
+      byLast.set(m.lastStart, m);
+      byFirst.set(m.start, m);
+      byFirst.set(m.roleStart, m);
+    }
+    return { byLast, byFirst };
+  }
+
+  private analyse(index: number, frame: SentenceAnalysis["frame"], lookup: MentionLookup): void {
+    const subject = mainSubject(frame, lookup);
+    const clauses = findClauses(frame, lookup, subject);
+    const a: AnalysedSentence = { index, frame, clauses, subject, resolved: new Map() };
+    this.sentences[index] = a;
+    const phrases = new Set<NounPhrase>();
+    if (subject) phrases.add(subject);
+    for (const c of clauses) phrases.add(c.speaker);
+    for (const np of [...phrases].sort((x, y) => x.from - y.from)) {
+      const pos = frame[np.from]!.start;
+      const entity = this.resolve(np, pos, index);
+      a.resolved.set(np, entity);
+      const blocker = entity ? null : np.kind === "group" ? "group" : np.kind === "name" ? null : "person";
+      if (!entity && !blocker) continue;
+      this.events.push({ pos, sentence: index, entity, blocker, speech: clauses.some((c) => c.speaker === np) });
+    }
+  }
+
+  private resolve(np: NounPhrase, pos: number, sentence: number): Entity | null {
+    switch (np.kind) {
+      case "name":
+        return this.byMention.get(np.mention) ?? null;
+      case "pronoun":
+        return this.resolvePronoun(np.pronoun, pos, sentence);
+      case "title":
+        return this.resolveTitle(np.words, pos);
+      case "group":
+        return null;
+    }
+  }
+
+  /**
+   * A pronoun stands for the nearest compatible speaker or subject before it: the sentences are
+   * searched backwards, and in the nearest one that has compatible candidates exactly one person
+   * must stand out (the one who speaks, if several are named); otherwise it stays unresolved.
+   */
+  private resolvePronoun(p: Pronoun, pos: number, sentence: number): Entity | null {
+    const compatible = (ev: SpeakerEvent): boolean => {
+      if (!ev.entity) return ev.blocker === "person" ? p !== "it" : p === "they" || p === "it";
+      const e = ev.entity;
+      if (p === "he" || p === "she") {
+        if (e.kind === "org") return false;
+        return !e.gender || e.gender === (p === "he" ? "m" : "f");
+      }
+      return e.kind !== "person";
+    };
+    for (let s = sentence; s >= 0 && s > sentence - PRONOUN_WINDOW; s--) {
+      const evs = this.events.filter((e) => e.sentence === s && e.pos < pos && compatible(e));
+      if (evs.length === 0) continue;
+      const named = [...new Set(evs.filter((e) => e.entity).map((e) => e.entity!))];
+      const speaking = [...new Set(evs.filter((e) => e.entity && e.speech).map((e) => e.entity!))];
+      const blocked = evs.some((e) => !e.entity);
+      if (named.length === 1 && !blocked) return named[0]!;
+      if (speaking.length === 1 && !evs.some((e) => !e.entity && e.speech)) return speaking[0]!;
+      return null;
+    }
+    return null;
+  }
+
+  /**
+   * A bare role ("the spokesman", "Putin's spokesman") is the nearest person named before it in the
+   * article who holds that role anywhere in the corpus; a role known only by its head word is
+   * accepted when a single person before it holds such a role.
+   */
+  private resolveTitle(words: readonly string[], pos: number): Entity | null {
+    const clean = words.filter((w) => w !== "the" && w !== "a" && w !== "an");
+    const head = clean[clean.length - 1];
+    if (!head) return null;
+    const mods = clean.slice(0, -1);
+    const weak = new Set<Entity>();
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const { mention, entity } = this.mentions[i]!;
+      if (mention.start >= pos) continue;
+      for (const r of entity.roles.values()) {
+        if (r.words[r.words.length - 1] !== head) continue;
+        if (mods.every((m) => r.words.includes(m))) return entity;
+        weak.add(entity);
+      }
+    }
+    return weak.size === 1 ? [...weak][0]! : null;
+  }
+
+  private speakerOf(s: AnalysedSentence, c: Clause): Entity | null {
+    return s.resolved.get(c.speaker) ?? null;
+  }
+
+  private attribute(qi: number): ExtractedQuote {
+    const q = this.marks[qi]!;
+    const { article } = this;
+    const openS = this.sentences[sentenceAt(article.sentences, q.open)];
+    const closeS = this.sentences[sentenceAt(article.sentences, Math.max(q.open, q.close - 1))];
+    const text = article.text.slice(q.start, q.end);
+    let kind: QuoteKind = wordCount(text) <= FRAGMENT_MAX_WORDS ? "fragment" : "statement";
+    const bo = openS ? openS.frame.findIndex((t) => t.quote === qi) : -1;
+    const before = bo > 0 ? openS!.frame[bo - 1] : undefined;
+    if (before && TITLE_INTRODUCERS.has(before.key)) kind = "title";
+
+    let found: { entity: Entity | null; decided: boolean } = { entity: null, decided: false };
+    if (kind !== "title") found = this.cue(qi, text, openS, bo, closeS);
+    if (!found.decided) found = { entity: this.continuation(qi), decided: true };
+    const speaker = found.entity;
+    this.speakers[qi] = speaker;
+    this.attributed[qi] = true;
+    if (speaker && closeS) this.events.push({ pos: q.open, sentence: closeS.index, entity: speaker, blocker: null, speech: true });
+
+    const first = sentenceAt(article.sentences, q.open);
+    const last = sentenceAt(article.sentences, Math.max(q.open, q.close - 1));
+    let contextStart = article.sentences[first]?.start ?? q.open;
+    let contextEnd = article.sentences[last]?.end ?? q.close;
+    if (contextStart > q.open) contextStart = q.open;
+    if (contextEnd < q.end) contextEnd = q.end;
+    return { article, marks: q, kind, speaker, contextStart, contextEnd };
+  }
+
+  /** The cue that names a quotation's speaker, in order of how tightly news copy binds it. */
+  private cue(qi: number, text: string, openS: AnalysedSentence | undefined, bo: number, closeS: AnalysedSentence | undefined): { entity: Entity | null; decided: boolean } {
+    const decided = (s: AnalysedSentence, c: Clause) => ({ entity: this.speakerOf(s, c), decided: true });
+    const bc = closeS ? closeS.frame.findIndex((t) => t.quote === qi) : -1;
+    if (closeS && bc >= 0) {
+      const frame = closeS.frame;
+      const opensOut = /[,?!…—–-]\s*$/.test(text) || /^[,—–-]$/.test(frame[bc + 1]?.text ?? "");
+      const glue = (from: number, to: number) => {
+        for (let i = from; i < to; i++) if (!/^(?:,|—|–|-|the|a|an)$/.test(frame[i]!.key)) return false;
+        return true;
+      };
+      // 1. Right after the quote: '..., Peskov said' / '..., said Peskov' / '..., he wrote'.
+      for (const c of closeS.clauses) {
+        if (c.at <= bc || c.at > bc + 12) continue;
+        const head = c.inverted ? c.at : Math.min(c.speaker.from, c.at);
+        if (!glue(bc + 1, head)) continue;
+        const pronounAfter = c.speaker.kind === "pronoun" && !frame[c.speaker.from]!.cap;
+        if (opensOut || pronounAfter) return decided(closeS, c);
+      }
+    }
+    if (openS && bo >= 0) {
+      // 2. Before the quote in its sentence: 'Peskov said: "...', 'Peskov said the difference was "..."'.
+      const lead = openS.clauses.filter((c) => c.at < bo && c.kind !== "according");
+      if (lead.length) return decided(openS, lead[lead.length - 1]!);
+    }
+    if (closeS && bc >= 0) {
+      // 3. Later in the sentence: 'it is "premature" to ..., Peskov said on Monday.'
+      const tail = closeS.clauses.find((c) => c.at > bc && c.kind === "speech");
+      if (tail) return decided(closeS, tail);
+    }
+    if (openS && bo >= 0) {
+      // 4. 'According to X, ...'
+      const acc = openS.clauses.filter((c) => c.at < bo && c.kind === "according");
+      if (acc.length) return decided(openS, acc[acc.length - 1]!);
+    }
+    return { entity: null, decided: false };
+  }
+
+  /**
+   * A quotation with no cue of its own continues the speaker of the quotation before it: in the
+   * same paragraph, or in the previous paragraph when this one opens with the quotation.
+   */
+  private continuation(qi: number): Entity | null {
+    if (qi === 0) return null;
+    const q = this.marks[qi]!;
+    const prev = this.marks[qi - 1]!;
+    const para = q.paragraphs[0]!;
+    const prevPara = prev.paragraphs[prev.paragraphs.length - 1]!;
+    if (!this.attributed[qi - 1]) return null;
+    if (prevPara === para) return this.speakers[qi - 1] ?? null;
+    const p = this.article.paragraphs[para]!;
+    if (prevPara !== para - 1 || q.open !== p.start) return null;
+    // The previous paragraph must end with that quotation and its attribution.
+    const prevP = this.article.paragraphs[prevPara]!;
+    const lastSentence = this.article.sentences[prevP.sentences[prevP.sentences.length - 1]!]!;
+    if (prev.close < lastSentence.start) return null;
+    return this.speakers[qi - 1] ?? null;
+  }
+}
+
+/** Extracts every quotation of the corpus with its speaker. */
+export function extractQuotes(articles: readonly Article[]): Extraction {
+  const vocab = new Vocabulary();
+  const tokens: Tok[][][] = [];
+  const starts: Set<number>[][] = [];
+  for (const a of articles) {
+    const at: Tok[][] = [];
+    const as: Set<number>[] = [];
+    for (const p of a.paragraphs) {
+      const toks = tokensOf(a, p.index);
+      const initial = sentenceStarts(a.text, toks, sentencesOf(a, p.index));
+      vocab.add(toks, initial);
+      at.push(toks);
+      as.push(initial);
+    }
+    tokens.push(at);
+    starts.push(as);
+  }
+
+  const registry = new EntityRegistry();
+  const perArticle: Mention[][] = articles.map((a, ai) => a.paragraphs.flatMap((p) => findMentions(a.text, tokens[ai]![p.index]!, starts[ai]![p.index]!, vocab)));
+  tokens.length = 0; // the close reading re-tokenises only articles that quote someone
+  const placed: PlacedMention[] = perArticle.flatMap((ms, article) => ms.map((mention) => ({ article, mention })));
+  registry.registerFullNames(placed);
+
+  const mentions: ResolvedMention[][] = [];
+  const byMention = new Map<Mention, Entity>();
+  perArticle.forEach((ms, ai) => {
+    const inArticle: number[] = [];
+    const resolved: ResolvedMention[] = [];
+    for (const m of ms) {
+      const entity = registry.resolve(m, inArticle);
+      registry.observe(entity, ai, m);
+      if (m.keys.length >= 2) inArticle.push(entity.id);
+      byMention.set(m, entity);
+      resolved.push({ mention: m, entity });
+    }
+    mentions.push(resolved);
+  });
+  registry.finish();
+
+  const quotes: ExtractedQuote[] = [];
+  articles.forEach((a, ai) => {
+    const marks = findQuoteMarks(a).filter((q) => /[\p{L}\p{N}]/u.test(a.text.slice(q.start, q.end)));
+    if (marks.length === 0) return;
+    quotes.push(...new ArticleReader(a, marks, mentions[ai]!, byMention).read());
+  });
+  return { registry, quotes, mentions };
+}

@@ -1,0 +1,119 @@
+/**
+ * Groups occurrences of the same statement across outlets. Outlets translate and trim the same
+ * words differently ("clearly obvious difference" / "the difference is quite obvious"), so the
+ * comparison is on content-word stems cut to a short prefix (which also meets "obvious" with
+ * "obviously" and "difference" with "different"), weighted by rarity in the corpus. Identical or
+ * near-identical wording is always grouped; looser matches only for the same speaker. A group
+ * holds at most one occurrence per article, which keeps long quotes from chaining unrelated
+ * statements together.
+ */
+import { term, words } from "../search/analyzer.js";
+
+export interface Groupable {
+  /** The quotation's own words. */
+  text: string;
+  articleId: string;
+  /** Speaker entity id, or null when unattributed. */
+  speaker: number | null;
+}
+
+/** Stems this long or shorter are kept whole; longer ones are cut to it. */
+const STEM_PREFIX = 5;
+/** Always grouped, whoever is named as speaker. */
+export const NEAR_IDENTICAL = 0.8;
+/** Grouped when the speaker is the same. */
+export const SAME_STATEMENT = 0.4;
+
+/** Content-word stems of a text, cut to a short prefix so "obvious"/"obviously" meet. */
+export function features(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    const t = term(w.word);
+    if (!t || /^\d+$/.test(t)) continue;
+    out.add(t.length > STEM_PREFIX ? t.slice(0, STEM_PREFIX) : t);
+  }
+  return out;
+}
+
+/** Rarity-weighted Dice overlap of two feature sets, in [0, 1]. */
+export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: (f: string) => number): number {
+  let shared = 0;
+  let wa = 0;
+  let wb = 0;
+  for (const f of a) {
+    const w = idf(f);
+    wa += w;
+    if (b.has(f)) shared += w;
+  }
+  for (const f of b) wb += idf(f);
+  return wa + wb > 0 ? (2 * shared) / (wa + wb) : 0;
+}
+
+/**
+ * Group index for each item; items in one group are the same statement. `idf` weighs a feature by
+ * how rare it is in the corpus, so shared common words ("official", "results") count for little.
+ */
+export function groupStatements(items: readonly Groupable[], idf: (f: string) => number): number[] {
+  const profiles = items.map((it) => features(it.text));
+  const n = items.length;
+
+  // Candidate pairs share at least one word: an inverted index keeps this near-linear.
+  const postings = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    for (const f of p) {
+      const list = postings.get(f);
+      if (list) list.push(i);
+      else postings.set(f, [i]);
+    }
+  });
+  const pairScore = (i: number, j: number): number => {
+    const sim = similarity(profiles[i]!, profiles[j]!, idf);
+    if (sim >= NEAR_IDENTICAL) return sim;
+    const a = items[i]!.speaker;
+    return a !== null && a === items[j]!.speaker && sim >= SAME_STATEMENT ? sim : 0;
+  };
+  const scored: { i: number; j: number; s: number }[] = [];
+  const pairs = new Map<number, number>();
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    seen.clear();
+    for (const f of profiles[i]!) {
+      const list = postings.get(f)!;
+      // A word shared by very many quotations is no evidence of anything; skip its long list.
+      if (list.length > 200) continue;
+      for (const j of list) {
+        if (j <= i || seen.has(j)) continue;
+        seen.add(j);
+        if (items[i]!.articleId === items[j]!.articleId) continue;
+        const s = pairScore(i, j);
+        if (s > 0) {
+          scored.push({ i, j, s });
+          pairs.set(i * n + j, s);
+        }
+      }
+    }
+  }
+  const score = (i: number, j: number) => pairs.get(Math.min(i, j) * n + Math.max(i, j)) ?? 0;
+
+  // Greedy average linkage: strongest pairs first; two groups join only if no article appears in
+  // both and their members are, on average, similar enough.
+  const groupOf = items.map((_, i) => i);
+  const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
+  scored.sort((x, y) => y.s - x.s);
+  for (const { i, j } of scored) {
+    const gi = groupOf[i]!;
+    const gj = groupOf[j]!;
+    if (gi === gj) continue;
+    const A = members.get(gi)!;
+    const B = members.get(gj)!;
+    const articles = new Set(A.map((x) => items[x]!.articleId));
+    if (B.some((x) => articles.has(items[x]!.articleId))) continue;
+    let total = 0;
+    for (const x of A) for (const y of B) total += score(x, y);
+    if (total / (A.length * B.length) < SAME_STATEMENT) continue;
+    for (const y of B) groupOf[y] = gi;
+    A.push(...B);
+    members.delete(gj);
+  }
+  return groupOf;
+}

@@ -1,0 +1,199 @@
+/**
+ * Name mentions in running text: runs of capitalised words ("Dmitry Peskov", "the Kremlin"),
+ * split into the role that precedes a name ("Kremlin spokesman", "Russian President") and the
+ * name itself, plus roles given in apposition ("Putin's spokesman, Dmitry Peskov," / "Peskov, the
+ * Kremlin spokesman,"). Which capitalised words are ordinary words at a sentence start is learned
+ * from the corpus (see `Vocabulary`), not listed.
+ */
+import { STOP_WORDS } from "../search/analyzer.js";
+import { CLAUSE_OPENERS, NAME_PARTICLES, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon.js";
+import type { Tok } from "./tokens.js";
+
+/** Which words the corpus writes in lower case, and which it capitalises mid-sentence. */
+export class Vocabulary {
+  readonly lower = new Set<string>();
+  readonly midCap = new Set<string>();
+
+  add(toks: readonly Tok[], sentenceInitial: ReadonlySet<number>): void {
+    toks.forEach((t, i) => {
+      if (!t.isWord) return;
+      if (!t.cap) this.lower.add(t.key);
+      else if (!sentenceInitial.has(i)) this.midCap.add(t.key);
+    });
+  }
+
+  /** A capitalised word at a sentence start that is really an ordinary word ("Sanctions", "Asked"). */
+  isOrdinaryAtStart(t: Tok): boolean {
+    const k = t.key;
+    if (STOP_WORDS.has(k) || CLAUSE_OPENERS.has(k)) return true;
+    if (this.midCap.has(k)) return false;
+    return this.lower.has(k) || /(?:ed|ing|ly)$/.test(k);
+  }
+}
+
+export interface Mention {
+  /** Token indices (inclusive) of the name part, in its paragraph's token array. */
+  first: number;
+  last: number;
+  /** The name's words as written (possessive ending kept on the last one). */
+  words: string[];
+  /** Folded name words, possessive removed: the lookup key. */
+  keys: string[];
+  /** The role the text gives this name here, folded words ("kremlin", "spokesman"), or null. */
+  role: string[] | null;
+  /** The role as written. */
+  roleText: string | null;
+  /** The name (or its role) is preceded by "the": evidence of an organisation. */
+  the: boolean;
+  /** The last word is possessive ("Putin's spokesman"). */
+  possessive: boolean;
+  /** Offsets of the name in the article text. */
+  start: number;
+  end: number;
+  /** Start offset of the role written right before the name, or `start` when there is none. */
+  roleStart: number;
+  /** Start offset of the name's last token. */
+  lastStart: number;
+}
+
+export function isTitleWord(t: Tok): boolean {
+  if (!t.isWord) return false;
+  const k = t.key.replace(/'s$/, "");
+  return TITLE_WORDS.has(k) || (k.endsWith("s") && TITLE_WORDS.has(k.slice(0, -1)));
+}
+
+function isPluralTitle(t: Tok): boolean {
+  return !TITLE_WORDS.has(t.key) && t.key.endsWith("s") && TITLE_WORDS.has(t.key.slice(0, -1));
+}
+
+function isNameWord(t: Tok | undefined): boolean {
+  return !!t && t.isWord && t.cap && !/^[@#]/.test(t.text) && !/^\d/.test(t.text);
+}
+
+/** Tokens that sit next to each other with only spaces between (no line break or punctuation). */
+function adjacent(text: string, a: Tok, b: Tok): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap.length <= 2 && /^[ \t\u00a0]*$/.test(gap);
+}
+
+/** Words that may stand before a title as part of the role ("Russian", "opposition", "Putin's"). */
+function isRoleWord(t: Tok): boolean {
+  if (!t.isWord) return false;
+  if (isTitleWord(t)) return true;
+  if (t.cap) return !STOP_WORDS.has(t.key) || /^\p{Lu}{2,}/u.test(t.text);
+  return ROLE_MODIFIERS.has(t.key);
+}
+
+/** Extends a role leftwards from token `i` (inclusive) over role words; returns its first index. */
+function roleStartBefore(text: string, toks: readonly Tok[], i: number, stop: number): number {
+  let b = i;
+  while (b - 1 > stop && isRoleWord(toks[b - 1]!) && adjacent(text, toks[b - 1]!, toks[b]!) && !toks[b - 1]!.possessive) b--;
+  // A possessive owner heads the role: "Putin's spokesman".
+  if (b - 1 > stop && toks[b - 1]!.possessive && toks[b - 1]!.cap && adjacent(text, toks[b - 1]!, toks[b]!)) b--;
+  return b;
+}
+
+function roleOf(text: string, toks: readonly Tok[], from: number, to: number): { role: string[]; roleText: string } | null {
+  if (from > to) return null;
+  const slice = toks.slice(from, to + 1);
+  if (!slice.some(isTitleWord)) return null;
+  if (isPluralTitle(slice[slice.length - 1]!)) return null; // "Prime Ministers A, B and C": no single role
+  return { role: slice.map((t) => fold(t)), roleText: text.slice(slice[0]!.start, slice[slice.length - 1]!.end) };
+}
+
+function fold(t: Tok): string {
+  return t.possessive ? `${t.key}'s` : t.key;
+}
+
+/**
+ * All name mentions of one paragraph. `sentenceInitial` holds the indices of tokens that open a
+ * sentence (or a quotation), where a capital letter says nothing about names.
+ */
+export function findMentions(text: string, toks: readonly Tok[], sentenceInitial: ReadonlySet<number>, vocab: Vocabulary): Mention[] {
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!isNameWord(toks[i])) {
+      i++;
+      continue;
+    }
+    // The run of capitalised words, with name particles inside it.
+    let j = i;
+    while (j + 1 < toks.length && !toks[j]!.possessive) {
+      const next = toks[j + 1]!;
+      if (isNameWord(next) && adjacent(text, toks[j]!, next)) {
+        j++;
+        continue;
+      }
+      const after = toks[j + 2];
+      if (next.isWord && !next.cap && NAME_PARTICLES.has(next.key) && isNameWord(after) && adjacent(text, toks[j]!, next) && adjacent(text, next, after!)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    const runEnd = j;
+    let s = i;
+    let the = s > 0 && toks[s - 1]!.key === "the";
+    if (sentenceInitial.has(s) && vocab.isOrdinaryAtStart(toks[s]!)) {
+      if (toks[s]!.key === "the") the = true;
+      s++;
+    }
+    while (s <= runEnd && STOP_WORDS.has(toks[s]!.key) && !/^\p{Lu}{2,}/u.test(toks[s]!.text)) {
+      if (toks[s]!.key === "the") the = true;
+      s++;
+    }
+    i = runEnd + 1;
+    if (s > runEnd) continue;
+
+    // Split "Russian President Vladimir Putin" into its role and its name at the last title word.
+    let k = -1;
+    for (let x = s; x <= runEnd; x++) if (isTitleWord(toks[x]!)) k = x;
+    const first = k === -1 ? s : k + 1;
+    if (first > runEnd) continue; // a role alone ("the Russian President"): no name here
+    const last = runEnd;
+
+    let roleFrom = k === -1 ? first : s;
+    let role = k === -1 ? null : roleOf(text, toks, s, k);
+    // A lower-case title right before the name: "Kremlin spokesman Dmitry Peskov".
+    if (first - 1 >= 0 && isTitleWord(toks[first - 1]!) && (k !== -1 || !toks[first - 1]!.cap) && adjacent(text, toks[first - 1]!, toks[first]!)) {
+      roleFrom = roleStartBefore(text, toks, first - 1, -1);
+      role = roleOf(text, toks, roleFrom, first - 1);
+    }
+    if (roleFrom > 0 && toks[roleFrom - 1]!.key === "the") the = true;
+
+    // Apposition before: "Putin's spokesman, Dmitry Peskov," (the name closed by a comma or the end).
+    const after = toks[last + 1];
+    if (!role && first >= 2 && toks[first - 1]!.text === "," && isTitleWord(toks[first - 2]!) && (!after || /^[,.;:)]$/.test(after.text))) {
+      const from = roleStartBefore(text, toks, first - 2, -1);
+      role = roleOf(text, toks, from, first - 2);
+    }
+    // Apposition after: "Peskov, the Kremlin spokesman, said".
+    if (!role && after?.text === ",") {
+      let x = last + 2;
+      if (toks[x] && /^(?:the|a|an)$/.test(toks[x]!.key)) x++;
+      let y = x;
+      while (toks[y] && isRoleWord(toks[y]!) && !isTitleWord(toks[y]!)) y++;
+      while (toks[y + 1] && isTitleWord(toks[y + 1]!) && isTitleWord(toks[y]!)) y++;
+      const close = toks[y + 1];
+      if (toks[y] && isTitleWord(toks[y]!) && (!close || /^[,.;:)]$/.test(close.text))) role = roleOf(text, toks, x, y);
+    }
+
+    const words = toks.slice(first, last + 1);
+    out.push({
+      first,
+      last,
+      words: words.map((t) => t.text),
+      keys: words.map((t) => t.key.replace(/\.$/, "")),
+      role: role?.role ?? null,
+      roleText: role?.roleText ?? null,
+      the,
+      possessive: toks[last]!.possessive,
+      start: toks[first]!.start,
+      end: toks[last]!.end,
+      roleStart: toks[Math.min(roleFrom, first)]!.start,
+      lastStart: toks[last]!.start,
+    });
+  }
+  return out;
+}

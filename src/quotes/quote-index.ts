@@ -1,0 +1,294 @@
+/**
+ * Quotations of the whole corpus, extracted and grouped once at start-up and answered from memory:
+ * `quote(name)` resolves a name, surname, spelling variant or role to a speaker and returns the
+ * precomputed list; `speakers()` and `suggestSpeakers()` serve listings and autocomplete.
+ */
+import type { Article } from "../corpus/types.js";
+import { fold, words } from "../search/analyzer.js";
+import { displayWord, sameFirstName, type Entity } from "./entities.js";
+import { extractQuotes, type ExtractedQuote } from "./extract.js";
+import { features, groupStatements } from "./group.js";
+import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "./types.js";
+
+export interface QuoteOptions {
+  /** Also list scare quotes and quoted titles (not statements). */
+  fragments?: boolean;
+}
+
+/** Folds a name or query for lookup: case, accents, quote marks, "the", possessive "'s". */
+export function nameKey(s: string): string {
+  return fold(s)
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\p{L}\p{N}'.\- ]+/gu, " ")
+    .replace(/'s\b/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^(?:the|a|an) /, "");
+}
+
+function keyWords(s: string): string[] {
+  return nameKey(s).split(" ").filter(Boolean);
+}
+
+interface SpeakerEntry {
+  entity: Entity;
+  info: SpeakerInfo;
+  /** Statements, ordered for display: most widely reported first. */
+  statements: QuoteOccurrence[];
+  /** Statements, fragments and titles. */
+  all: QuoteOccurrence[];
+  /** Folded name and aliases, for autocomplete. */
+  keys: string[];
+}
+
+export class QuoteIndex {
+  private readonly entries = new Map<number, SpeakerEntry>();
+  private readonly entities: Entity[];
+  /** Folded full names, surnames and single names to entities. */
+  private readonly byName = new Map<string, Entity[]>();
+  private readonly speakerList: SpeakerInfo[];
+  /** Folded word to the indices of the articles that contain it (for "mentioned in N articles"). */
+  private readonly wordArticles = new Map<string, Set<number>>();
+  readonly occurrences: QuoteOccurrence[];
+
+  constructor(articles: readonly Article[]) {
+    const extraction = extractQuotes(articles);
+    this.entities = extraction.registry.entities;
+
+    // Corpus rarity of the words quotations use, and which articles contain which words.
+    const quoted = new Set<string>();
+    for (const q of extraction.quotes) for (const f of features(q.article.text.slice(q.marks.start, q.marks.end))) quoted.add(f);
+    const df = new Map<string, number>();
+    let passages = 0;
+    articles.forEach((a, ai) => {
+      for (const p of a.paragraphs) {
+        passages++;
+        const text = a.text.slice(p.start, p.end);
+        for (const w of words(text)) {
+          const k = fold(w.word).replace(/'s$/, "");
+          let set = this.wordArticles.get(k);
+          if (!set) this.wordArticles.set(k, (set = new Set()));
+          set.add(ai);
+        }
+        if (quoted.size) for (const f of features(text)) if (quoted.has(f)) df.set(f, (df.get(f) ?? 0) + 1);
+      }
+    });
+    const idf = (f: string) => Math.log((passages + 1) / ((df.get(f) ?? 0) + 0.5));
+
+    const statements = extraction.quotes.filter((q) => q.kind === "statement");
+    const groups = groupStatements(
+      statements.map((q) => ({ text: q.article.text.slice(q.marks.start, q.marks.end), articleId: q.article.id, speaker: q.speaker?.id ?? null })),
+      idf,
+    );
+    const groupId = new Map<ExtractedQuote, string>();
+    const firstOf = new Map<number, ExtractedQuote>();
+    statements.forEach((q, i) => {
+      const g = groups[i]!;
+      if (!firstOf.has(g)) firstOf.set(g, q);
+      const head = firstOf.get(g)!;
+      groupId.set(q, `${head.article.id}@${head.marks.start}`);
+    });
+
+    this.occurrences = extraction.quotes.map((q) => toOccurrence(q, groupId.get(q) ?? `${q.article.id}@${q.marks.start}`));
+    const byEntity = new Map<number, QuoteOccurrence[]>();
+    extraction.quotes.forEach((q, i) => {
+      if (!q.speaker) return;
+      const list = byEntity.get(q.speaker.id);
+      if (list) list.push(this.occurrences[i]!);
+      else byEntity.set(q.speaker.id, [this.occurrences[i]!]);
+    });
+    for (const [id, all] of byEntity) {
+      const entity = this.entities[id]!;
+      const statementsOf = orderByStatement(all.filter((o) => o.kind === "statement"));
+      const aliases = this.aliasesOf(entity);
+      const info: SpeakerInfo = {
+        name: entity.name,
+        aliases,
+        statements: new Set(statementsOf.map((o) => o.group)).size,
+        quotes: statementsOf.length,
+      };
+      this.entries.set(id, { entity, info, statements: statementsOf, all: orderByStatement(all), keys: [entity.name, ...aliases].map(nameKey) });
+    }
+    this.speakerList = [...this.entries.values()]
+      .filter((e) => e.info.quotes > 0)
+      .map((e) => e.info)
+      .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+
+    for (const e of this.entities) {
+      if (e.mentions === 0 && !this.entries.has(e.id)) continue;
+      const keys = new Set<string>();
+      for (const form of e.forms.keys()) keys.add(nameKey(form));
+      keys.add(nameKey(e.name));
+      if (e.surname && e.kind !== "org") keys.add(e.surname);
+      for (const k of keys) {
+        const list = this.byName.get(k);
+        if (list) list.push(e);
+        else this.byName.set(k, [e]);
+      }
+    }
+  }
+
+  private aliasesOf(e: Entity): string[] {
+    const out: string[] = [];
+    const seen = new Set([nameKey(e.name)]);
+    const add = (s: string) => {
+      const k = nameKey(s);
+      if (!k || seen.has(k)) return;
+      seen.add(k);
+      out.push(s);
+    };
+    for (const form of e.forms.keys()) add(form);
+    if (e.surname && e.kind !== "org") add(displayWord(e.name.split(" ").pop()!));
+    for (const r of e.roles.values()) if (!/^(?:mr|mrs|ms|dr|miss|sir)\.?$/.test(r.words.join(" "))) add(r.text);
+    return out;
+  }
+
+  /** How much a speaker is worth when several match: quoted more, then mentioned more. */
+  private weight(e: Entity): number {
+    return (this.entries.get(e.id)?.info.quotes ?? 0) * 1e6 + e.mentions;
+  }
+
+  private best(list: readonly Entity[]): Entity | null {
+    let best: Entity | null = null;
+    for (const e of list) if (!best || this.weight(e) > this.weight(best)) best = e;
+    return best;
+  }
+
+  /** The entity a query names: a full name or variant, a surname, an organisation, or a role. */
+  resolve(query: string): Entity | null {
+    const key = nameKey(query);
+    if (!key) return null;
+    const exact = this.byName.get(key);
+    if (exact) return this.best(exact);
+    const qw = key.split(" ");
+    // A spelling variant of a known person: same surname, first name a variant ("Alexei Navalny").
+    if (qw.length >= 2) {
+      const people = this.byName.get(qw[qw.length - 1]!) ?? [];
+      const variant = people.filter((e) => e.surname === qw[qw.length - 1] && [...e.forms.keys()].some((f) => sameFirstName(keyWords(f)[0] ?? "", qw[0]!)));
+      if (variant.length) return this.best(variant);
+    }
+    // A role: "Kremlin spokesman", "Putin's spokesman", "Russian President".
+    const roleWords = keyWords(query.replace(/['’]s\b/g, "'s"));
+    const head = roleWords[roleWords.length - 1];
+    const mods = roleWords.slice(0, -1);
+    const byRole: Entity[] = [];
+    for (const entry of this.entries.values()) {
+      for (const r of entry.entity.roles.values()) {
+        const words = r.words.map((w) => w.replace(/'s$/, ""));
+        if (words[words.length - 1] === head && mods.every((m) => words.includes(m))) {
+          byRole.push(entry.entity);
+          break;
+        }
+      }
+    }
+    if (byRole.length) return this.best(byRole);
+    // A typo in a speaker's name: one edit away from a name or surname of someone quoted.
+    if (key.length >= 5) {
+      const close: Entity[] = [];
+      for (const entry of this.entries.values()) {
+        if (entry.keys.some((k) => k.length >= 4 && nearlyEqual(k, key))) close.push(entry.entity);
+      }
+      if (close.length === 1) return close[0]!;
+    }
+    return null;
+  }
+
+  quote(query: string, options: QuoteOptions = {}): QuoteResult {
+    const entity = this.resolve(query);
+    if (!entity) return { query, speaker: null, quotes: [], mentionedIn: this.mentionedIn(query) };
+    const entry = this.entries.get(entity.id);
+    const quotes = entry ? (options.fragments ? entry.all : entry.statements) : [];
+    return {
+      query,
+      speaker: { name: entity.name, aliases: entry?.info.aliases ?? this.aliasesOf(entity) },
+      quotes: [...quotes],
+      mentionedIn: entity.articles.size,
+    };
+  }
+
+  /** In how many articles every word of the query appears (for a name the corpus does not quote). */
+  mentionedIn(query: string): number {
+    const ws = keyWords(query);
+    if (ws.length === 0) return 0;
+    let acc: number[] | null = null;
+    for (const w of ws) {
+      const set = this.wordArticles.get(w);
+      if (!set) return 0;
+      acc = acc === null ? [...set] : acc.filter((x) => set.has(x));
+    }
+    return acc?.length ?? 0;
+  }
+
+  /** Everyone quoted, most quoted first. */
+  speakers(): SpeakerInfo[] {
+    return this.speakerList.map((s) => ({ ...s, aliases: [...s.aliases] }));
+  }
+
+  /** Speakers matching what a user has typed so far, best matches first (for autocomplete). */
+  suggestSpeakers(prefix: string, limit = 25): SpeakerInfo[] {
+    const p = nameKey(prefix);
+    if (!p) return this.speakers().slice(0, limit);
+    const scored: { info: SpeakerInfo; score: number }[] = [];
+    for (const entry of this.entries.values()) {
+      if (entry.info.quotes === 0) continue;
+      let score = 0;
+      entry.keys.forEach((k, i) => {
+        const main = i === 0 ? 1 : 0;
+        if (k.startsWith(p)) score = Math.max(score, 4 + main);
+        else if (k.split(" ").some((w) => w.startsWith(p))) score = Math.max(score, 2 + main);
+        else if (k.includes(p)) score = Math.max(score, 1);
+      });
+      if (score > 0) scored.push({ info: entry.info, score });
+    }
+    scored.sort((a, b) => b.score - a.score || b.info.quotes - a.info.quotes || a.info.name.localeCompare(b.info.name));
+    return scored.slice(0, Math.max(0, limit)).map((s) => ({ ...s.info, aliases: [...s.info.aliases] }));
+  }
+}
+
+function nearlyEqual(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return a.length - i - j <= 1 && b.length - i - j <= 1;
+}
+
+function toOccurrence(q: ExtractedQuote, group: string): QuoteOccurrence {
+  const a = q.article;
+  return {
+    text: a.text.slice(q.marks.start, q.marks.end),
+    speaker: q.speaker?.name ?? "",
+    group,
+    articleId: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    url: a.url,
+    published: a.published,
+    context: a.text.slice(q.contextStart, q.contextEnd),
+    start: q.marks.start,
+    end: q.marks.end,
+    contextStart: q.contextStart,
+    contextEnd: q.contextEnd,
+    link: a.url,
+    kind: q.kind,
+    parts: q.marks.parts.map((p) => ({ start: p.start, end: p.end })),
+  };
+}
+
+/**
+ * Statements most widely reported first (then in corpus order); each statement's occurrences
+ * together, in corpus order.
+ */
+function orderByStatement(list: readonly QuoteOccurrence[]): QuoteOccurrence[] {
+  const groups = new Map<string, QuoteOccurrence[]>();
+  for (const o of list) {
+    const g = groups.get(o.group);
+    if (g) g.push(o);
+    else groups.set(o.group, [o]);
+  }
+  return [...groups.values()]
+    .map((members, order) => ({ members, order }))
+    .sort((a, b) => b.members.length - a.members.length || a.order - b.order)
+    .flatMap((g) => g.members);
+}
