@@ -5,15 +5,12 @@
  * cited X as saying", "according to X", "X's message ... was") with the noun phrase that speaks,
  * and the sentence's main subject (for resolving a later "he" to the right person).
  */
-import { ADVERBS, CITING_VERBS, CLAUSE_OPENERS, MESSAGE_NOUNS, MESSAGE_VERBS, NON_VERBS, ORG_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
+import { ADVERBS, CITING_VERBS, NAME_SUFFIXES, CLAUSE_OPENERS, MESSAGE_NOUNS, MESSAGE_VERBS, NON_VERBS, ORG_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
 import { isTitleWord, type Mention } from "./mentions.js";
 import type { Tok } from "./tokens.js";
 
-/** A frame token: a word or punctuation outside quotes, or a placeholder for a whole quotation. */
-export interface FrameTok extends Tok {
-  /** Index of the quotation this placeholder stands for, or -1 for ordinary tokens. */
-  quote: number;
-}
+/** A frame token: a word or punctuation outside quotes, or a placeholder (`quote` >= 0) for a whole quotation. */
+export type FrameTok = Tok;
 
 export type Pronoun = "he" | "she" | "they" | "it";
 
@@ -23,7 +20,12 @@ export type NounPhrase =
   /** A role without a name: "the spokesman", "Putin's spokesman", "the Russian President". */
   | { kind: "title"; words: string[]; from: number; to: number }
   /** A body named by a common noun: "the foreign ministry". Never resolved to a name. */
-  | { kind: "group"; words: string[]; from: number; to: number };
+  | { kind: "group"; words: string[]; from: number; to: number }
+  /**
+   * Someone the text does not name ("a student", "I", "our late minister"). Never resolved, but it
+   * is the speaker of its clause, so the quote is not handed to anyone else.
+   */
+  | { kind: "other"; from: number; to: number };
 
 export interface Clause {
   /** Frame index of the verb (or of "according", or of the message noun). */
@@ -49,6 +51,7 @@ export interface MentionLookup {
   byFirst: Map<number, Mention>;
 }
 
+const NOUN_LIKE_VERBS = new Set(["reports", "comments", "calls", "states", "notes", "posts", "quotes", "answers", "replies", "claims", "remarks", "tweets", "reads", "thanks", "promises", "warnings", "statements", "words", "demands", "pledges", "vows", "hopes", "wishes", "praises", "details", "cites", "reports", "repeats"]);
 const BE = new Set(["was", "were", "is", "are", "be", "been", "being", "am"]);
 const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "in", "of", "on", "at", "for", "with", "from", "into", "to", "by", "as", "after", "before", "while", "when", "about"]);
 const DETERMINERS = new Set(["the", "a", "an"]);
@@ -89,29 +92,67 @@ function titleLeft(frame: readonly FrameTok[], i: number): NounPhrase | null {
   return { kind: "title", words: frame.slice(j, i + 1).map((x) => (x.possessive ? `${x.key}'s` : x.key)), from: j, to: i };
 }
 
+const PREPOSITIONS = new Set(["of", "in", "on", "at", "from", "for", "with", "by", "to", "into", "about", "like", "under", "over", "than", "between", "among", "against", "through"]);
+const DIGITS = /\d/;
+
+/**
+ * The subject before a comma that precedes the verb. Commas there set off asides: dates and
+ * places ("on the 26th of October, 1846,", "of Massachusetts,"), relative clauses ("who fought in
+ * World War II,") and descriptions ("the inspiration for our commission,"), which are skipped; or a
+ * name in apposition to a role ("Putin's spokesman, Dmitry Peskov, told"), which speaks.
+ */
+function parentheticalSubject(frame: readonly FrameTok[], comma: number, mentions: MentionLookup): NounPhrase | null {
+  let end = comma; // index of the comma closing the current segment
+  for (let guard = 0; guard < 6; guard++) {
+    let k = end - 1;
+    while (k >= 0 && end - k < 30 && frame[k]!.text !== "," && frame[k]!.quote < 0) k--;
+    if (k < 0 || frame[k]!.quote >= 0 || end - k >= 30) {
+      // The text before the first comma: the subject itself.
+      return end - 1 >= 0 ? phraseEndingAt(frame, end - 1, mentions) : null;
+    }
+    if (frame[k]!.text !== ",") return null;
+    const first = frame[k + 1];
+    const last = frame[end - 1];
+    if (!first || !last || k + 1 >= end) return null;
+    // The whole segment is a name (with its role): ", Dmitry Peskov," / ", Putin's spokesman Dmitry Peskov,".
+    const lastMention = mentions.byLast.get(last.start);
+    const nameStart = DETERMINERS.has(first.key) ? frame[k + 2] : first;
+    if (lastMention && !last.possessive && nameStart && lastMention.roleStart === nameStart.start) {
+      return { kind: "name", mention: lastMention, from: k + 1, to: end - 1 };
+    }
+    const segment = frame.slice(k + 1, end);
+    const aside =
+      PREPOSITIONS.has(first.key) ||
+      /^(?:who|which|whose|whom|where|when|the|a|an|his|her|their|its|our|then|now|once|as|after|before|while|during)$/.test(first.key) ||
+      segment.every((x) => NAME_SUFFIXES.has(x.key)) ||
+      segment.some((x) => DIGITS.test(x.text) || isTitleWord(x));
+    if (!aside) return null;
+    end = k;
+  }
+  return null;
+}
+
 /** The noun phrase ending at frame index `i` (after adverbs), if it can be a speaker. */
 export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: MentionLookup): NounPhrase | null {
   ({ i } = skipLeft(frame, i));
   const t = frame[i];
   if (!t) return null;
-  if (t.text === ",") {
-    // Apposition: "Putin's spokesman, Dmitry Peskov, told" or "Peskov, the Kremlin spokesman, said".
-    let k = i - 1;
-    while (k >= 0 && k > i - 12 && frame[k]!.text !== "," && frame[k]!.quote < 0) k--;
-    if (k < 0 || frame[k]!.text !== ",") return null;
-    const inner = frame[i - 1];
-    const innerMention = inner ? mentions.byLast.get(inner.start) : undefined;
-    if (innerMention && innerMention.start >= frame[k]!.end) return { kind: "name", mention: innerMention, from: k + 1, to: i - 1 };
-    const outer = frame[k - 1];
-    const outerMention = outer ? mentions.byLast.get(outer.start) : undefined;
-    if (outerMention && !outer!.possessive) return { kind: "name", mention: outerMention, from: k - 1, to: i };
-    return null;
-  }
+  if (t.text === ",") return parentheticalSubject(frame, i, mentions);
   const m = mentions.byLast.get(t.start);
   if (m && t.isWord) {
     if (t.possessive) return null;
     let from = i;
     while (from > 0 && frame[from - 1]!.start >= m.roleStart) from--;
+    const before = frame[from - 1];
+    if (before && before.isWord && !before.cap) {
+      // "the Secretary of War said": the name completes a title, and the title speaks.
+      if (before.key === "of" && frame[from - 2] && isTitleWord(frame[from - 2]!)) {
+        const title = titleLeft(frame, from - 2);
+        if (title && title.kind === "title") return { kind: "title", words: [...title.words, "of", ...m.keys], from: title.from, to: i };
+      }
+      // "the people of London have said", "in his Annual Message announced": not the speaker.
+      if (PREPOSITIONS.has(before.key) || POSSESSIVE_PRONOUNS[before.key]) return { kind: "other", from, to: i };
+    }
     return { kind: "name", mention: m, from, to: i };
   }
   if (t.possessive) return null;
@@ -189,6 +230,8 @@ export function mainSubject(frame: readonly FrameTok[], mentions: MentionLookup)
   if (frame[start]!.quote >= 0) return null;
   const np = phraseStartingAt(frame, start, mentions);
   if (!np || !followedByVerb(frame, np.to)) return null;
+  // "It would be ...", "It is clear that ...": an empty subject, not an organisation.
+  if (np.kind === "pronoun" && np.pronoun === "it") return null;
   return np;
 }
 
@@ -246,11 +289,24 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
     let np = phraseEndingAt(frame, v - 1, mentions);
     let inverted = false;
     if (!np && prev && prev.isWord && /^(?:and|but)$/.test(prev.key)) np = lastSubject();
-    if (!np && speech && (!prev || prev.quote >= 0 || /^[,:;—–-]$/.test(prev.text))) {
+    if (!np && prev && prev.isWord && /^(?:who|which)$/.test(prev.key) && frame[p - 1]?.text === ",") {
+      // "Peskov, who said ...": the relative pronoun's antecedent.
+      np = phraseEndingAt(frame, p - 2, mentions);
+    }
+    const afterQuoteOrComma = !prev || prev.quote >= 0 || /^[,:;—–-]$/.test(prev.text);
+    if (!np && speech && afterQuoteOrComma) {
       np = phraseStartingAt(frame, v + 1, mentions);
       inverted = np !== null;
+      if (!np && frame[v + 1]?.isWord) {
+        np = { kind: "other", from: v + 1, to: v + 1 };
+        inverted = true;
+      }
     }
+    if (!np && prev && prev.isWord && !/^(?:and|but|or|to)$/.test(prev.key)) np = { kind: "other", from: p, to: p };
     if (!np) continue;
+    // "reports", "comments", "states" are plural nouns as often as verbs: trust them as verbs only
+    // after a name or a pronoun ("the general reports relating to ..." is not speech).
+    if (NOUN_LIKE_VERBS.has(key) && np.kind !== "name" && np.kind !== "pronoun") continue;
     if (CITING_VERBS.has(key)) {
       // "the Kremlin cited Putin as saying": the one cited speaks.
       const cited = phraseStartingAt(frame, v + 1, mentions);
@@ -279,7 +335,7 @@ export function buildFrame(toks: readonly Tok[], from: number, to: number, quote
       continue;
     }
     lastQuote = -1;
-    frame.push({ ...t, quote: -1 });
+    frame.push(t);
   }
   return frame;
 }

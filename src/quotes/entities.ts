@@ -94,6 +94,8 @@ export class EntityRegistry {
   private readonly byFullKey = new Map<string, number>();
   /** Folded single-word key to its own entity (names never written in full). */
   private readonly bySingle = new Map<string, number>();
+  /** Surnames that may stand for a full name (see `weighSurnames`). */
+  private readonly trusted = new Set<string>();
 
   private create(name: string, surname: string | null): Entity {
     const e: Entity = {
@@ -141,21 +143,44 @@ export class EntityRegistry {
   }
 
   /**
-   * Which entity a mention names. `inArticle` lists the full-name entities the same article has
-   * already named, nearest last, so a surname prefers the person the article introduced.
+   * Decides which surnames may stand for a full name. A word that the corpus mostly writes alone in
+   * articles that never give the full name ("December" next to a stray "Congress December") is a
+   * word of its own, not a surname; a real surname is written alone mostly where the article has
+   * introduced the person in full.
    */
-  resolve(mention: Mention, inArticle: readonly number[]): Entity {
+  weighSurnames(perArticle: readonly (readonly Mention[])[]): void {
+    const withFull = new Map<string, number>();
+    const aloneOnly = new Map<string, number>();
+    for (const mentions of perArticle) {
+      const full = new Set<string>();
+      const alone = new Set<string>();
+      for (const m of mentions) {
+        if (m.keys.length >= 2) full.add(surnameOf(m.keys));
+        else alone.add(m.keys[0]!);
+      }
+      for (const sn of full) withFull.set(sn, (withFull.get(sn) ?? 0) + 1);
+      for (const sn of alone) if (!full.has(sn) && this.bySurname.has(sn)) aloneOnly.set(sn, (aloneOnly.get(sn) ?? 0) + 1);
+    }
+    for (const sn of this.bySurname.keys()) {
+      if ((aloneOnly.get(sn) ?? 0) <= 2 * (withFull.get(sn) ?? 0)) this.trusted.add(sn);
+    }
+  }
+
+  /**
+   * Which entity a mention names. `inArticle` maps a surname to the person the same article last
+   * named in full, so a surname prefers the person the article introduced.
+   */
+  resolve(mention: Mention, inArticle: ReadonlyMap<string, number>): Entity {
     if (mention.keys.length >= 2) {
       const id = this.byFullKey.get(mention.keys.join(" "));
       if (id !== undefined) return this.entities[id]!;
     }
     const key = mention.keys.join(" ");
     const surname = mention.keys[mention.keys.length - 1]!;
-    const people = mention.keys.length === 1 ? this.bySurname.get(surname) : undefined;
+    const people = mention.keys.length === 1 && this.trusted.has(surname) ? this.bySurname.get(surname) : undefined;
     if (people && people.length > 0) {
-      for (let i = inArticle.length - 1; i >= 0; i--) {
-        if (people.includes(inArticle[i]!)) return this.entities[inArticle[i]!]!;
-      }
+      const named = inArticle.get(surname);
+      if (named !== undefined) return this.entities[named]!;
       if (people.length === 1) return this.entities[people[0]!]!;
       // Several people share the surname and this article names none of them in full: the one
       // the corpus mentions most (counts are final only after the first resolution pass).

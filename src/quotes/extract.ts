@@ -31,6 +31,8 @@ export interface Extraction {
   quotes: ExtractedQuote[];
   /** Mentions of each article, in order, with the entity each names. */
   mentions: ResolvedMention[][];
+  /** Folded word to the indices of the articles containing it, ascending. */
+  wordArticles: Map<string, number[]>;
 }
 
 export interface ResolvedMention {
@@ -41,13 +43,31 @@ export interface ResolvedMention {
 /** Quotes of this many words or fewer are scare quotes or labels, not statements. */
 export const FRAGMENT_MAX_WORDS = 2;
 
+/** How many tokens before a quotation a speech verb may stand and still introduce it. */
+const LEAD_REACH = 30;
+
 /** How many sentences back a pronoun may look for the person it stands for. */
 const PRONOUN_WINDOW = 4;
+/** How many sentences before a quotation are read closely (pronouns resolved in chains need more). */
+const CONTEXT_WINDOW = 8;
 
 const OPENING_MARKS = new Set(["“", "‘", "«", "„", '"', "'"]);
 
 function wordCount(s: string): number {
   return s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
+}
+
+const MINOR_WORDS = new Set(["a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "with", "from", "de", "la", "von"]);
+
+/**
+ * A short quotation in title case ("Hate Crimes Prevention Act", "Last Day of Chemo") names a law,
+ * a work or a sign; it is not somebody's statement.
+ */
+function isTitleCased(text: string): boolean {
+  const ws = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (ws.length < 2 || ws.length > 8) return false;
+  if (!/^\p{Lu}/u.test(ws[0]!)) return false;
+  return ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w.toLowerCase()));
 }
 
 /** Token indices that open a sentence or a quotation, where capitals say nothing about names. */
@@ -75,11 +95,6 @@ function sentenceStarts(text: string, toks: readonly Tok[], sentences: readonly 
 function sentencesOf(article: Article, paragraph: number): Sentence[] {
   const p = article.paragraphs[paragraph]!;
   return p.sentences.map((i) => article.sentences[i]!);
-}
-
-function tokensOf(article: Article, paragraph: number): Tok[] {
-  const p = article.paragraphs[paragraph]!;
-  return tokenize(article.text, p.start, p.end);
 }
 
 /** Index of the last sentence starting at or before `offset`. */
@@ -113,7 +128,8 @@ interface AnalysedSentence extends SentenceAnalysis {
 
 /** Reads one article closely: speech clauses, speakers, and the speaker of each quotation. */
 class ArticleReader {
-  private readonly events: SpeakerEvent[] = [];
+  /** Speakers and subjects seen so far, by sentence index. */
+  private readonly events = new Map<number, SpeakerEvent[]>();
   private readonly sentences: (AnalysedSentence | undefined)[] = [];
   private readonly quoteOfOffset: (offset: number) => number;
   private readonly speakers: (Entity | null)[] = [];
@@ -143,32 +159,30 @@ class ArticleReader {
     const { article } = this;
     const out: ExtractedQuote[] = [];
     const closesIn = new Map<number, number[]>();
+    // Only the sentences around quotations are read closely: enough before each one for a
+    // pronoun's antecedent (and the antecedent's own), which keeps long speeches cheap.
+    const read = new Uint8Array(article.sentences.length);
     this.marks.forEach((q, qi) => {
-      const s = sentenceAt(article.sentences, Math.max(q.open, q.close - 1));
-      closesIn.set(s, [...(closesIn.get(s) ?? []), qi]);
+      const open = sentenceAt(article.sentences, q.open);
+      const close = sentenceAt(article.sentences, Math.max(q.open, q.close - 1));
+      closesIn.set(close, [...(closesIn.get(close) ?? []), qi]);
+      for (let s = Math.max(0, open - CONTEXT_WINDOW); s <= close; s++) read[s] = 1;
     });
-    for (const p of article.paragraphs) {
-      const toks = tokensOf(article, p.index);
-      const lookup = this.lookupFor(p.start, p.end);
-      let ti = 0;
-      for (const si of p.sentences) {
-        const s = article.sentences[si]!;
-        while (ti < toks.length && toks[ti]!.start < s.start) ti++;
-        let tj = ti;
-        while (tj < toks.length && toks[tj]!.start < s.end) tj++;
-        this.analyse(si, buildFrame(toks, ti, tj, this.quoteOfOffset), lookup);
-        ti = tj;
-        for (const qi of closesIn.get(si) ?? []) out.push(this.attribute(qi));
-      }
+    const lookup = this.lookup();
+    for (let si = 0; si < article.sentences.length; si++) {
+      if (!read[si]) continue;
+      const s = article.sentences[si]!;
+      const toks = tokenize(article.text, s.start, s.end);
+      this.analyse(si, buildFrame(toks, 0, toks.length, this.quoteOfOffset), lookup);
+      for (const qi of closesIn.get(si) ?? []) out.push(this.attribute(qi));
     }
     return out;
   }
 
-  private lookupFor(start: number, end: number): MentionLookup {
+  private lookup(): MentionLookup {
     const byLast = new Map<number, Mention>();
     const byFirst = new Map<number, Mention>();
     for (const { mention: m } of this.mentions) {
-      if (m.start < start || m.end > end) continue;
       byLast.set(m.lastStart, m);
       byFirst.set(m.start, m);
       byFirst.set(m.roleStart, m);
@@ -190,8 +204,14 @@ class ArticleReader {
       a.resolved.set(np, entity);
       const blocker = entity ? null : np.kind === "group" ? "group" : np.kind === "name" ? null : "person";
       if (!entity && !blocker) continue;
-      this.events.push({ pos, sentence: index, entity, blocker, speech: clauses.some((c) => c.speaker === np) });
+      this.addEvent({ pos, sentence: index, entity, blocker, speech: clauses.some((c) => c.speaker === np) });
     }
+  }
+
+  private addEvent(ev: SpeakerEvent): void {
+    const list = this.events.get(ev.sentence);
+    if (list) list.push(ev);
+    else this.events.set(ev.sentence, [ev]);
   }
 
   private resolve(np: NounPhrase, pos: number, sentence: number): Entity | null {
@@ -203,6 +223,7 @@ class ArticleReader {
       case "title":
         return this.resolveTitle(np.words, pos);
       case "group":
+      case "other":
         return null;
     }
   }
@@ -216,14 +237,14 @@ class ArticleReader {
     const compatible = (ev: SpeakerEvent): boolean => {
       if (!ev.entity) return ev.blocker === "person" ? p !== "it" : p === "they" || p === "it";
       const e = ev.entity;
-      if (p === "he" || p === "she") {
-        if (e.kind === "org") return false;
-        return !e.gender || e.gender === (p === "he" ? "m" : "f");
-      }
-      return e.kind !== "person";
+      // "he"/"she" stand for people the text shows to be people (a title, a surname used alone);
+      // "it"/"they" for organisations and one-word names; a two-word name of unknown kind
+      // ("South Africa"? "Simon Bolivar"?) is left alone by both.
+      if (p === "he" || p === "she") return e.kind === "person" && (!e.gender || e.gender === (p === "he" ? "m" : "f"));
+      return e.kind === "org" || (e.kind === "unknown" && e.surname === null);
     };
     for (let s = sentence; s >= 0 && s > sentence - PRONOUN_WINDOW; s--) {
-      const evs = this.events.filter((e) => e.sentence === s && e.pos < pos && compatible(e));
+      const evs = (this.events.get(s) ?? []).filter((e) => e.pos < pos && compatible(e));
       if (evs.length === 0) continue;
       const named = [...new Set(evs.filter((e) => e.entity).map((e) => e.entity!))];
       const speaking = [...new Set(evs.filter((e) => e.entity && e.speech).map((e) => e.entity!))];
@@ -271,15 +292,15 @@ class ArticleReader {
     let kind: QuoteKind = wordCount(text) <= FRAGMENT_MAX_WORDS ? "fragment" : "statement";
     const bo = openS ? openS.frame.findIndex((t) => t.quote === qi) : -1;
     const before = bo > 0 ? openS!.frame[bo - 1] : undefined;
-    if (before && TITLE_INTRODUCERS.has(before.key)) kind = "title";
+    if ((before && TITLE_INTRODUCERS.has(before.key)) || isTitleCased(text)) kind = "title";
 
     let found: { entity: Entity | null; decided: boolean } = { entity: null, decided: false };
     if (kind !== "title") found = this.cue(qi, text, openS, bo, closeS);
-    if (!found.decided) found = { entity: this.continuation(qi), decided: true };
+    if (!found.decided) found = { entity: this.continuation(qi, openS), decided: true };
     const speaker = found.entity;
     this.speakers[qi] = speaker;
     this.attributed[qi] = true;
-    if (speaker && closeS) this.events.push({ pos: q.open, sentence: closeS.index, entity: speaker, blocker: null, speech: true });
+    if (speaker && closeS) this.addEvent({ pos: q.open, sentence: closeS.index, entity: speaker, blocker: null, speech: true });
 
     const first = sentenceAt(article.sentences, q.open);
     const last = sentenceAt(article.sentences, Math.max(q.open, q.close - 1));
@@ -312,7 +333,7 @@ class ArticleReader {
     }
     if (openS && bo >= 0) {
       // 2. Before the quote in its sentence: 'Peskov said: "...', 'Peskov said the difference was "..."'.
-      const lead = openS.clauses.filter((c) => c.at < bo && c.kind !== "according");
+      const lead = openS.clauses.filter((c) => c.at < bo && c.at >= bo - LEAD_REACH && c.kind !== "according");
       if (lead.length) return decided(openS, lead[lead.length - 1]!);
     }
     if (closeS && bc >= 0) {
@@ -329,61 +350,98 @@ class ArticleReader {
   }
 
   /**
-   * A quotation with no cue of its own continues the speaker of the quotation before it: in the
-   * same paragraph, or in the previous paragraph when this one opens with the quotation.
+   * A quotation with no cue of its own, standing alone as its sentence, continues the speaker of
+   * the quotation just before it: in the previous sentence of the same paragraph, or ending the
+   * previous paragraph when this one opens with the quotation.
    */
-  private continuation(qi: number): Entity | null {
-    if (qi === 0) return null;
-    const q = this.marks[qi]!;
+  private continuation(qi: number, openS: AnalysedSentence | undefined): Entity | null {
+    if (qi === 0 || !openS || !this.attributed[qi - 1]) return null;
+    // Alone in its sentence: nothing outside the marks but punctuation.
+    if (openS.frame.some((t) => t.isWord)) return null;
     const prev = this.marks[qi - 1]!;
-    const para = q.paragraphs[0]!;
-    const prevPara = prev.paragraphs[prev.paragraphs.length - 1]!;
-    if (!this.attributed[qi - 1]) return null;
-    if (prevPara === para) return this.speakers[qi - 1] ?? null;
-    const p = this.article.paragraphs[para]!;
-    if (prevPara !== para - 1 || q.open !== p.start) return null;
-    // The previous paragraph must end with that quotation and its attribution.
-    const prevP = this.article.paragraphs[prevPara]!;
-    const lastSentence = this.article.sentences[prevP.sentences[prevP.sentences.length - 1]!]!;
-    if (prev.close < lastSentence.start) return null;
+    const prevSentence = sentenceAt(this.article.sentences, Math.max(prev.open, prev.close - 1));
+    if (prevSentence !== openS.index - 1 && prevSentence !== openS.index) return null;
     return this.speakers[qi - 1] ?? null;
   }
 }
 
+/**
+ * Name mentions of the whole corpus, from one tokenizing pass. Whether a capitalised word at a
+ * sentence start is a name depends on how the rest of the corpus writes it, which is known only at
+ * the end; the few sentences where that decided something are read again then.
+ */
+function corpusMentions(articles: readonly Article[]): { perArticle: Mention[][]; wordArticles: Map<string, number[]> } {
+  const vocab = new Vocabulary();
+  const wordArticles = new Map<string, number[]>();
+  const deferred: { article: number; offset: number }[] = [];
+  const perArticle = articles.map((a, ai) => {
+    const out: Mention[] = [];
+    for (const p of a.paragraphs) {
+      const toks = tokenize(a.text, p.start, p.end);
+      const initial = sentenceStarts(a.text, toks, sentencesOf(a, p.index));
+      vocab.observe(toks, initial);
+      for (const t of toks) {
+        if (!t.isWord) continue;
+        const list = wordArticles.get(t.key);
+        if (!list) wordArticles.set(t.key, [ai]);
+        else if (list[list.length - 1] !== ai) list.push(ai);
+      }
+      const provisional = (t: Tok) => {
+        const shape = Vocabulary.byShape(t);
+        if (shape !== null) return shape;
+        deferred.push({ article: ai, offset: t.start });
+        return false;
+      };
+      out.push(...findMentions(a.text, toks, initial, provisional));
+    }
+    return out;
+  });
+
+  // Sentences whose first word turned out to be an ordinary word: read again with the full vocabulary.
+  const redo = new Map<number, Set<number>>();
+  for (const d of deferred) {
+    const a = articles[d.article]!;
+    const t = tokenize(a.text, d.offset, Math.min(a.text.length, d.offset + 80))[0];
+    if (!t || !vocab.isOrdinaryAtStart(t)) continue;
+    const set = redo.get(d.article) ?? new Set<number>();
+    set.add(sentenceAt(a.sentences, d.offset));
+    redo.set(d.article, set);
+  }
+  for (const [ai, sentences] of redo) {
+    const a = articles[ai]!;
+    let list = perArticle[ai]!;
+    for (const si of sentences) {
+      const s = a.sentences[si]!;
+      const toks = tokenize(a.text, s.start, s.end);
+      const again = findMentions(a.text, toks, sentenceStarts(a.text, toks, [s]), (t) => vocab.isOrdinaryAtStart(t));
+      const before = list.filter((m) => m.start < s.start);
+      const after = list.filter((m) => m.start >= s.end);
+      list = [...before, ...again, ...after];
+    }
+    perArticle[ai] = list;
+  }
+  return { perArticle, wordArticles };
+}
+
 /** Extracts every quotation of the corpus with its speaker. */
 export function extractQuotes(articles: readonly Article[]): Extraction {
-  const vocab = new Vocabulary();
-  const tokens: Tok[][][] = [];
-  const starts: Set<number>[][] = [];
-  for (const a of articles) {
-    const at: Tok[][] = [];
-    const as: Set<number>[] = [];
-    for (const p of a.paragraphs) {
-      const toks = tokensOf(a, p.index);
-      const initial = sentenceStarts(a.text, toks, sentencesOf(a, p.index));
-      vocab.add(toks, initial);
-      at.push(toks);
-      as.push(initial);
-    }
-    tokens.push(at);
-    starts.push(as);
-  }
+  const { perArticle, wordArticles } = corpusMentions(articles);
 
+  // Entities across the corpus.
   const registry = new EntityRegistry();
-  const perArticle: Mention[][] = articles.map((a, ai) => a.paragraphs.flatMap((p) => findMentions(a.text, tokens[ai]![p.index]!, starts[ai]![p.index]!, vocab)));
-  tokens.length = 0; // the close reading re-tokenises only articles that quote someone
   const placed: PlacedMention[] = perArticle.flatMap((ms, article) => ms.map((mention) => ({ article, mention })));
   registry.registerFullNames(placed);
+  registry.weighSurnames(perArticle);
 
   const mentions: ResolvedMention[][] = [];
   const byMention = new Map<Mention, Entity>();
   perArticle.forEach((ms, ai) => {
-    const inArticle: number[] = [];
+    const inArticle = new Map<string, number>();
     const resolved: ResolvedMention[] = [];
     for (const m of ms) {
       const entity = registry.resolve(m, inArticle);
       registry.observe(entity, ai, m);
-      if (m.keys.length >= 2) inArticle.push(entity.id);
+      if (m.keys.length >= 2 && entity.surname) inArticle.set(entity.surname, entity.id);
       byMention.set(m, entity);
       resolved.push({ mention: m, entity });
     }
@@ -391,11 +449,12 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
   });
   registry.finish();
 
+  // Close reading around each quotation.
   const quotes: ExtractedQuote[] = [];
   articles.forEach((a, ai) => {
     const marks = findQuoteMarks(a).filter((q) => /[\p{L}\p{N}]/u.test(a.text.slice(q.start, q.end)));
     if (marks.length === 0) return;
     quotes.push(...new ArticleReader(a, marks, mentions[ai]!, byMention).read());
   });
-  return { registry, quotes, mentions };
+  return { registry, quotes, mentions, wordArticles };
 }

@@ -93,7 +93,8 @@ export const MESSAGE_NOUNS = set(`
 
 /** Words that may sit between a subject and its verb without breaking the clause. */
 export const ADVERBS = set(`
-  also then later previously has have had was were is are will would could should may might can
+  also then later previously has have had was were is are be been being will would could should may
+  might can must shall do does did
   reportedly again once repeatedly further immediately quickly finally earlier recently just already
   still himself herself itself themselves not never publicly privately even only first last too
   separately subsequently similarly likewise meanwhile once more however today yesterday since

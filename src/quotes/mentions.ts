@@ -6,28 +6,41 @@
  * from the corpus (see `Vocabulary`), not listed.
  */
 import { STOP_WORDS } from "../search/analyzer.js";
-import { CLAUSE_OPENERS, NAME_PARTICLES, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon.js";
+import { CLAUSE_OPENERS, NAME_PARTICLES, NAME_SUFFIXES, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon.js";
 import type { Tok } from "./tokens.js";
 
-/** Which words the corpus writes in lower case, and which it capitalises mid-sentence. */
+/** How often the corpus writes each word in lower case, and how often capitalised mid-sentence. */
 export class Vocabulary {
-  readonly lower = new Set<string>();
-  readonly midCap = new Set<string>();
+  readonly lower = new Map<string, number>();
+  readonly midCap = new Map<string, number>();
 
-  add(toks: readonly Tok[], sentenceInitial: ReadonlySet<number>): void {
-    toks.forEach((t, i) => {
-      if (!t.isWord) return;
-      if (!t.cap) this.lower.add(t.key);
-      else if (!sentenceInitial.has(i)) this.midCap.add(t.key);
-    });
+  observe(toks: readonly Tok[], sentenceInitial: ReadonlySet<number>): void {
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (!t.isWord) continue;
+      const counts = !t.cap ? this.lower : sentenceInitial.has(i) ? null : this.midCap;
+      if (counts) counts.set(t.key, (counts.get(t.key) ?? 0) + 1);
+    }
   }
 
-  /** A capitalised word at a sentence start that is really an ordinary word ("Sanctions", "Asked"). */
+  /**
+   * Whether a capitalised word at a sentence start is an ordinary word ("Sanctions", "Asked"),
+   * as far as its own shape tells: true, or null when only the whole corpus can tell.
+   */
+  static byShape(t: Tok): true | null {
+    return STOP_WORDS.has(t.key) || CLAUSE_OPENERS.has(t.key) ? true : null;
+  }
+
+  /**
+   * A capitalised word at a sentence start that is really an ordinary word: the corpus writes it
+   * in lower case more often than capitalised mid-sentence (names are never written in lower case).
+   */
   isOrdinaryAtStart(t: Tok): boolean {
-    const k = t.key;
-    if (STOP_WORDS.has(k) || CLAUSE_OPENERS.has(k)) return true;
-    if (this.midCap.has(k)) return false;
-    return this.lower.has(k) || /(?:ed|ing|ly)$/.test(k);
+    if (Vocabulary.byShape(t)) return true;
+    const lower = this.lower.get(t.key) ?? 0;
+    const cap = this.midCap.get(t.key) ?? 0;
+    if (lower === 0 && cap === 0) return /(?:ed|ing|ly)$/.test(t.key);
+    return lower > cap;
   }
 }
 
@@ -67,7 +80,8 @@ function isPluralTitle(t: Tok): boolean {
 }
 
 function isNameWord(t: Tok | undefined): boolean {
-  return !!t && t.isWord && t.cap && !/^[@#]/.test(t.text) && !/^\d/.test(t.text);
+  // "I" is a pronoun, never part of a name ("Congress I said").
+  return !!t && t.isWord && t.cap && t.text !== "I" && !/^[@#]/.test(t.text) && !/^\d/.test(t.text);
 }
 
 /** Tokens that sit next to each other with only spaces between (no line break or punctuation). */
@@ -109,7 +123,12 @@ function fold(t: Tok): string {
  * All name mentions of one paragraph. `sentenceInitial` holds the indices of tokens that open a
  * sentence (or a quotation), where a capital letter says nothing about names.
  */
-export function findMentions(text: string, toks: readonly Tok[], sentenceInitial: ReadonlySet<number>, vocab: Vocabulary): Mention[] {
+export function findMentions(
+  text: string,
+  toks: readonly Tok[],
+  sentenceInitial: ReadonlySet<number>,
+  ordinaryAtStart: (t: Tok) => boolean,
+): Mention[] {
   const out: Mention[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -135,7 +154,7 @@ export function findMentions(text: string, toks: readonly Tok[], sentenceInitial
     const runEnd = j;
     let s = i;
     let the = s > 0 && toks[s - 1]!.key === "the";
-    if (sentenceInitial.has(s) && vocab.isOrdinaryAtStart(toks[s]!)) {
+    if (sentenceInitial.has(s) && ordinaryAtStart(toks[s]!)) {
       if (toks[s]!.key === "the") the = true;
       s++;
     }
@@ -152,6 +171,7 @@ export function findMentions(text: string, toks: readonly Tok[], sentenceInitial
     const first = k === -1 ? s : k + 1;
     if (first > runEnd) continue; // a role alone ("the Russian President"): no name here
     const last = runEnd;
+    if (toks.slice(first, last + 1).every((t) => NAME_SUFFIXES.has(t.key))) continue; // "Jr." cut off by a comma
 
     let roleFrom = k === -1 ? first : s;
     let role = k === -1 ? null : roleOf(text, toks, s, k);

@@ -4,7 +4,7 @@
  * precomputed list; `speakers()` and `suggestSpeakers()` serve listings and autocomplete.
  */
 import type { Article } from "../corpus/types.js";
-import { fold, words } from "../search/analyzer.js";
+import { fold } from "../search/analyzer.js";
 import { displayWord, sameFirstName, type Entity } from "./entities.js";
 import { extractQuotes, type ExtractedQuote } from "./extract.js";
 import { features, groupStatements } from "./group.js";
@@ -48,32 +48,29 @@ export class QuoteIndex {
   private readonly byName = new Map<string, Entity[]>();
   private readonly speakerList: SpeakerInfo[];
   /** Folded word to the indices of the articles that contain it (for "mentioned in N articles"). */
-  private readonly wordArticles = new Map<string, Set<number>>();
+  private readonly wordArticles: ReadonlyMap<string, readonly number[]>;
   readonly occurrences: QuoteOccurrence[];
 
   constructor(articles: readonly Article[]) {
     const extraction = extractQuotes(articles);
     this.entities = extraction.registry.entities;
 
-    // Corpus rarity of the words quotations use, and which articles contain which words.
+    // Rarity of the words quotations use: in how many articles a word of the same stem appears.
+    this.wordArticles = extraction.wordArticles;
     const quoted = new Set<string>();
     for (const q of extraction.quotes) for (const f of features(q.article.text.slice(q.marks.start, q.marks.end))) quoted.add(f);
-    const df = new Map<string, number>();
-    let passages = 0;
-    articles.forEach((a, ai) => {
-      for (const p of a.paragraphs) {
-        passages++;
-        const text = a.text.slice(p.start, p.end);
-        for (const w of words(text)) {
-          const k = fold(w.word).replace(/'s$/, "");
-          let set = this.wordArticles.get(k);
-          if (!set) this.wordArticles.set(k, (set = new Set()));
-          set.add(ai);
+    const df = new Map<string, Set<number>>();
+    if (quoted.size) {
+      for (const [word, arts] of this.wordArticles) {
+        for (const f of features(word)) {
+          if (!quoted.has(f)) continue;
+          let set = df.get(f);
+          if (!set) df.set(f, (set = new Set()));
+          for (const a of arts) set.add(a);
         }
-        if (quoted.size) for (const f of features(text)) if (quoted.has(f)) df.set(f, (df.get(f) ?? 0) + 1);
       }
-    });
-    const idf = (f: string) => Math.log((passages + 1) / ((df.get(f) ?? 0) + 0.5));
+    }
+    const idf = (f: string) => Math.log((articles.length + 1) / ((df.get(f)?.size ?? 0) + 0.5));
 
     const statements = extraction.quotes.filter((q) => q.kind === "statement");
     const groups = groupStatements(
@@ -210,11 +207,12 @@ export class QuoteIndex {
   mentionedIn(query: string): number {
     const ws = keyWords(query);
     if (ws.length === 0) return 0;
-    let acc: number[] | null = null;
+    let acc: readonly number[] | null = null;
     for (const w of ws) {
-      const set = this.wordArticles.get(w);
-      if (!set) return 0;
-      acc = acc === null ? [...set] : acc.filter((x) => set.has(x));
+      const list = this.wordArticles.get(w);
+      if (!list) return 0;
+      const has = new Set(list);
+      acc = acc === null ? list : acc.filter((x) => has.has(x));
     }
     return acc?.length ?? 0;
   }

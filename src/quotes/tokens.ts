@@ -16,6 +16,8 @@ export interface Tok {
   cap: boolean;
   /** Ends in 's / ’s, or is a plural ending in s' / s’. */
   possessive: boolean;
+  /** Index of the quotation a placeholder token stands for (see clauses.ts); -1 for real tokens. */
+  quote: number;
 }
 
 const TOKEN =
@@ -24,43 +26,55 @@ const TOKEN =
 /** Abbreviations whose period belongs to the word. */
 const DOTTED = /^(?:mr|mrs|ms|dr|st|jr|sr|gen|sen|rep|gov|prof|lt|col|capt|sgt|rev|hon)$/i;
 
+const ASCII = /^[ -~]*$/;
+
+/** Folds a word for lookup; plain ASCII words (nearly all) skip the Unicode normalisation. */
+export function foldWord(w: string): string {
+  return ASCII.test(w) ? w.toLowerCase() : fold(w);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const UPPER = /^[@#]?\p{Lu}/u;
+
+function isCapitalised(surface: string): boolean {
+  const c = surface.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128 && c !== 64 && c !== 35) return false;
+  return UPPER.test(surface);
+}
+
 export function tokenize(text: string, from = 0, to = text.length): Tok[] {
   const out: Tok[] = [];
   const re = new RegExp(TOKEN.source, "gu");
   re.lastIndex = from;
   let m: RegExpExecArray | null;
-  const stretch = text.slice(0, to);
-  while ((m = re.exec(stretch))) {
+  while ((m = re.exec(text)) && m.index < to) {
     let surface = m[0];
+    if (m.index + surface.length > to) surface = surface.slice(0, to - m.index);
     let end = m.index + surface.length;
-    const isWord = /[\p{L}\p{N}]/u.test(surface[0]!) || (surface.length > 1 && /[@#]/.test(surface[0]!));
-    if (isWord && text[end] === "." && DOTTED.test(surface)) {
+    // The punctuation alternative matches one character; every longer match is a word.
+    const isWord = surface.length > 1 ? surface !== "\r\n" : WORD_CHAR.test(surface);
+    if (!isWord) {
+      out.push({ text: surface, start: m.index, end, key: surface, isWord, cap: false, possessive: false, quote: -1 });
+      continue;
+    }
+    if (text.charCodeAt(end) === 46 && surface.length <= 4 && DOTTED.test(surface)) {
       surface += ".";
       end++;
       re.lastIndex = end;
     }
-    let key = isWord ? fold(surface) : surface;
+    let key = foldWord(surface);
     let possessive = false;
-    if (isWord) {
-      if (/'s$/.test(key) && key.length > 2) {
-        key = key.slice(0, -2);
-        possessive = true;
-      } else if (/s'$/.test(key)) {
-        key = key.slice(0, -1);
-        possessive = true;
-      } else if (key.endsWith("'")) {
-        key = key.slice(0, -1);
-      }
+    if (key.length > 2 && key.endsWith("'s")) {
+      key = key.slice(0, -2);
+      possessive = true;
+    } else if (key.endsWith("s'")) {
+      key = key.slice(0, -1);
+      possessive = true;
+    } else if (key.endsWith("'")) {
+      key = key.slice(0, -1);
     }
-    out.push({
-      text: surface,
-      start: m.index,
-      end,
-      key,
-      isWord,
-      cap: isWord && /^[@#]?\p{Lu}/u.test(surface),
-      possessive,
-    });
+    out.push({ text: surface, start: m.index, end, key, isWord, cap: isCapitalised(surface), possessive, quote: -1 });
   }
   return out;
 }
