@@ -96,7 +96,7 @@ export class QuoteIndex {
     });
     for (const [id, all] of byEntity) {
       const entity = this.entities[id]!;
-      const statementsOf = orderByStatement(all.filter((o) => o.kind === "statement"));
+      const statementsOf = orderByStatement(all.filter((o) => (o.kind ?? "statement") === "statement"));
       const aliases = this.aliasesOf(entity);
       const info: SpeakerInfo = {
         name: entity.name,

@@ -27,13 +27,15 @@ export interface QuoteOccurrence {
   /**
    * "statement" for quoted words; "fragment" for scare quotes of one or two words, and "title"
    * for a quoted title or name ("a book titled ..."). Only statements are listed by default.
+   * The engine always sets it; absent means "statement".
    */
-  kind: QuoteKind;
+  kind?: QuoteKind;
   /**
    * The quoted text of each paragraph, without marks, for a quote that runs over several
    * paragraphs (one part otherwise). `text` runs from the first part's start to the last part's end.
+   * The engine always sets it.
    */
-  parts: { start: number; end: number }[];
+  parts?: { start: number; end: number }[];
 }
 
 export type QuoteKind = "statement" | "fragment" | "title";
