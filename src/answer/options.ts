@@ -1,0 +1,46 @@
+/** Tuning knobs of `ask`, and switches that turn each technique off for measuring what it adds. */
+
+export interface AskOptions {
+  /** Passages whose sentences are scored. */
+  passages?: number;
+  /** Excerpts shown in their own right, the lead included (corroborating citations come on top). */
+  maxExcerpts?: number;
+  /** Share of the question's weight the lead (with its context) must cover. */
+  minCoverage?: number;
+  /** How much fitting the question's kind (a reason for "why"...) weighs against coverage. */
+  kindWeight?: number;
+  /** Switches for measuring what each technique contributes; all on by default. */
+  use?: Partial<Techniques>;
+}
+
+export interface Techniques {
+  /** Question kinds and their answer cues. */
+  kinds: boolean;
+  /** Typo correction for unknown words. */
+  typos: boolean;
+  /** Derivational relatives (congratulate / congratulatory). */
+  relatives: boolean;
+  /** Nearby sentences count (at half weight or less) as context. */
+  context: boolean;
+  /** Near-identical reports across outlets cited together. */
+  corroboration: boolean;
+  /** Filler words never cause a refusal, and missing key words do. */
+  keyWords: boolean;
+  /** Sentences where the question's words stand close together score higher. */
+  proximity: boolean;
+}
+
+export type Settings = Required<Omit<AskOptions, "use">> & { use: Techniques };
+
+export const DEFAULTS: Settings = {
+  passages: 20,
+  maxExcerpts: 3,
+  minCoverage: 0.5,
+  kindWeight: 0.35,
+  use: { kinds: true, typos: true, relatives: true, context: true, corroboration: true, keyWords: true, proximity: true },
+};
+
+export function settings(options: AskOptions = {}): Settings {
+  const { use, ...rest } = options;
+  return { ...DEFAULTS, ...rest, use: { ...DEFAULTS.use, ...use } };
+}

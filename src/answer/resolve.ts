@@ -1,0 +1,51 @@
+/**
+ * The question's words found in the coverage: exactly, as a derivation the stemmer keeps apart,
+ * or as the likely intended word of a typo. Each word gets the index terms that stand for it,
+ * with how much a match through each counts, and an IDF weight.
+ */
+import type { PassageIndex } from "../search/passage-index.js";
+import type { Techniques } from "./options.js";
+import type { QuestionWord } from "./question.js";
+
+/** How much a match counts, by how it was made. */
+export const STRENGTH = { exact: 1, relative: 0.6, typo1: 0.85, typo2: 0.7 };
+
+export interface ResolvedWord extends QuestionWord {
+  /** Index terms that stand for the word, with how strongly. Empty: not in the coverage. */
+  reach: Map<string, number>;
+  /** Weight of the word in coverage (from IDF; set by the caller for unknown words). */
+  weight: number;
+  /** Found only by typo correction: must then appear in the sentence itself. */
+  corrected: boolean;
+}
+
+export function resolveWord(index: PassageIndex, w: QuestionWord, use: Techniques): ResolvedWord {
+  const reach = new Map<string, number>();
+  let corrected = false;
+  if (index.knows(w.term)) reach.set(w.term, STRENGTH.exact);
+  else if (use.typos) {
+    const fix = index.correct(w.word);
+    for (const t of fix.terms) reach.set(t, fix.distance <= 1 ? STRENGTH.typo1 : STRENGTH.typo2);
+    corrected = reach.size > 0;
+  }
+  if (use.relatives) {
+    for (const base of [...reach.keys(), ...(reach.size === 0 ? [w.term] : [])]) {
+      for (const r of index.relatives(base)) if (!reach.has(r)) reach.set(r, STRENGTH.relative);
+    }
+  }
+  let weight = 0;
+  for (const [t, s] of reach) weight = Math.max(weight, index.idf(t) * s);
+  return { ...w, reach, weight, corrected };
+}
+
+/** How strongly a set of terms contains the word (0 when it does not). */
+export function matchIn(terms: ReadonlySet<string>, w: ResolvedWord): number {
+  let best = 0;
+  for (const [t, s] of w.reach) if (s > best && terms.has(t)) best = s;
+  return best;
+}
+
+/** Key words a sentence may lack (with its context) and still answer: none of two, one of three... */
+export function allowedMissing(keyCount: number): number {
+  return keyCount >= 3 ? Math.floor(keyCount / 3) : 0;
+}

@@ -1,0 +1,147 @@
+/**
+ * Scoring one sentence against one question: how much of the question it covers (IDF-weighted,
+ * nearby sentences counting for less), whether it carries what the question asks for, how close
+ * together the question's words stand, and whether it may answer at all (every name present,
+ * the speaker really speaking...).
+ */
+import { countCue, definitionCue, hasQuotation, peopleCue, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
+import type { Settings } from "./options.js";
+import type { Question } from "./question.js";
+import { allowedMissing, matchIn, type ResolvedWord } from "./resolve.js";
+import { contextOf, type SentenceView } from "./sentence-view.js";
+
+/** Most that matching every filler word can add to coverage. */
+const SOFT_BONUS = 0.1;
+/** Bonus for the question's words standing close together in the sentence (at most this). */
+const PROXIMITY_BONUS = 0.3;
+/** A small preference for sentences from better-ranked passages, to break ties. */
+const RANK_BONUS = 0.03;
+
+export interface Candidate {
+  view: SentenceView;
+  /** Passage rank the sentence came from (0 = best). */
+  rank: number;
+  /** Share of the question's weight covered (filler words may add a little above 1). */
+  coverage: number;
+  /** 0..1: how well it carries what the question's kind asks for. */
+  fit: number;
+  /** May lead or be shown: every name present, few key words missing, the right speaker... */
+  eligible: boolean;
+  score: number;
+}
+
+export class SentenceScorer {
+  readonly required: ResolvedWord[];
+  readonly soft: ResolvedWord[];
+  readonly speakerTerms: string[];
+  /** Every index term the question reaches: cues ignore what the question already says. */
+  readonly questionTerms: Set<string>;
+  /** What the question says was done ("who congratulated..."): its first key word that is no name. */
+  readonly actionTerms: Set<string>;
+  private readonly totalWeight: number;
+  private readonly subjectTerms: Set<string>;
+
+  constructor(
+    readonly question: Question,
+    words: readonly ResolvedWord[],
+    private readonly settings: Settings,
+  ) {
+    this.required = words.filter((w) => w.role !== "soft");
+    this.soft = words.filter((w) => w.role === "soft" && w.reach.size > 0);
+    this.speakerTerms = words.filter((w) => w.role === "speaker").map((w) => w.term);
+    this.questionTerms = new Set<string>();
+    for (const w of words) {
+      this.questionTerms.add(w.term);
+      for (const t of w.reach.keys()) this.questionTerms.add(t);
+    }
+    const action = this.required.find((w) => !w.proper && w.role === "key");
+    this.actionTerms = new Set(action ? action.reach.keys() : []);
+    this.subjectTerms = new Set(this.required.filter((w) => w.proper).flatMap((w) => [...w.reach.keys()]));
+    this.totalWeight = this.required.reduce((sum, w) => sum + w.weight, 0) || 1;
+  }
+
+  score(view: SentenceView, rank: number): Candidate {
+    const { question: q, settings: s } = this;
+    const context = s.use.context ? contextOf(view) : [];
+    let covered = 0;
+    let missing = 0;
+    let nameMissing = false;
+    for (const w of this.required) {
+      let m = matchIn(view.terms, w);
+      // Context counts for less, and names least: a name only nearby is often someone else's story.
+      // A yes/no question asks whether one statement holds: only the sentence itself can say so,
+      // though it may name its subject as "he" or "the Russian President" after an earlier mention.
+      const name = w.proper && w.role === "key";
+      const contextCredit = name ? 0.25 : q.kind === "yesno" ? 0 : 0.5;
+      if (m === 0 && !w.corrected) m = contextCredit * Math.max(0, ...context.map((c) => matchIn(c.terms, w)));
+      if (m === 0) {
+        missing++;
+        if (w.proper) nameMissing = true;
+      }
+      covered += w.weight * m;
+    }
+    // Filler words that match add a little, never enough to outweigh a key word.
+    let softMatched = 0;
+    for (const w of this.soft) softMatched += matchIn(view.terms, w);
+    const coverage = covered / this.totalWeight + (this.soft.length > 0 ? (SOFT_BONUS * softMatched) / this.soft.length : 0);
+    const fit = this.fit(view);
+    const tolerated = q.kind === "yesno" ? 0 : allowedMissing(this.required.length);
+    let eligible = !nameMissing && missing <= tolerated && coverage >= s.minCoverage;
+    if (q.kind === "speech" && speechCue(view, this.speakerTerms) < 0.8) eligible = false;
+    // "Who is X?" is answered by a sentence that says what X is, not by any mention of X.
+    if (q.kind === "definition" && fit === 0) eligible = false;
+    // A question in the coverage ("Since when does...?") rarely answers one.
+    const quality = (/\?\W*$/.test(view.text) && !hasQuotation(view) ? -0.2 : 0) + (view.tokens.length < 6 ? -0.1 : 0);
+    const near = s.use.proximity ? PROXIMITY_BONUS * this.proximity(view) : 0;
+    const score = coverage + s.kindWeight * fit + near + quality + RANK_BONUS / (rank + 1);
+    return { view, rank, coverage, fit, eligible, score };
+  }
+
+  /** 0..1: how well the sentence carries what the question's kind asks for. */
+  fit(view: SentenceView): number {
+    switch (this.question.kind) {
+      case "reason":
+        return reasonCue(view);
+      case "time":
+        return timeCue(view, this.questionTerms);
+      case "count":
+        return countCue(view, this.questionTerms);
+      case "person":
+        return peopleCue(view, this.questionTerms, this.actionTerms);
+      case "definition":
+        return definitionCue(view, this.subjectTerms);
+      case "place":
+        return placeCue(view, this.questionTerms);
+      case "speech":
+        return 0.6 * speechCue(view, this.speakerTerms) + 0.4 * (hasQuotation(view) ? 1 : 0);
+      default:
+        return 0;
+    }
+  }
+
+  /**
+   * How tightly the question's words sit together in the sentence: the share of them present,
+   * times how densely they fill the stretch of content words from the first to the last (1 when
+   * adjacent). Zero for fewer than two.
+   */
+  proximity(view: SentenceView): number {
+    const positions: number[] = [];
+    let matched = 0;
+    for (const w of this.required) {
+      let found = false;
+      let ordinal = -1;
+      for (const t of view.tokens) {
+        if (!t.term) continue;
+        ordinal++;
+        if (w.reach.has(t.term)) {
+          positions.push(ordinal);
+          found = true;
+        }
+      }
+      if (found) matched++;
+    }
+    if (matched < 2) return 0;
+    const width = Math.max(...positions) - Math.min(...positions) + 1;
+    return (matched / this.required.length) * Math.min(1, matched / width);
+  }
+}
