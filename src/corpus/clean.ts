@@ -43,22 +43,40 @@ const PRICE = /(?:\b(?:Rs|INR|USD|EUR|GBP)\.?\s?\d|[$€£₹]\s?\d)/;
 const SHORT_WORDS = 45;
 
 function normalizeForRepeat(s: string): string {
-  return s.normalize("NFKC").replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
+  // NFKC leaves plain ASCII as it is; skipping it saves most of the cost on long English text.
+  const folded = /[^\t-~]/.test(s) ? s.normalize("NFKC") : s;
+  return folded.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
 }
 
-function wordCount(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
+/** `wordCount(s) <= max`, without splitting a long paragraph to find out. */
+function atMostWords(s: string, max: number): boolean {
+  const word = /\S+/g;
+  let n = 0;
+  while (word.exec(s)) if (++n > max) return false;
+  return true;
 }
+
+/**
+ * Each credit pattern with a cheap pattern every match of it also matches: the Unicode-aware,
+ * case-insensitive patterns are slow on a long paragraph, and most paragraphs fail the cheap one.
+ */
+const CREDIT_HINTS = new Map<RegExp, RegExp>([
+  [CREDIT[0]!, /via /i],
+  [CREDIT[1]!, /\(c/i],
+  [CREDIT[3]!, /(?:photo|image|picture)s?\s+(?:by|courtesy)/i],
+]);
+const isCredit = (text: string) => CREDIT.some((re) => (CREDIT_HINTS.get(re)?.test(text) ?? true) && re.test(text));
 
 /** Why a paragraph is furniture by its own shape and wording, or null when it reads as prose. */
 export function furnitureReason(paragraph: string): string | null {
   const text = paragraph.trim();
   if (!/\p{L}/u.test(text)) return "no words";
-  if (CREDIT.some((re) => re.test(text))) return "photo credit";
-  if (wordCount(text) <= SHORT_WORDS && CALL_TO_ACTION.some((re) => re.test(text))) return "call to action";
-  if (PRICE.test(text) && wordCount(text) <= SHORT_WORDS) return "price";
+  if (isCredit(text)) return "photo credit";
+  const short = atMostWords(text, SHORT_WORDS);
+  if (short && CALL_TO_ACTION.some((re) => re.test(text))) return "call to action";
+  if (short && PRICE.test(text)) return "price";
   if (!ENDS_LIKE_PROSE.test(text)) return "no sentence punctuation";
-  if (wordCount(text) < 3) return "too short for prose";
+  if (atMostWords(text, 2)) return "too short for prose";
   return null;
 }
 
@@ -78,14 +96,12 @@ export interface Classified {
  */
 export function classifyParagraphs(text: string, paragraphs: Span[], title: string): Classified {
   const texts = paragraphs.map((p) => text.slice(p.start, p.end));
+  const keys = texts.map(normalizeForRepeat);
   const counts = new Map<string, number>();
-  for (const t of texts) {
-    const key = normalizeForRepeat(t);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const titleKey = normalizeForRepeat(title);
-  const reasons: (string | null)[] = texts.map((t) => {
-    const key = normalizeForRepeat(t);
+  const reasons: (string | null)[] = texts.map((t, i) => {
+    const key = keys[i]!;
     if (key === titleKey) return "title";
     if ((counts.get(key) ?? 0) > 1) return "repeated";
     return furnitureReason(t);

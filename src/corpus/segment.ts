@@ -5,6 +5,8 @@
 import type { Span } from "./types.js";
 
 const TERMINAL = /[.!?…]/;
+/** The characters sentence splitting reacts to: terminal punctuation and double quotes. */
+const MARKS = /[.!?…“”"]/.source;
 const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "»"]);
 const LOWER_START = /^\s*[\p{Ll}\d]/u;
 
@@ -92,7 +94,12 @@ export function splitSentences(text: string, span: Span, maxQuoted = 600): Span[
   const out: Span[] = [];
   let start = span.start;
   let quoteOpenedAt = -1;
-  for (let i = span.start; i < span.end; i++) {
+  // Only quotation marks and terminal punctuation can change anything: jump from one to the next
+  // rather than testing every character (a speech-length paragraph is hundreds of kilobytes).
+  const marks = new RegExp(MARKS, "g");
+  marks.lastIndex = span.start;
+  for (let m = marks.exec(text); m !== null && m.index < span.end; m = marks.exec(text)) {
+    const i = m.index;
     const ch = text[i]!;
     if (ch === "“") quoteOpenedAt = i;
     else if (ch === "”") quoteOpenedAt = -1;
@@ -119,14 +126,14 @@ export function splitSentences(text: string, span: Span, maxQuoted = 600): Span[
     if (ch === "." && isAbbreviation(text, i, start)) continue;
     const insideQuote = quoteOpenedAt !== -1 && !closedQuote;
     if (insideQuote && i - quoteOpenedAt < maxQuoted) {
-      i = j - 1;
+      marks.lastIndex = j;
       continue;
     }
     if (closedQuote) quoteOpenedAt = -1;
     const s = trimSpan(text, start, j);
     if (s) out.push(s);
     start = k;
-    i = k - 1;
+    marks.lastIndex = k;
   }
   const last = trimSpan(text, start, span.end);
   if (last) out.push(last);
