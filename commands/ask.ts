@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { BotContext } from "../src/bot/command.js";
 import { replyWithPages } from "../src/bot/paging.js";
 import { NO_PINGS } from "../src/bot/replies.js";
-import { cleanUserText } from "../src/bot/user-input.js";
+import { cleanUserText } from "../src/text/user-text.js";
 import { renderAskPages } from "../src/render/discord.js";
 
 export const QUESTION_MAX_LENGTH = 300;

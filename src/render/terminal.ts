@@ -2,6 +2,7 @@
 import type { AskResult, Citation } from "../answer/types.js";
 import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
+import { cleanUserText } from "../text/user-text.js";
 
 function sourceLine(c: Pick<Citation, "outlet" | "published" | "title" | "articleId">): string {
   const who = c.outlet ?? "Unknown outlet";
@@ -56,7 +57,7 @@ function occurrenceLines(o: QuoteOccurrence, indent: string): string[] {
 
 export function renderQuotes(result: QuoteResult): string {
   if (result.quotes.length === 0) {
-    const who = result.speaker?.name ?? `"${result.query}"`;
+    const who = result.speaker?.name ?? `"${cleanUserText(result.query)}"`;
     if (result.mentionedIn > 0) return `${who} is mentioned in ${articles(result.mentionedIn)} but not quoted.\n`;
     return result.speaker ? `${who} is not quoted in the coverage.\n` : `Nobody called ${who} is quoted or mentioned in the coverage.\n`;
   }

@@ -1,5 +1,5 @@
 /**
- * The hostile-input battery through the engine and the CLI: every input gets a valid reply (an
+ * The hostile-input battery through the engine and the CLI, for both ask and quote: every input gets a valid reply (an
  * answer, or a plain "not covered" / "please ask a question"), nothing throws, citations stay
  * verbatim and linked only to http(s), and nothing from the input that could hijack a terminal
  * (control characters, escape sequences, bidi overrides) comes back out.
@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { AskResult } from "../../src/answer/types.js";
 import { Engine } from "../../src/engine.js";
-import { renderAsk } from "../../src/render/terminal.js";
+import type { QuoteResult } from "../../src/quotes/types.js";
+import { renderAsk, renderQuotes } from "../../src/render/terminal.js";
 import { HOSTILE_INPUTS, hasUnsafeCharacters, singleLineInputs, type HostileInput } from "../fixtures/hostile-inputs.js";
 import { runCli } from "../helpers/run-cli.js";
 import { SEEDS_DIR, writeCorpus } from "../helpers/temp-corpus.js";
@@ -29,6 +30,37 @@ const askResultSchema = z.looseObject({
   citations: z.array(citationSchema),
   reason: z.string().nullable(),
 });
+
+const quoteResultSchema = z.looseObject({
+  query: z.string(),
+  speaker: z.looseObject({ name: z.string().min(1), aliases: z.array(z.string()) }).nullable(),
+  quotes: z.array(
+    z.looseObject({
+      text: z.string().min(1),
+      speaker: z.string().min(1),
+      group: z.string().min(1),
+      articleId: z.string().min(1),
+      context: z.string().min(1),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      contextStart: z.number().int().nonnegative(),
+      contextEnd: z.number().int().positive(),
+      link: z.string().regex(/^https?:\/\/\S+$/).nullable(),
+    }),
+  ),
+  mentionedIn: z.number().int().nonnegative(),
+});
+
+/** Every quote is the article's own text between its offsets, inside its verbatim context. */
+function expectValidQuote(engine: Engine, result: QuoteResult, input: HostileInput): void {
+  quoteResultSchema.parse(result);
+  for (const q of result.quotes) {
+    const article = engine.articles.find((a) => a.id === q.articleId)!;
+    expect(article.text.slice(q.start, q.end), input.label).toBe(q.text);
+    expect(article.text.slice(q.contextStart, q.contextEnd), input.label).toBe(q.context);
+    expect(q.contextStart <= q.start && q.end <= q.contextEnd, input.label).toBe(true);
+  }
+}
 
 /** A reply is either an answer with citations or a reason with none, never both or neither. */
 function expectValidAsk(engine: Engine, result: AskResult, input: HostileInput): void {
@@ -87,10 +119,23 @@ describe.each([
     expect(hasUnsafeCharacters(text), JSON.stringify(text.slice(0, 200))).toBe(false);
   });
 
+  it.each(HOSTILE_INPUTS.map((i) => [i.label, i] as const))("quote: %s", (_label, input) => {
+    const result = engine.quote(input.text);
+    expectValidQuote(engine, result, input);
+    const text = renderQuotes(result);
+    expect(text.length).toBeGreaterThan(0);
+    expect(hasUnsafeCharacters(text), JSON.stringify(text.slice(0, 200))).toBe(false);
+    const suggestions = engine.suggestSpeakers(input.text);
+    expect(suggestions.length).toBeLessThanOrEqual(25);
+    for (const s of suggestions) expect(s.name.length).toBeGreaterThan(0);
+  });
+
   it("asking the same hostile input twice gives the same reply (no state leaks between asks)", () => {
     const first = HOSTILE_INPUTS.map((i) => JSON.stringify(engine.ask(i.text)));
     const second = HOSTILE_INPUTS.map((i) => JSON.stringify(engine.ask(i.text)));
     expect(second).toEqual(first);
+    const quotes = HOSTILE_INPUTS.map((i) => JSON.stringify(engine.quote(i.text)));
+    expect(HOSTILE_INPUTS.map((i) => JSON.stringify(engine.quote(i.text)))).toEqual(quotes);
   });
 });
 
@@ -118,6 +163,18 @@ describe("CLI ask battery", () => {
     });
   });
 
+  it("quote --jsonl answers every single-line input exactly once, in order, as valid JSON", () => {
+    const inputs = singleLineInputs();
+    const r = runCli(["quote", "--jsonl"], inputs.map((i) => i.text).join("\n") + "\n");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    const lines = r.stdout.split("\n");
+    expect(lines.pop()).toBe("");
+    expect(lines).toHaveLength(inputs.length);
+    const engine = Engine.fromDir(SEEDS_DIR);
+    lines.forEach((line, k) => expectValidQuote(engine, JSON.parse(line) as QuoteResult, inputs[k]!));
+  });
+
   it.each(HOSTILE_INPUTS.filter((i) => !i.hasNul && (i.multiline || TERMINAL_TRICKS.includes(i.label))).map((i) => [i.label, i] as const))(
     "readable and --json as a command-line argument: %s",
     (_label, input) => {
@@ -129,6 +186,10 @@ describe("CLI ask battery", () => {
       const json = runCli(["ask", "--json", input.text]);
       expect(json.status).toBe(0);
       expectValidAsk(Engine.fromDir(SEEDS_DIR), JSON.parse(json.stdout) as AskResult, input);
+      const quote = runCli(["quote", input.text]);
+      expect(quote.status).toBe(0);
+      expect(quote.stderr).toBe("");
+      expect(hasUnsafeCharacters(quote.stdout)).toBe(false);
     },
   );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanUserText } from "../../src/bot/user-input.js";
+import { cleanUserText } from "../../src/text/user-text.js";
 import { HOSTILE_INPUTS, hasUnsafeCharacters } from "../fixtures/hostile-inputs.js";
 
 describe("cleaning text typed by a Discord user", () => {
