@@ -16,7 +16,10 @@ import { makeTestToken } from "./fake-discord/with-bot.js";
 describe("loadCommands", () => {
   test("every module in commands/ is a command with a definition and a handler", async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()]).toEqual(expect.arrayContaining(["ask", "sources"]));
+    expect([...commands.keys()]).toEqual(expect.arrayContaining(["ask", "quote", "sources"]));
+    const quote = commands.get("quote")!.data.toJSON() as { options: { name: string; autocomplete?: boolean; max_length?: number }[] };
+    expect(quote.options[0]).toMatchObject({ name: "speaker", autocomplete: true, max_length: 100 });
+    expect(commands.get("quote")!.autocomplete).toBeTypeOf("function");
     const ask = commands.get("ask")!.data.toJSON() as { options: { name: string; max_length?: number; required?: boolean }[] };
     expect(ask.options.map((o) => o.name)).toEqual(["question", "private"]);
     expect(ask.options[0]).toMatchObject({ required: true, max_length: 300 });

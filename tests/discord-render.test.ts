@@ -258,6 +258,8 @@ function occurrence(group: string, articleId: string, text: string, over: Partia
     contextStart: 0,
     contextEnd: text.length,
     link: null,
+    kind: "statement",
+    parts: [{ start: 0, end: text.length }],
     ...over,
   };
 }

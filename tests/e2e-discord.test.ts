@@ -9,7 +9,7 @@ import { loadCommands } from "../src/bot/commands.js";
 import { PageStore } from "../src/bot/paging.js";
 import { NOTES } from "../src/bot/replies.js";
 import { Engine } from "../src/engine.js";
-import { renderAskPages, renderNotCovered, renderSourcesPages, type MessagePage } from "../src/render/discord.js";
+import { renderAskPages, renderNotCovered, renderQuotePages, renderSourcesPages, speakerChoices, type MessagePage } from "../src/render/discord.js";
 import { messageViolations, resolvePings, type ApiMessage, type FakeInteraction } from "./fake-discord/index.js";
 import { startBotWithFake, type BotWithFake } from "./fake-discord/with-bot.js";
 import { writeCorpus } from "./helpers/temp-corpus.js";
@@ -71,11 +71,17 @@ function bridgeCorpus(): string {
       "",
       "Engineers replaced twelve damaged cables because salt water had corroded the steel anchors.",
       "",
+      '"We will not reopen anything until it is safe," port director Mara Okafor told reporters.',
+      "",
     ].join("\n"),
     "bridge-2.txt": [
       "Ferry Timetable Returns to Normal",
       "",
       "Ferries across the Lindqvist harbour returned to their usual timetable once the bridge reopened.",
+      "",
+      'Port director Mara Okafor said: "We will not reopen anything until it is safe."',
+      "",
+      '"The ferries carried twice their usual load," Okafor added.',
       "",
     ].join("\n"),
     "sources.json": JSON.stringify({
@@ -214,6 +220,38 @@ describe("with an invented corpus", () => {
     }
   });
 
+  test("/quote with autocomplete: suggestions as the user types, then each statement once with every outlet", async () => {
+    const h = await startBotWithFake({ corpusDir: bridgeCorpus() });
+    try {
+      const typing = h.fake.sendAutocomplete("quote", { speaker: "oka" }, "speaker");
+      expect(await typing.response()).toEqual({ type: 8, data: { choices: speakerChoices(h.engine.suggestSpeakers("oka", 25)) } });
+      const choices = ((await typing.response()).data!.choices as { name: string; value: string }[]);
+      expect(choices[0]).toEqual({ name: "Mara Okafor · 2 statements", value: "Mara Okafor" });
+
+      const empty = h.fake.sendAutocomplete("quote", { speaker: "" }, "speaker");
+      expect(await empty.response()).toEqual({ type: 8, data: { choices: speakerChoices(h.engine.speakers()) } });
+
+      const ix = h.fake.sendCommand("quote", { speaker: choices[0]!.value });
+      expect(await ix.response()).toEqual(replyBody(renderQuotePages(h.engine.quote("Mara Okafor"))[0]!));
+      const embed = (ix.message!.embeds as { title: string; fields: { name: string; value: string }[] }[])[0]!;
+      expect(embed.title).toBe("Quotes from Mara Okafor");
+      expect(embed.fields).toHaveLength(2);
+      expect(embed.fields[0]).toEqual({
+        name: "1. Harbour Gazette · 2024-04-02",
+        value: "> We will not reopen anything until it is safe,\n[Harbour Bridge Reopens After Storm Repairs](" +
+          embed.fields[0]!.value.split("](")[1]!.split(")")[0]! + ")\nAlso reported by *Coast Radio*",
+      });
+      expect(embed.fields[0]!.value).toContain("](https://gazette.example/bridge-reopens");
+      expect(embed.fields[1]!.value.startsWith("> The ferries carried twice their usual load,\n*Ferry Timetable Returns to Normal*")).toBe(true);
+
+      const nobody = h.fake.sendCommand("quote", { speaker: "Zebulon Quarrington" });
+      expect((await nobody.response()).data!.content).toMatch(/^I found no quotes from Zebulon Quarrington/);
+      expectAllAccepted(h);
+    } finally {
+      await h.stop();
+    }
+  });
+
   test("paging buttons: Next and Previous turn pages; foreign and stale clicks get a polite note", async () => {
     const files: Record<string, string> = {};
     const manifest: Record<string, unknown> = {};
@@ -286,7 +324,8 @@ describe("with an invented corpus", () => {
       const filler = Array.from({ length: 320 }, (_, i) => (i % 25 === 0 ? `*${word(a * 1000 + i)}*` : word(a * 1000 + i)));
       // One sentence longer than any field allows: it can only be cut at a word boundary.
       const sentence = `The glass tower of Orlin leaned because its foundation shifted, ${filler.join(" ")}, the _engineers_ wrote.`;
-      files[`${id}.txt`] = `${"The Leaning Glass Tower of Orlin and the Spring Floods ".repeat(4)}${a}\n\n${sentence}\n`;
+      const said = `"${filler.slice(0, 200).join(" ")} and that is why the tower of Orlin leans," engineer Tove Lindahl said.`;
+      files[`${id}.txt`] = `${"The Leaning Glass Tower of Orlin and the Spring Floods ".repeat(4)}${a}\n\n${sentence}\n\n${said}\n`;
       manifest[id] = { url: `https://orlin.example/${"long/".repeat(40)}${id}`, outlet: `Orlin Outlet ${a}`, published: "2024-06-01" };
     }
     files["sources.json"] = JSON.stringify(manifest);
@@ -328,6 +367,19 @@ describe("with an invented corpus", () => {
         expect(message.embeds).toEqual(sourcePages[page]!.embeds);
       }
       expect(clicks).toHaveLength(sourcePages.length - 1);
+
+      const quoteResult = h.engine.quote("Tove Lindahl");
+      expect(quoteResult.quotes.length).toBe(26);
+      const quotePages = renderQuotePages(quoteResult);
+      expect(quotePages.length).toBeGreaterThan(1);
+      const quote = h.fake.sendCommand("quote", { speaker: "Tove Lindahl" });
+      expect((await quote.response()).data!.embeds).toEqual(quotePages[0]!.embeds);
+      let quoteMessage = quote.message!;
+      for (let page = 1; page < quotePages.length; page++) {
+        await h.fake.clickButton(quoteMessage, "Next").response();
+        quoteMessage = h.fake.messages.get(quoteMessage.id)!;
+        expect(quoteMessage.embeds).toEqual(quotePages[page]!.embeds);
+      }
       expectAllAccepted(h);
     } finally {
       await h.stop();

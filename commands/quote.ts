@@ -1,0 +1,47 @@
+/** /quote speaker:<name>: what a person was quoted as saying, each statement once, with every outlet. */
+import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
+import { z } from "zod";
+import type { BotContext } from "../src/bot/command.js";
+import { replyWithPages } from "../src/bot/paging.js";
+import { NO_PINGS } from "../src/bot/replies.js";
+import { renderQuotePages, speakerChoices } from "../src/render/discord.js";
+
+export const SPEAKER_MAX_LENGTH = 100;
+
+export const data = new SlashCommandBuilder()
+  .setName("quote")
+  .setDescription("What someone was quoted as saying in the coverage, with every outlet that reported it")
+  .addStringOption((o) =>
+    o
+      .setName("speaker")
+      .setDescription("A name, surname or role, e.g. a spokesman; pick from the suggestions")
+      .setRequired(true)
+      .setMinLength(1)
+      .setMaxLength(SPEAKER_MAX_LENGTH)
+      .setAutocomplete(true),
+  );
+
+const speakerOption = z.string().trim().min(1).max(SPEAKER_MAX_LENGTH);
+
+export async function execute(interaction: ChatInputCommandInteraction, { engine, pages }: BotContext): Promise<void> {
+  const speaker = speakerOption.safeParse(interaction.options.getString("speaker", true));
+  if (!speaker.success) {
+    await interaction.reply({
+      content: `Please name a speaker in at most ${SPEAKER_MAX_LENGTH} characters.`,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_PINGS,
+    });
+    return;
+  }
+  await replyWithPages(interaction, renderQuotePages(engine.quote(speaker.data)), { store: pages });
+}
+
+/**
+ * Suggestions while the user types: answered from the engine's memory, since Discord gives
+ * autocomplete 3 s and no way to defer. An empty box lists the most quoted speakers.
+ */
+export async function autocomplete(interaction: AutocompleteInteraction, { engine }: BotContext): Promise<void> {
+  const typed = z.string().max(SPEAKER_MAX_LENGTH).catch("").parse(interaction.options.getFocused()).trim();
+  const speakers = typed === "" ? engine.speakers() : engine.suggestSpeakers(typed, 25);
+  await interaction.respond(speakerChoices(speakers));
+}
