@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { BotContext } from "../src/bot/command.js";
 import { replyWithPages } from "../src/bot/paging.js";
 import { NO_PINGS } from "../src/bot/replies.js";
+import { cleanUserText } from "../src/text/user-text.js";
 import { renderQuotePages, speakerChoices } from "../src/render/discord.js";
 
 export const SPEAKER_MAX_LENGTH = 100;
@@ -21,13 +22,17 @@ export const data = new SlashCommandBuilder()
       .setAutocomplete(true),
   );
 
-const speakerOption = z.string().trim().min(1).max(SPEAKER_MAX_LENGTH);
+/** Cleaned like /ask's question: no control or invisible characters, white space collapsed. */
+const speakerOption = z.string().transform(cleanUserText).pipe(z.string().min(1, "empty").max(SPEAKER_MAX_LENGTH, "long"));
 
 export async function execute(interaction: ChatInputCommandInteraction, { engine, pages }: BotContext): Promise<void> {
   const speaker = speakerOption.safeParse(interaction.options.getString("speaker", true));
   if (!speaker.success) {
+    const empty = speaker.error.issues.some((i) => i.message === "empty");
     await interaction.reply({
-      content: `Please name a speaker in at most ${SPEAKER_MAX_LENGTH} characters.`,
+      content: empty
+        ? "Please type a name, or pick one of the suggestions as you type."
+        : `Please name a speaker in at most ${SPEAKER_MAX_LENGTH} characters.`,
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_PINGS,
     });
@@ -41,7 +46,7 @@ export async function execute(interaction: ChatInputCommandInteraction, { engine
  * autocomplete 3 s and no way to defer. An empty box lists the most quoted speakers.
  */
 export async function autocomplete(interaction: AutocompleteInteraction, { engine }: BotContext): Promise<void> {
-  const typed = z.string().max(SPEAKER_MAX_LENGTH).catch("").parse(interaction.options.getFocused()).trim();
+  const typed = cleanUserText(z.string().max(SPEAKER_MAX_LENGTH).catch("").parse(interaction.options.getFocused()));
   const speakers = typed === "" ? engine.speakers() : engine.suggestSpeakers(typed, 25);
   await interaction.respond(speakerChoices(speakers));
 }
