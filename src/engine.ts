@@ -21,8 +21,7 @@ export interface SourceInfo {
 
 export class Engine {
   readonly index: PassageIndex;
-  /** Every quotation with its speaker, extracted and grouped once here so lookups are instant. */
-  readonly quotes: QuoteIndex;
+  private quoteIndex: QuoteIndex | null = null;
 
   /** `index` must have been built over `corpus.articles` (as `openIndexedCorpus` does). */
   constructor(
@@ -30,7 +29,16 @@ export class Engine {
     index?: PassageIndex,
   ) {
     this.index = index ?? new PassageIndex(corpus.articles);
-    this.quotes = new QuoteIndex(corpus.articles);
+  }
+
+  /**
+   * Every quotation with its speaker, extracted and grouped once, on first use, so lookups are
+   * instant afterwards. Not at start-up: on a large corpus extraction takes seconds, and `ask`
+   * (the CLI's usual command) never needs it. A front end that serves quotes can touch this
+   * once when it starts.
+   */
+  get quotes(): QuoteIndex {
+    return (this.quoteIndex ??= new QuoteIndex(this.corpus.articles));
   }
 
   /**

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type BotConfig } from "../config.js";
 import { rateLimitFromEnv, type RateLimitOptions } from "./rate-limit.js";
 import { CorpusError } from "../corpus/errors.js";
 import { Engine } from "../engine.js";
+import { DEFAULT_CACHE_DIR } from "../search/persist.js";
 import { startBot } from "./bot.js";
 import { CommandLoadError, loadCommands } from "./commands.js";
 import { createLogger } from "./logger.js";
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
 
   let engine: Engine;
   try {
-    engine = Engine.fromDir(config.corpusDir);
+    engine = Engine.fromDir(config.corpusDir, { cacheDir: DEFAULT_CACHE_DIR });
+    // The bot serves /quote: extract quotations now rather than on the first user's request.
+    void engine.quotes;
   } catch (err) {
     if (err instanceof CorpusError) return fail(err.message);
     throw err;
