@@ -124,6 +124,13 @@ export class EntityRegistry {
       if (!keys.has(k)) keys.set(k, mention.keys);
     }
     for (const [key, words] of keys) {
+      if (words.includes("of")) {
+        // "Ministry of Trade" names a body; its last word is no surname.
+        const e = this.create(key, null);
+        e.forms.set(key, 0);
+        this.byFullKey.set(key, e.id);
+        continue;
+      }
       const surname = surnameOf(words);
       const ids = this.bySurname.get(surname) ?? [];
       const match = ids.find((id) => {

@@ -24,6 +24,11 @@ export interface ExtractedQuote {
   speaker: Entity | null;
   contextStart: number;
   contextEnd: number;
+  /**
+   * How often the article's own prose near its quotations (outside the marks) uses each word:
+   * the story's topic words, as opposed to a speaker's own wording. Shared by the article's quotes.
+   */
+  prose: ReadonlyMap<string, number>;
 }
 
 export interface Extraction {
@@ -33,6 +38,9 @@ export interface Extraction {
   mentions: ResolvedMention[][];
   /** Folded word to the indices of the articles containing it, ascending. */
   wordArticles: Map<string, number[]>;
+  /** Folded word to how often the corpus uses it, and the number of words in the corpus. */
+  wordCounts: Map<string, number>;
+  tokens: number;
 }
 
 export interface ResolvedMention {
@@ -133,6 +141,7 @@ class ArticleReader {
   private readonly sentences: (AnalysedSentence | undefined)[] = [];
   private readonly quoteOfOffset: (offset: number) => number;
   private readonly speakers: (Entity | null)[] = [];
+  private readonly prose = new Map<string, number>();
   private readonly attributed: boolean[] = [];
 
   constructor(
@@ -173,7 +182,9 @@ class ArticleReader {
       if (!read[si]) continue;
       const s = article.sentences[si]!;
       const toks = tokenize(article.text, s.start, s.end);
-      this.analyse(si, buildFrame(toks, 0, toks.length, this.quoteOfOffset), lookup);
+      const frame = buildFrame(toks, 0, toks.length, this.quoteOfOffset);
+      for (const t of frame) if (t.isWord) this.prose.set(t.key, (this.prose.get(t.key) ?? 0) + 1);
+      this.analyse(si, frame, lookup);
       for (const qi of closesIn.get(si) ?? []) out.push(this.attribute(qi));
     }
     return out;
@@ -245,7 +256,11 @@ class ArticleReader {
     };
     for (let s = sentence; s >= 0 && s > sentence - PRONOUN_WINDOW; s--) {
       const evs = (this.events.get(s) ?? []).filter((e) => e.pos < pos && compatible(e));
-      if (evs.length === 0) continue;
+      if (evs.length === 0) {
+        // No clear subject, but someone the pronoun could mean is named here: too unclear to look further back.
+        if (this.namesCompatible(s, pos, p)) return null;
+        continue;
+      }
       const named = [...new Set(evs.filter((e) => e.entity).map((e) => e.entity!))];
       const speaking = [...new Set(evs.filter((e) => e.entity && e.speech).map((e) => e.entity!))];
       const blocked = evs.some((e) => !e.entity);
@@ -254,6 +269,17 @@ class ArticleReader {
       return null;
     }
     return null;
+  }
+
+  /** Does sentence `s` (before `pos`, outside quotes) name someone pronoun `p` could stand for? */
+  private namesCompatible(s: number, pos: number, p: Pronoun): boolean {
+    const sentence = this.article.sentences[s]!;
+    for (const { mention, entity } of this.mentions) {
+      if (mention.start < sentence.start || mention.start >= Math.min(sentence.end, pos)) continue;
+      if (this.quoteOfOffset(mention.start) >= 0) continue;
+      if (p === "he" || p === "she" ? entity.kind === "person" : entity.kind === "org") return true;
+    }
+    return false;
   }
 
   /**
@@ -308,7 +334,7 @@ class ArticleReader {
     let contextEnd = article.sentences[last]?.end ?? q.close;
     if (contextStart > q.open) contextStart = q.open;
     if (contextEnd < q.end) contextEnd = q.end;
-    return { article, marks: q, kind, speaker, contextStart, contextEnd };
+    return { article, marks: q, kind, speaker, contextStart, contextEnd, prose: this.prose };
   }
 
   /** The cue that names a quotation's speaker, in order of how tightly news copy binds it. */
@@ -370,9 +396,11 @@ class ArticleReader {
  * sentence start is a name depends on how the rest of the corpus writes it, which is known only at
  * the end; the few sentences where that decided something are read again then.
  */
-function corpusMentions(articles: readonly Article[]): { perArticle: Mention[][]; wordArticles: Map<string, number[]> } {
+function corpusMentions(articles: readonly Article[]): { perArticle: Mention[][]; wordArticles: Map<string, number[]>; wordCounts: Map<string, number>; tokens: number } {
   const vocab = new Vocabulary();
   const wordArticles = new Map<string, number[]>();
+  const wordCounts = new Map<string, number>();
+  let tokens = 0;
   const deferred: { article: number; offset: number }[] = [];
   const perArticle = articles.map((a, ai) => {
     const out: Mention[] = [];
@@ -382,6 +410,8 @@ function corpusMentions(articles: readonly Article[]): { perArticle: Mention[][]
       vocab.observe(toks, initial);
       for (const t of toks) {
         if (!t.isWord) continue;
+        tokens++;
+        wordCounts.set(t.key, (wordCounts.get(t.key) ?? 0) + 1);
         const list = wordArticles.get(t.key);
         if (!list) wordArticles.set(t.key, [ai]);
         else if (list[list.length - 1] !== ai) list.push(ai);
@@ -420,12 +450,12 @@ function corpusMentions(articles: readonly Article[]): { perArticle: Mention[][]
     }
     perArticle[ai] = list;
   }
-  return { perArticle, wordArticles };
+  return { perArticle, wordArticles, wordCounts, tokens };
 }
 
 /** Extracts every quotation of the corpus with its speaker. */
 export function extractQuotes(articles: readonly Article[]): Extraction {
-  const { perArticle, wordArticles } = corpusMentions(articles);
+  const { perArticle, wordArticles, wordCounts, tokens } = corpusMentions(articles);
 
   // Entities across the corpus.
   const registry = new EntityRegistry();
@@ -456,5 +486,5 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
     if (marks.length === 0) return;
     quotes.push(...new ArticleReader(a, marks, mentions[ai]!, byMention).read());
   });
-  return { registry, quotes, mentions, wordArticles };
+  return { registry, quotes, mentions, wordArticles, wordCounts, tokens };
 }

@@ -2,7 +2,10 @@
  * Groups occurrences of the same statement across outlets. Outlets translate and trim the same
  * words differently ("clearly obvious difference" / "the difference is quite obvious"), so the
  * comparison is on content-word stems cut to a short prefix (which also meets "obvious" with
- * "obviously" and "difference" with "different"), weighted by rarity in the corpus. Identical or
+ * "obviously" and "difference" with "different"), weighted by rarity in the corpus and discounted
+ * when the reporting article's own prose keeps using the word: "official results" in a story about
+ * official results says nothing about which statement is quoted, while the speaker's distinctive
+ * words ("obvious", "difference") do. Identical or
  * near-identical wording is always grouped; looser matches only for the same speaker. A group
  * holds at most one occurrence per article, which keeps long quotes from chaining unrelated
  * statements together.
@@ -15,6 +18,8 @@ export interface Groupable {
   articleId: string;
   /** Speaker entity id, or null when unattributed. */
   speaker: number | null;
+  /** How often the article's own prose uses each feature (see `features`); absent means never. */
+  prose?: ReadonlyMap<string, number>;
 }
 
 /** Stems this long or shorter are kept whole; longer ones are cut to it. */
@@ -35,18 +40,25 @@ export function features(text: string): Set<string> {
   return out;
 }
 
-/** Rarity-weighted Dice overlap of two feature sets, in [0, 1]. */
-export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: (f: string) => number): number {
+/** Weighted Dice overlap of two weighted feature sets, in [0, 1]. */
+export function similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   let shared = 0;
   let wa = 0;
   let wb = 0;
-  for (const f of a) {
-    const w = idf(f);
+  for (const [f, w] of a) {
     wa += w;
-    if (b.has(f)) shared += w;
+    const v = b.get(f);
+    if (v !== undefined) shared += Math.min(w, v);
   }
-  for (const f of b) wb += idf(f);
+  for (const w of b.values()) wb += w;
   return wa + wb > 0 ? (2 * shared) / (wa + wb) : 0;
+}
+
+/** A quotation's features, each weighted by its rarity and discounted by its article's own use of it. */
+export function profile(item: Groupable, idf: (f: string) => number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of features(item.text)) out.set(f, idf(f) / (1 + (item.prose?.get(f) ?? 0)));
+  return out;
 }
 
 /**
@@ -54,20 +66,20 @@ export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: 
  * how rare it is in the corpus, so shared common words ("official", "results") count for little.
  */
 export function groupStatements(items: readonly Groupable[], idf: (f: string) => number): number[] {
-  const profiles = items.map((it) => features(it.text));
+  const profiles = items.map((it) => profile(it, idf));
   const n = items.length;
 
   // Candidate pairs share at least one word: an inverted index keeps this near-linear.
   const postings = new Map<string, number[]>();
   profiles.forEach((p, i) => {
-    for (const f of p) {
+    for (const f of p.keys()) {
       const list = postings.get(f);
       if (list) list.push(i);
       else postings.set(f, [i]);
     }
   });
   const pairScore = (i: number, j: number): number => {
-    const sim = similarity(profiles[i]!, profiles[j]!, idf);
+    const sim = similarity(profiles[i]!, profiles[j]!);
     if (sim >= NEAR_IDENTICAL) return sim;
     const a = items[i]!.speaker;
     return a !== null && a === items[j]!.speaker && sim >= SAME_STATEMENT ? sim : 0;
@@ -77,7 +89,7 @@ export function groupStatements(items: readonly Groupable[], idf: (f: string) =>
   const seen = new Set<number>();
   for (let i = 0; i < n; i++) {
     seen.clear();
-    for (const f of profiles[i]!) {
+    for (const f of profiles[i]!.keys()) {
       const list = postings.get(f)!;
       // A word shared by very many quotations is no evidence of anything; skip its long list.
       if (list.length > 200) continue;

@@ -10,7 +10,7 @@ import type { Article, Span } from "../corpus/types.js";
 export interface QuoteMarks {
   /** Offset of the opening mark. */
   open: number;
-  /** Offset of the closing mark, or the end of the last paragraph when the quote is never closed. */
+  /** Offset of the closing mark. Quotations whose closing mark never comes are not reported. */
   close: number;
   /** The quoted text: from just after the opening mark to the closing mark. */
   start: number;
@@ -19,11 +19,12 @@ export interface QuoteMarks {
   parts: Span[];
   /** Indices of the paragraphs it runs over. */
   paragraphs: number[];
-  /** False when no closing mark was found (the quote runs to the end of its paragraph). */
-  closed: boolean;
 }
 
 type Family = "double" | "single" | "angle";
+
+/** A quotation longer than this in one paragraph is a mis-pairing of marks, not a quote. */
+export const MAX_QUOTE_CHARS = 4000;
 
 interface Mark {
   at: number;
@@ -114,29 +115,20 @@ function paragraphQuotes(text: string, from: number, to: number): Segment[] {
   const segments: Segment[] = [];
   let openAt = -1;
   let openFamily: Family | null = null;
-  /** Nested marks of the outer quote's own family (“a “b” c”) need counting. */
-  let depth = 0;
   for (const m of marks) {
     if (!primary(m)) continue;
     if (openAt === -1) {
       if (m.role === "close") continue; // a stray closer, or an apostrophe we could not tell apart
       openAt = m.at;
       openFamily = m.family;
-      depth = 0;
       continue;
     }
     if (m.family !== openFamily) continue;
-    if (m.role === "open" && text[m.at] !== '"' && text[m.at] !== "'") {
-      depth++;
-      continue;
-    }
     if (m.role === "open") {
-      // A straight mark that can only open, inside an open straight quote: a nested quote.
-      depth++;
-      continue;
-    }
-    if (depth > 0) {
-      depth--;
+      // Another opener of the same kind before any closer: the first one was stray (nested quotes
+      // use the other kind of mark). Starting again here keeps one stray mark from pairing
+      // every later quote the wrong way round.
+      openAt = m.at;
       continue;
     }
     segments.push({ open: openAt, close: m.at });
@@ -164,14 +156,8 @@ export function findQuoteMarks(article: Pick<Article, "text" | "paragraphs">): Q
   const out: QuoteMarks[] = [];
   let pending: QuoteMarks | null = null;
 
+  // Never closed and not continued: the marks are unreliable, so nothing is quoted.
   const finishPending = () => {
-    if (!pending) return;
-    // Never closed and not continued: the quote runs to the end of its last paragraph.
-    const last = pending.parts[pending.parts.length - 1]!;
-    pending.end = last.end;
-    pending.close = last.end;
-    pending.closed = false;
-    if (pending.end > pending.start) out.push(pending);
     pending = null;
   };
 
@@ -191,7 +177,7 @@ export function findQuoteMarks(article: Pick<Article, "text" | "paragraphs">): Q
         open.parts.push({ start: first.open + 1, end: first.close });
         open.end = first.close;
         open.close = first.close;
-        out.push(open);
+        if (open.end - open.start <= MAX_QUOTE_CHARS * open.parts.length) out.push(open);
         pending = null;
       } else {
         finishPending();
@@ -207,12 +193,12 @@ export function findQuoteMarks(article: Pick<Article, "text" | "paragraphs">): Q
           end: -1,
           parts: [{ start, end: trimEnd(text, start, p.end) }],
           paragraphs: [p.index],
-          closed: true,
         };
         continue;
       }
       if (s.close <= start) continue; // "" : nothing quoted
-      out.push({ open: s.open, close: s.close, start, end: s.close, parts: [{ start, end: s.close }], paragraphs: [p.index], closed: true });
+      if (s.close - start > MAX_QUOTE_CHARS) continue; // marks paired across a page, not a quote
+      out.push({ open: s.open, close: s.close, start, end: s.close, parts: [{ start, end: s.close }], paragraphs: [p.index] });
     }
   }
   finishPending();

@@ -149,6 +149,18 @@ export function findMentions(
         j += 2;
         continue;
       }
+      // "Ministry of Trade", "Secretary of State", "the Valmora Chamber of Commerce": one name.
+      // Only after a single word, a title, or a name written with "the", so "Jane Doe of
+      // Harvard" stays a person and a place.
+      const withThe = i > 0 && toks[i - 1]!.key === "the";
+      if (next.key === "of" && !next.cap && (j === i || withThe || isTitleWord(toks[j]!)) && adjacent(text, toks[j]!, next)) {
+        const skip = toks[j + 2]?.key === "the" && !toks[j + 2]!.cap ? 3 : 2;
+        const target = toks[j + skip];
+        if (isNameWord(target) && adjacent(text, toks[j + skip - 1]!, target!)) {
+          j += skip;
+          continue;
+        }
+      }
       break;
     }
     const runEnd = j;
@@ -168,6 +180,13 @@ export function findMentions(
     // Split "Russian President Vladimir Putin" into its role and its name at the last title word.
     let k = -1;
     for (let x = s; x <= runEnd; x++) if (isTitleWord(toks[x]!)) k = x;
+    if (k !== -1 && toks[k + 1]?.key === "of") {
+      // "Secretary of State Mike Pompeo": the office takes what follows "of" but the last two
+      // words, which are the name; "Secretary of State" alone is an office without a name.
+      let x = k + 2;
+      if (toks[x]?.key === "the") x++;
+      k = runEnd - x + 1 >= 3 ? runEnd - 2 : runEnd;
+    }
     const first = k === -1 ? s : k + 1;
     if (first > runEnd) continue; // a role alone ("the Russian President"): no name here
     const last = runEnd;

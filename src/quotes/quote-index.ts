@@ -55,26 +55,27 @@ export class QuoteIndex {
     const extraction = extractQuotes(articles);
     this.entities = extraction.registry.entities;
 
-    // Rarity of the words quotations use: in how many articles a word of the same stem appears.
+    // Rarity of the words quotations use: how often the corpus uses words of the same stem.
     this.wordArticles = extraction.wordArticles;
     const quoted = new Set<string>();
     for (const q of extraction.quotes) for (const f of features(q.article.text.slice(q.marks.start, q.marks.end))) quoted.add(f);
-    const df = new Map<string, Set<number>>();
-    if (quoted.size) {
-      for (const [word, arts] of this.wordArticles) {
-        for (const f of features(word)) {
-          if (!quoted.has(f)) continue;
-          let set = df.get(f);
-          if (!set) df.set(f, (set = new Set()));
-          for (const a of arts) set.add(a);
-        }
-      }
-    }
-    const idf = (f: string) => Math.log((articles.length + 1) / ((df.get(f)?.size ?? 0) + 0.5));
+    const uses = featureCounts(extraction.wordCounts, quoted);
+    const idf = (f: string) => Math.log(1 + extraction.tokens / ((uses.get(f) ?? 0) + 1));
+    const proseOf = new Map<ReadonlyMap<string, number>, Map<string, number>>();
+    const proseFeatures = (prose: ReadonlyMap<string, number>) => {
+      let m = proseOf.get(prose);
+      if (!m) proseOf.set(prose, (m = featureCounts(prose, quoted)));
+      return m;
+    };
 
     const statements = extraction.quotes.filter((q) => q.kind === "statement");
     const groups = groupStatements(
-      statements.map((q) => ({ text: q.article.text.slice(q.marks.start, q.marks.end), articleId: q.article.id, speaker: q.speaker?.id ?? null })),
+      statements.map((q) => ({
+        text: q.article.text.slice(q.marks.start, q.marks.end),
+        articleId: q.article.id,
+        speaker: q.speaker?.id ?? null,
+        prose: proseFeatures(q.prose),
+      })),
       idf,
     );
     const groupId = new Map<ExtractedQuote, string>();
@@ -241,6 +242,16 @@ export class QuoteIndex {
     scored.sort((a, b) => b.score - a.score || b.info.quotes - a.info.quotes || a.info.name.localeCompare(b.info.name));
     return scored.slice(0, Math.max(0, limit)).map((s) => ({ ...s.info, aliases: [...s.info.aliases] }));
   }
+}
+
+/** Word counts summed by feature, for the features in `wanted` only. */
+function featureCounts(words: ReadonlyMap<string, number>, wanted: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  if (wanted.size === 0) return out;
+  for (const [word, n] of words) {
+    for (const f of features(word)) if (wanted.has(f)) out.set(f, (out.get(f) ?? 0) + n);
+  }
+  return out;
 }
 
 function nearlyEqual(a: string, b: string): boolean {
