@@ -1,5 +1,5 @@
 /**
- * Load: 500 commands dispatched at once by 50 users, each answered exactly once; and the per-user
+ * Load: 500 commands (/ask and /quote) dispatched at once by 50 users, each answered exactly once; and the per-user
  * rate limit, alone and under the same burst. Dispatch-to-reply times and memory are reported,
  * not asserted (they depend on the machine); the fake's 3 s deadline is switched off here so a
  * slow machine shows up as a high reported maximum rather than a flaky failure.
@@ -30,6 +30,17 @@ afterEach(async () => {
   h = null;
 });
 
+/** Every 4th command is a /quote: of a speaker the corpus knows, or of a hostile input. */
+function sendMixed(h: BotWithFake, people: ApiUser[]): FakeInteraction[] {
+  const speakers = [...h.engine.speakers().map((s) => s.name), ...singleLineInputs().map((i) => i.text)];
+  return Array.from({ length: COMMANDS }, (_, i) => {
+    const origin = { user: people[i % USERS]! };
+    return i % 4 === 3
+      ? h.fake.sendCommand("quote", { speaker: speakers[i % speakers.length]! }, origin)
+      : h.fake.sendCommand("ask", { question: QUESTIONS[i % QUESTIONS.length]! }, origin);
+  });
+}
+
 function users(fake: FakeDiscord): ApiUser[] {
   return Array.from({ length: USERS }, (_, i) => fake.user(`user${i}`));
 }
@@ -52,9 +63,7 @@ describe("a burst of 500 commands from 50 users", () => {
     await fake.sendCommand("ask", { question: QUESTIONS[0]! }).response();
     const before = process.memoryUsage();
 
-    const sent = Array.from({ length: COMMANDS }, (_, i) =>
-      fake.sendCommand("ask", { question: QUESTIONS[i % QUESTIONS.length]! }, { user: people[i % USERS]! }),
-    );
+    const sent = sendMixed(h, people);
     await allAnswered(fake, sent);
     // Give any duplicate or late retry a moment to show up before counting.
     await new Promise((r) => setTimeout(r, 300));
@@ -73,7 +82,7 @@ describe("a burst of 500 commands from 50 users", () => {
     const p50 = latencies[Math.floor(latencies.length / 2)]!;
     const max = latencies.at(-1)!;
     console.info(
-      `burst: ${COMMANDS} commands from ${USERS} users, all answered once; dispatch-to-reply p50 ${p50.toFixed(0)} ms, ` +
+      `burst: ${COMMANDS} commands (3/4 /ask, 1/4 /quote) from ${USERS} users, all answered once; dispatch-to-reply p50 ${p50.toFixed(0)} ms, ` +
         `max ${max.toFixed(0)} ms (Discord's deadline: 3000 ms); heap ${megabytes(before.heapUsed)} -> ${megabytes(after.heapUsed)}, ` +
         `rss ${megabytes(before.rss)} -> ${megabytes(after.rss)}`,
     );
@@ -84,7 +93,7 @@ describe("a burst of 500 commands from 50 users", () => {
     h = await startBotWithFake({ fake: { responseDeadlineMs: null }, rateLimit: { max, windowMs: 60_000 } });
     const fake = h.fake;
     const people = users(fake);
-    const sent = Array.from({ length: COMMANDS }, (_, i) => fake.sendCommand("ask", { question: QUESTIONS[i % QUESTIONS.length]! }, { user: people[i % USERS]! }));
+    const sent = sendMixed(h, people);
     await allAnswered(fake, sent);
     await new Promise((r) => setTimeout(r, 300));
 
