@@ -1,0 +1,118 @@
+/**
+ * `npm run index [-- --corpus DIR] [-- --rebuild]`: builds and saves the persisted index for a
+ * corpus folder ahead of time, so the first CLI or bot start does not pay for it. Shows a progress
+ * bar on a terminal and plain lines otherwise. Exit status: 0 done, 1 corpus error, 2 bad usage.
+ */
+import { parseArgs } from "node:util";
+import { resolveCorpusDir } from "./corpus/location.js";
+import { CorpusError } from "./corpus/errors.js";
+import { DEFAULT_CACHE_DIR, openIndexedCorpus, type Phase } from "./search/persist.js";
+
+const USAGE = `usage: npm run index [-- --corpus DIR] [-- --rebuild]
+
+Builds the persisted index for the corpus (seeds/ by default, or $CORPUS_DIR) under .cache/index.
+Starts reuse it until an article, the manifest or the indexing code changes.
+
+options:
+  --corpus DIR   index the articles in DIR
+  --rebuild      build again even when the saved index is up to date
+  -h, --help     show this help`;
+
+const PHASE_LABEL: Record<Phase, string> = {
+  reading: "reading files",
+  segmenting: "cleaning and segmenting",
+  indexing: "indexing passages",
+  writing: "writing the index",
+};
+
+const BAR_WIDTH = 30;
+
+interface Progress {
+  onProgress: (phase: Phase, done: number, total: number) => void;
+  /** Ends the bar's line, if one was drawn. */
+  finish: () => void;
+}
+
+/** A bar per phase, redrawn in place at most every 50 ms. */
+function terminalProgress(out: NodeJS.WriteStream): Progress {
+  let lastPhase: Phase | null = null;
+  let lastDraw = 0;
+  const onProgress = (phase: Phase, done: number, total: number) => {
+    const now = performance.now();
+    const finished = done >= total;
+    if (phase === lastPhase && !finished && now - lastDraw < 50) return;
+    if (lastPhase && phase !== lastPhase) out.write("\n");
+    lastPhase = phase;
+    lastDraw = now;
+    const share = total > 0 ? done / total : 1;
+    const filled = Math.round(share * BAR_WIDTH);
+    const bar = `${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}`;
+    out.write(`\r[${bar}] ${String(Math.round(share * 100)).padStart(3)}%  ${PHASE_LABEL[phase]} ${done}/${total}`);
+  };
+  return { onProgress, finish: () => void (lastPhase && out.write("\n")) };
+}
+
+/** Without a terminal: one line when each phase starts. */
+function plainProgress(out: NodeJS.WritableStream): Progress {
+  let lastPhase: Phase | null = null;
+  const onProgress = (phase: Phase, _done: number, total: number) => {
+    if (phase === lastPhase) return;
+    lastPhase = phase;
+    out.write(`${PHASE_LABEL[phase]} (${total})\n`);
+  };
+  return { onProgress, finish: () => {} };
+}
+
+export function main(argv: string[]): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        corpus: { type: "string" },
+        rebuild: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const progress = process.stdout.isTTY ? terminalProgress(process.stdout) : plainProgress(process.stdout);
+  const started = performance.now();
+  try {
+    const dir = resolveCorpusDir(values.corpus);
+    const opened = openIndexedCorpus(dir, {
+      cacheDir: DEFAULT_CACHE_DIR,
+      rebuild: values.rebuild,
+      onProgress: progress.onProgress,
+    });
+    progress.finish();
+    for (const w of opened.corpus.warnings) process.stderr.write(`warning: ${w}\n`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const what = `${opened.corpus.articles.length} articles, ${opened.index.size} passages`;
+    if (opened.source === "loaded") {
+      process.stdout.write(`up to date: ${what} (${opened.file}); --rebuild to build again\n`);
+    } else if (opened.saveError) {
+      process.stderr.write(`error: indexed ${what} but could not save it: ${opened.saveError}\n`);
+      return 1;
+    } else {
+      const mb = (opened.bytes / 1e6).toFixed(1);
+      process.stdout.write(`indexed ${what} in ${seconds} s; saved ${mb} MB to ${opened.file}\n`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof CorpusError) {
+      progress.finish();
+      process.stderr.write(`error: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
