@@ -7,11 +7,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { availableParallelism, cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DEFAULT_CORPUS_DIR } from "../src/corpus/location.js";
-import { BENCH_QUESTIONS } from "./questions.js";
+import { BENCH_QUESTIONS, BENCH_SPEAKERS } from "./questions.js";
 import { writeMixedCorpus } from "./sotu.js";
 import type { Latency } from "./stats.js";
 
@@ -54,8 +54,6 @@ interface OursFigures {
   passages: number;
   loadMs: number;
   indexMs: number;
-  ask: Latency;
-  quote: Latency | null;
   retainedRss: number;
   peakRss: number;
 }
@@ -63,11 +61,16 @@ interface RawFigures {
   passages: number;
   loadMs: number;
   indexMs: number;
-  ask: Latency;
-  askFuzzy: Latency;
   retainedRss: number;
   peakRss: number;
   indexBytes: number;
+}
+interface LatencyFigures {
+  ask: Latency;
+  rawAsk: Latency;
+  rawFuzzy: Latency;
+  quoteBuildMs: number;
+  quote: Latency;
 }
 interface PersistFigures {
   buildAndSaveMs: number;
@@ -114,6 +117,8 @@ function measure(spec: CorpusSpec, log: (s: string) => void) {
   const ours = runNode("worker.ts", ["ours", dir]).out as OursFigures;
   log(`${spec.name}: raw minisearch`);
   const raw = runNode("worker.ts", ["raw", dir, rawFile]).out as RawFigures;
+  log(`${spec.name}: ask and raw search latency, in alternation; quotes`);
+  const lat = runNode("worker.ts", ["latency", dir]).out as LatencyFigures;
   log(`${spec.name}: persisted index (build and save)`);
   const persist = runNode("worker.ts", ["persist", dir, cacheDir]).out as PersistFigures;
   log(`${spec.name}: cold starts`);
@@ -123,15 +128,15 @@ function measure(spec: CorpusSpec, log: (s: string) => void) {
   return {
     corpus: spec.name,
     describe: spec.describe,
-    ours: { ...ours, ...persist, cold: oursCold },
-    raw: { ...raw, cold: rawCold },
+    ours: { ...ours, ...persist, ask: lat.ask, quoteBuildMs: lat.quoteBuildMs, quote: lat.quote, cold: oursCold },
+    raw: { ...raw, ask: lat.rawAsk, askFuzzy: lat.rawFuzzy, cold: rawCold },
     ratios: {
       indexBuild: ours.indexMs / raw.indexMs,
       indexBytes: persist.indexBytes / raw.indexBytes,
       coldStart: oursCold.wallMs / rawCold.wallMs,
-      askP50: ours.ask.p50 / raw.ask.p50,
-      askP95: ours.ask.p95 / raw.ask.p95,
-      askP99: ours.ask.p99 / raw.ask.p99,
+      askP50: lat.ask.p50 / lat.rawAsk.p50,
+      askP95: lat.ask.p95 / lat.rawAsk.p95,
+      askP99: lat.ask.p99 / lat.rawAsk.p99,
       peakRss: ours.peakRss / raw.peakRss,
       retainedRss: ours.retainedRss / raw.retainedRss,
     },
@@ -160,8 +165,8 @@ function targets(results: Result[]): Target[] {
     });
     out.push({
       target: "quote p99 < 1 ms from memory (mixed)",
-      figure: o.quote ? ms(o.quote.p99) : "not yet measurable: the engine has no quote() yet",
-      met: o.quote ? o.quote.p99 < 1 : null,
+      figure: `${ms(o.quote.p99)} (after building the quote index once: ${s(o.quoteBuildMs)})`,
+      met: o.quote.p99 < 1,
     });
     out.push({ target: "index build <= 1.5x raw minisearch (mixed)", figure: `${s(o.indexMs)} vs ${s(r.indexMs)} = ${x(mixed.ratios.indexBuild)}`, met: mixed.ratios.indexBuild <= 1.5 });
     out.push({ target: "cold start to first answer < 1 s (mixed)", figure: ms(o.cold.wallMs), met: o.cold.wallMs < 1000 });
@@ -203,8 +208,9 @@ function table(r: Result): string {
     ["  of which: open persisted index", ms(o.cold.readyMs - o.cold.importedMs), ms(w.cold.readyMs - w.cold.importedMs), ""],
     ["ask p50 / p95 / p99 (ms)", lat(o.ask), lat(w.ask), `${x(r.ratios.askP50)} / ${x(r.ratios.askP95)} / ${x(r.ratios.askP99)}`],
     ["  raw with fuzzy 0.2 + prefix", "", lat(w.askFuzzy), ""],
-    ["quote p50 / p95 / p99 (ms)", o.quote ? lat(o.quote) : "not yet measurable", "", ""],
-    ["peak RSS (build process)", mb(o.peakRss), mb(w.peakRss), x(r.ratios.peakRss)],
+    ["quote index build (first quote)", s(o.quoteBuildMs), "", ""],
+    ["quote p50 / p95 / p99 (ms)", lat(o.quote), "", ""],
+    ["peak RSS (load + index process)", mb(o.peakRss), mb(w.peakRss), x(r.ratios.peakRss)],
     ["RSS after GC (index in memory)", mb(o.retainedRss), mb(w.retainedRss), x(r.ratios.retainedRss)],
     ["peak RSS (cold-start process)", mb(o.cold.peakRss), mb(w.cold.peakRss), x(o.cold.peakRss / w.cold.peakRss)],
   ];
@@ -238,16 +244,18 @@ function main(): void {
   mkdirSync(WORK, { recursive: true });
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const started = performance.now();
+  const loadBefore = loadavg();
   const results = CORPORA.filter((c) => wanted.includes(c.name)).map((c) => measure(c, log));
   const goals = targets(results);
-  const env = machine();
+  const env = { ...machine(), loadBefore: loadBefore.map((l) => Number(l.toFixed(2))), loadAfter: loadavg().map((l) => Number(l.toFixed(2))) };
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ machine: env, questions: BENCH_QUESTIONS.length, results, targets: goals })}\n`);
     return;
   }
   const out = [
     `machine: ${env.cpu}, ${env.nproc} cpus, ${env.memory}, node ${env.node}, ${env.platform}`,
-    `questions: ${BENCH_QUESTIONS.length}, each timed 5 times after a warm-up round; cold starts: median of ${COLD_RUNS}`,
+    `load average (1/5/15 min): ${env.loadBefore.join(" ")} before, ${env.loadAfter.join(" ")} after`,
+    `questions: ${BENCH_QUESTIONS.length}, each timed 5 times after a warm-up round, ours and raw in alternation; speakers: ${BENCH_SPEAKERS.length}; cold starts: median of ${COLD_RUNS}`,
     "",
     ...results.flatMap((r) => [table(r), ""]),
     "targets:",

@@ -1,9 +1,11 @@
 /**
  * One measurement in its own process, so peak memory belongs to one side only. Prints a single
  * JSON line. Modes:
- *   ours DIR              load + clean + segment, build our index, time `ask` (and `quote`)
- *   raw DIR OUT           same load, raw minisearch (default options) on the same passages, time
- *                         `search` on the same questions; saves its index to OUT for `cold-start`
+ *   ours DIR              load + clean + segment and build our index: times and memory
+ *   raw DIR OUT           same load, raw minisearch (default options) on the same passages: times
+ *                         and memory; saves its index to OUT for `cold-start`
+ *   latency DIR           both, in one process, timed question by question in alternation so
+ *                         that a busy machine slows both sides alike; then the quote engine
  *   persist DIR CACHE     build and save our persisted index (what `npm run index` does)
  */
 import { statSync, writeFileSync } from "node:fs";
@@ -12,6 +14,7 @@ import { loadCorpus } from "../src/corpus/load.js";
 import { Engine } from "../src/engine.js";
 import { PassageIndex, passageSpans } from "../src/search/passage-index.js";
 import { openIndexedCorpus } from "../src/search/persist.js";
+import type { Article } from "../src/corpus/types.js";
 import { BENCH_QUESTIONS, BENCH_SPEAKERS } from "./questions.js";
 import { summarize, type Latency } from "./stats.js";
 
@@ -24,17 +27,20 @@ function time<T>(fn: () => T): [T, number] {
   return [out, performance.now() - t];
 }
 
-function latency(queries: readonly string[], run: (q: string) => unknown): Latency {
-  for (const q of queries) run(q);
-  const samples: number[] = [];
+/** Latency of each runner over the queries, the runners taking turns on every query. */
+function latency(queries: readonly string[], runners: ((q: string) => unknown)[]): Latency[] {
+  for (const q of queries) for (const run of runners) run(q);
+  const samples: number[][] = runners.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
     for (const q of queries) {
-      const t = performance.now();
-      run(q);
-      samples.push(performance.now() - t);
+      runners.forEach((run, i) => {
+        const t = performance.now();
+        run(q);
+        samples[i]!.push(performance.now() - t);
+      });
     }
   }
-  return summarize(samples);
+  return samples.map(summarize);
 }
 
 /** Resident memory after a full collection: what the process holds, not what it once touched. */
@@ -56,44 +62,49 @@ function corpusFigures(dir: string) {
   return { corpus, loadMs, articles: corpus.articles.length, chars, sentences };
 }
 
+/** Raw minisearch's documents: the very passages our index ranks, as plain text. */
+function rawDocs(articles: readonly Article[]): { id: number; text: string }[] {
+  const docs: { id: number; text: string }[] = [];
+  for (const a of articles) {
+    for (const p of a.paragraphs) for (const w of passageSpans(a, p)) docs.push({ id: docs.length, text: a.text.slice(w.start, w.end) });
+  }
+  return docs;
+}
+
+function rawIndex(docs: { id: number; text: string }[]): MiniSearch {
+  const ms = new MiniSearch({ fields: ["text"] });
+  ms.addAll(docs);
+  return ms;
+}
+
 function ours(dir: string) {
   const { corpus, loadMs, articles, chars, sentences } = corpusFigures(dir);
   const [index, indexMs] = time(() => new PassageIndex(corpus.articles));
-  const engine = new Engine(corpus, index);
-  const ask = latency(BENCH_QUESTIONS, (q) => engine.ask(q));
-  const quoteFn = (engine as unknown as { quote?: (name: string) => unknown }).quote;
-  const quote = typeof quoteFn === "function" ? latency(BENCH_SPEAKERS, (n) => quoteFn.call(engine, n)) : null;
-  return {
-    articles,
-    chars,
-    sentences,
-    passages: index.size,
-    loadMs,
-    indexMs,
-    ask,
-    quote,
-    retainedRss: retainedRss(),
-    peakRss: peakRss(),
-  };
+  return { articles, chars, sentences, passages: index.size, loadMs, indexMs, retainedRss: retainedRss(), peakRss: peakRss() };
 }
 
 function raw(dir: string, out: string) {
-  const { corpus, loadMs, articles, chars } = corpusFigures(dir);
-  const docs: { id: number; text: string }[] = [];
-  for (const a of corpus.articles) {
-    for (const p of a.paragraphs) for (const w of passageSpans(a, p)) docs.push({ id: docs.length, text: a.text.slice(w.start, w.end) });
-  }
-  const [search, indexMs] = time(() => {
-    const ms = new MiniSearch({ fields: ["text"] });
-    ms.addAll(docs);
-    return ms;
-  });
-  const ask = latency(BENCH_QUESTIONS, (q) => search.search(q));
-  const askFuzzy = latency(BENCH_QUESTIONS, (q) => search.search(q, { fuzzy: 0.2, prefix: true }));
+  const { corpus, loadMs } = corpusFigures(dir);
+  const docs = rawDocs(corpus.articles);
+  const [search, indexMs] = time(() => rawIndex(docs));
   const retained = retainedRss();
   const peak = peakRss();
   writeFileSync(out, JSON.stringify(search));
-  return { articles, chars, passages: docs.length, loadMs, indexMs, ask, askFuzzy, retainedRss: retained, peakRss: peak, indexBytes: statSync(out).size };
+  return { passages: docs.length, loadMs, indexMs, retainedRss: retained, peakRss: peak, indexBytes: statSync(out).size };
+}
+
+function paired(dir: string) {
+  const { corpus } = corpusFigures(dir);
+  const engine = new Engine(corpus);
+  const search = rawIndex(rawDocs(corpus.articles));
+  const [ask, rawAsk, rawFuzzy] = latency(BENCH_QUESTIONS, [
+    (q) => engine.ask(q),
+    (q) => search.search(q),
+    (q) => search.search(q, { fuzzy: 0.2, prefix: true }),
+  ]);
+  const [, quoteBuildMs] = time(() => engine.quotes);
+  const [quote] = latency(BENCH_SPEAKERS, [(n) => engine.quote(n)]);
+  return { ask: ask!, rawAsk: rawAsk!, rawFuzzy: rawFuzzy!, quoteBuildMs, quote: quote! };
 }
 
 function persist(dir: string, cacheDir: string) {
@@ -106,9 +117,10 @@ const [mode, a, b] = process.argv.slice(2);
 let result: unknown;
 if (mode === "ours" && a) result = ours(a);
 else if (mode === "raw" && a && b) result = raw(a, b);
+else if (mode === "latency" && a) result = paired(a);
 else if (mode === "persist" && a && b) result = persist(a, b);
 else {
-  process.stderr.write("usage: worker ours DIR | raw DIR OUT | persist DIR CACHE\n");
+  process.stderr.write("usage: worker ours DIR | raw DIR OUT | latency DIR | persist DIR CACHE\n");
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify(result)}\n`);
