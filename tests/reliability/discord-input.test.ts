@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_INPUTS } from "../fixtures/hostile-inputs.js";
 import { autocompleteViolations, messageViolations, type FakeInteraction } from "../fake-discord/index.js";
 import { startBotWithFake, type BotWithFake } from "../fake-discord/with-bot.js";
+import { loadCommands } from "../../src/bot/commands.js";
 import { payloadProblems } from "../helpers/discord-checks.js";
 
 let h: BotWithFake;
@@ -61,5 +62,21 @@ describe("battery through Discord", () => {
     // Reported, not asserted: dispatch-to-reply time depends on the machine.
     const report = Object.entries(latencies).map(([what, times]) => `${what} max ${Math.max(...times).toFixed(1)} ms`);
     console.info(`Discord battery: ${HOSTILE_INPUTS.length} inputs each; dispatch-to-reply ${report.join(", ")}`);
+  });
+});
+
+describe("option lengths are enforced in the command definitions", () => {
+  it("every string option a user types has a minimum and a maximum length", async () => {
+    const commands = await loadCommands();
+    const strings = [...commands.values()].flatMap((c) => {
+      const json = c.data.toJSON() as { name: string; options?: { name: string; type: number; min_length?: number; max_length?: number }[] };
+      return (json.options ?? []).filter((o) => o.type === 3).map((o) => ({ command: json.name, ...o }));
+    });
+    expect(strings.map((o) => `${o.command}.${o.name}`)).toEqual(expect.arrayContaining(["ask.question", "quote.speaker"]));
+    for (const o of strings) {
+      expect(o.min_length, `${o.command}.${o.name}`).toBeGreaterThanOrEqual(1);
+      expect(o.max_length, `${o.command}.${o.name}`).toBeGreaterThan(0);
+      expect(o.max_length!, `${o.command}.${o.name}`).toBeLessThanOrEqual(300);
+    }
   });
 });
