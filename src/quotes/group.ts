@@ -1,8 +1,8 @@
 /**
  * Groups occurrences of the same statement across outlets. Outlets translate and trim the same
  * words differently ("clearly obvious difference" / "the difference is quite obvious"), so the
- * comparison is on content-word stems cut to a short prefix (which also meets "obvious" with
- * "obviously" and "difference" with "different"), weighted by rarity in the corpus and discounted
+ * comparison is on content-word stems (which meet "obvious" with "obviously" and "difference"
+ * with "different"), weighted by rarity in the corpus and discounted
  * when the reporting article's own prose keeps using the word: "official results" in a story about
  * official results says nothing about which statement is quoted, while the speaker's distinctive
  * words ("obvious", "difference") do. Identical or
@@ -22,20 +22,23 @@ export interface Groupable {
   prose?: ReadonlyMap<string, number>;
 }
 
-/** Stems this long or shorter are kept whole; longer ones are cut to it. */
-const STEM_PREFIX = 5;
 /** Always grouped, whoever is named as speaker. */
 export const NEAR_IDENTICAL = 0.8;
 /** Grouped when the speaker is the same. */
 export const SAME_STATEMENT = 0.4;
 
-/** Content-word stems of a text, cut to a short prefix so "obvious"/"obviously" meet. */
+/**
+ * Content-word stems of a text. The stemmer already meets "difference"/"different" and
+ * "negotiate"/"negotiations"; adverbs ("clearly" -> "clearli") and "-ous" adjectives ("obviously"
+ * -> "obvious" but "obvious" -> "obviou") are brought to the adjective's stem. Stems are never
+ * cut shorter: a prefix would join "international" with "interference".
+ */
 export function features(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(text)) {
     const t = term(w.word);
     if (!t || /^\d+$/.test(t)) continue;
-    out.add(t.length > STEM_PREFIX ? t.slice(0, STEM_PREFIX) : t);
+    out.add(t.length > 4 ? t.replace(/li$/, "").replace(/ous$/, "ou") : t);
   }
   return out;
 }
