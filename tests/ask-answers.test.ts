@@ -74,6 +74,18 @@ describe("the lead answers what the question asks for", () => {
     expect(r.reason).toMatch(/never quotes Biden/);
   });
 
+  it("a second name asked about may be the article's subject, called 'the winner' in the sentence", () => {
+    expect(seedAnswer("Why was Putin waiting to congratulate Biden?")).toMatch(/legal (procedures|dispute|challenge)/);
+  });
+
+  it("which leaders / which countries: the people who did it", () => {
+    expect(seedAnswer("Which world leaders congratulated Biden?")).toMatch(/Merkel|Macron/);
+  });
+
+  it("a yes/no question may take a generic word from the sentence before", () => {
+    expect(seedAnswer("Has Trump conceded the election?")).toMatch(/refused to concede|not conceded/);
+  });
+
   it("who is X: only a sentence that says what X is", () => {
     expect(seedAnswer("who is Trump")).toMatch(/President Trump|President Donald Trump/);
     const r = seeds.ask("What is the Electoral College?");
@@ -89,6 +101,7 @@ describe("the lead answers what the question asks for", () => {
 
   it("typos, transpositions included", () => {
     expect(seedAnswer("why did putn wiat")).toMatch(/legal (procedures|dispute|challenge)/);
+    expect(seedAnswer("What did Peskof say?")).toMatch(/Peskov/); // the speaker's name misspelt
     expect(storyAnswer("why was the brigde reopning postponed")).toMatch(/Larkspur Bridge|hairline cracks/);
   });
 

@@ -49,6 +49,8 @@ describe("honest refusals: the coverage doesn't say, and the reply names what is
   it("a yes/no question needs one sentence that makes the statement, not words scattered nearby", () => {
     expectRefusal(ask(story, "Were the cracks repaired?"), /"cracks" and "repaired"/);
     expectRefusal(ask(story, "Did the council approve the repairs?"), /no article mentions "approve"/);
+    // both names are in the coverage, never in this relation
+    expectRefusal(seeds.ask("Did Merkel congratulate Putin?"), /"Merkel", "congratulate" and "Putin"/);
     expect(ask(story, "Did Okafor criticise the authority?").answer).toMatch(/^Mayor Ines Okafor criticised the authority/);
     // the subject may be named in the sentence before ("the Russian President stated that he...")
     expect(seeds.ask("Did Putin recognize Biden as president?").answer).toMatch(/would not recognize Joe Biden/);

@@ -204,8 +204,8 @@ export function hasQuotation(view: SentenceView): boolean {
  * sentence before names the speaker; else 0. A possessive that makes someone else the speaker
  * ("Putin's spokesman said") is no mention of Putin as speaker.
  */
-export function speechCue(view: SentenceView, speakerTerms: readonly string[]): number {
-  if (speakerTerms.length === 0) return 0;
+export function speechCue(view: SentenceView, speaker: readonly ReadonlySet<string>[]): number {
+  if (speaker.length === 0) return 0;
   const toks = view.tokens;
   const isCue = (i: number) => {
     const t = toks[i]?.term;
@@ -221,8 +221,9 @@ export function speechCue(view: SentenceView, speakerTerms: readonly string[]): 
     if (PASSIVE.has(before) && fold(toks[c + 1]?.word ?? "") !== "by") return false;
     return !(DETERMINERS.has(before) && !SPEECH_NOUN_TERMS.has(toks[c]!.term!));
   };
-  const head = speakerTerms[speakerTerms.length - 1]!;
-  const named = new Set(speakerTerms);
+  // Each word of the speaker's name comes with the terms that stand for it (typos corrected).
+  const head = speaker[speaker.length - 1]!;
+  const named = new Set(speaker.flatMap((w) => [...w]));
   const isName = (i: number) => /^\p{Lu}/u.test(toks[i]!.word) && !NOT_NAMES.has(fold(toks[i]!.word));
   // A name phrase is a run of capitalised words and the speaker's own words ("Mayor Ines Okafor",
   // "Kremlin spokesman Dmitry Peskov"): it is the speaker when it holds the speaker's head word.
@@ -236,7 +237,7 @@ export function speechCue(view: SentenceView, speakerTerms: readonly string[]): 
     if (i === 0 || phraseOf[i - 1] === -1 || !/^\s+$/.test(view.text.slice(gap, toks[i]!.start))) p++;
     phraseOf[i] = p;
     phraseEnd.set(p, i);
-    if (toks[i]!.term === head) speakerPhrases.add(p);
+    if (head.has(toks[i]!.term ?? "")) speakerPhrases.add(p);
   }
   /** What stands at token i: the speaker, someone else, a pronoun, or nothing of the sort. */
   const who = (i: number): "speaker" | "other" | "pronoun" | null => {
@@ -266,7 +267,7 @@ export function speechCue(view: SentenceView, speakerTerms: readonly string[]): 
   }
   if (!viaPronoun) return 0;
   const prev = previousOf(view);
-  return prev && prev.terms.has(head) ? 0.8 : 0;
+  return prev && [...head].some((t) => prev.terms.has(t)) ? 0.8 : 0;
 }
 
 // ------------------------------------------------------------------------------------ definition

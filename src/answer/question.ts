@@ -122,7 +122,14 @@ export function analyzeQuestion(text: string): Question {
   }
   if (kind === "general") {
     if (/^(?:who|whom|whose)\b/.test(plain)) kind = "person";
-    else if (/^which (?:people|person|leaders?|officials?|countries|nations)\b/.test(plain)) kind = "person";
+    else {
+      // "which (world) leaders ...": the category names the answer's type, so it is a frame word.
+      const which = /^(?:which|what) (?:\p{L}+ ){0,2}?(?:people|persons?|leaders?|officials?|countries|nations|politicians|lawmakers|governments|companies|firms|outlets|ministers|presidents|candidates|groups|organi[sz]ations)\b/u.exec(plain);
+      if (which) {
+        kind = "person";
+        for (const t of termSet(which[0])) frame.add(t);
+      }
+    }
     const copula = /^(?:who|what) (?:is|was|are|were) (?:the |a |an )?(.+)$/.exec(plain);
     if (copula && namesOnly(copula[1]!, tokens)) kind = "definition";
   }

@@ -8,7 +8,7 @@ import { countCue, definitionCue, hasQuotation, peopleCue, placeCue, reasonCue, 
 import type { Settings } from "./options.js";
 import type { Question } from "./question.js";
 import { allowedMissing, matchIn, type ResolvedWord } from "./resolve.js";
-import { contextOf, type SentenceView } from "./sentence-view.js";
+import { contextOf, titleTerms, type SentenceView } from "./sentence-view.js";
 
 /** Most that matching every filler word can add to coverage. */
 const SOFT_BONUS = 0.1;
@@ -33,7 +33,8 @@ export interface Candidate {
 export class SentenceScorer {
   readonly required: ResolvedWord[];
   readonly soft: ResolvedWord[];
-  readonly speakerTerms: string[];
+  /** The speaker's name, word by word, each with the terms that stand for it. */
+  readonly speaker: ReadonlySet<string>[];
   /** Every index term the question reaches: cues ignore what the question already says. */
   readonly questionTerms: Set<string>;
   /** What the question says was done ("who congratulated..."): its first key word that is no name. */
@@ -48,7 +49,7 @@ export class SentenceScorer {
   ) {
     this.required = words.filter((w) => w.role !== "soft");
     this.soft = words.filter((w) => w.role === "soft" && w.reach.size > 0);
-    this.speakerTerms = words.filter((w) => w.role === "speaker").map((w) => w.term);
+    this.speaker = words.filter((w) => w.role === "speaker").map((w) => new Set(w.reach.keys()));
     this.questionTerms = new Set<string>();
     for (const w of words) {
       this.questionTerms.add(w.term);
@@ -63,19 +64,28 @@ export class SentenceScorer {
   score(view: SentenceView, rank: number): Candidate {
     const { question: q, settings: s } = this;
     const context = s.use.context ? contextOf(view) : [];
+    const names = this.required.filter((w) => w.proper && w.role === "key");
+    const nameInSentence = names.some((w) => matchIn(view.terms, w) > 0);
     let covered = 0;
-    let missing = 0;
+    let absent = 0;
+    let onlyNearby = 0;
     let nameMissing = false;
     for (const w of this.required) {
       let m = matchIn(view.terms, w);
-      // Context counts for less, and names least: a name only nearby is often someone else's story.
-      // A yes/no question asks whether one statement holds: only the sentence itself can say so,
-      // though it may name its subject as "he" or "the Russian President" after an earlier mention.
       const name = w.proper && w.role === "key";
-      const contextCredit = name ? 0.25 : q.kind === "yesno" ? 0 : 0.5;
-      if (m === 0 && !w.corrected) m = contextCredit * Math.max(0, ...context.map((c) => matchIn(c.terms, w)));
+      if (m === 0 && !w.corrected) {
+        // Context counts for less, and names least: a name only nearby is often someone else's.
+        m = (name ? 0.25 : 0.5) * Math.max(0, ...context.map((c) => matchIn(c.terms, w)));
+        // With two names asked about and one in the sentence, the other may be the article's
+        // subject, named in its title and called "the winner" in the sentence.
+        // Not for a yes/no question: "did Merkel congratulate Putin?" is not answered by Merkel
+        // congratulating someone in an article about Putin.
+        const fromTitle = q.kind !== "yesno" && names.length >= 2 && nameInSentence;
+        if (m === 0 && name && fromTitle && matchIn(titleTerms(view.article), w) > 0) m = 0.25;
+        if (m > 0 && !name) onlyNearby++;
+      }
       if (m === 0) {
-        missing++;
+        absent++;
         if (w.proper) nameMissing = true;
       }
       covered += w.weight * m;
@@ -85,9 +95,12 @@ export class SentenceScorer {
     for (const w of this.soft) softMatched += matchIn(view.terms, w);
     const coverage = covered / this.totalWeight + (this.soft.length > 0 ? (SOFT_BONUS * softMatched) / this.soft.length : 0);
     const fit = this.fit(view);
-    const tolerated = q.kind === "yesno" ? 0 : allowedMissing(this.required.length);
-    let eligible = !nameMissing && missing <= tolerated && coverage >= s.minCoverage;
-    if (q.kind === "speech" && speechCue(view, this.speakerTerms) < 0.8) eligible = false;
+    // A yes/no question asks whether one statement holds: every word of it must be there, and
+    // only as many found just nearby as a wh-question may lack altogether.
+    const tolerated = allowedMissing(this.required.length);
+    const complete = q.kind === "yesno" ? absent === 0 && onlyNearby <= tolerated : absent <= tolerated;
+    let eligible = !nameMissing && complete && coverage >= s.minCoverage;
+    if (q.kind === "speech" && speechCue(view, this.speaker) < 0.8) eligible = false;
     // "Who is X?" is answered by a sentence that says what X is, not by any mention of X.
     if (q.kind === "definition" && fit === 0) eligible = false;
     // A question in the coverage ("Since when does...?") rarely answers one.
@@ -113,7 +126,7 @@ export class SentenceScorer {
       case "place":
         return placeCue(view, this.questionTerms);
       case "speech":
-        return 0.6 * speechCue(view, this.speakerTerms) + 0.4 * (hasQuotation(view) ? 1 : 0);
+        return 0.6 * speechCue(view, this.speaker) + 0.4 * (hasQuotation(view) ? 1 : 0);
       default:
         return 0;
     }

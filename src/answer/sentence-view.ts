@@ -23,6 +23,14 @@ export interface SentenceView {
 }
 
 const cache = new WeakMap<Article, (SentenceView | undefined)[]>();
+const titles = new WeakMap<Article, Set<string>>();
+
+/** The index terms of an article's title: what the whole article is about. */
+export function titleTerms(article: Article): Set<string> {
+  let t = titles.get(article);
+  if (!t) titles.set(article, (t = new Set(words(article.title).map((w) => term(w.word)).filter((x): x is string => x !== null))));
+  return t;
+}
 
 export function viewOf(article: Article, index: number): SentenceView {
   let views = cache.get(article);
