@@ -143,6 +143,18 @@ describe("lookup on the seeds", () => {
     expect(r.quotes.every((q) => q.speaker === name && q.kind === "statement")).toBe(true);
   });
 
+  it("links each quote to its place in the article (a text fragment), or null without a URL", () => {
+    for (const q of ix.quote("Peskov").quotes) {
+      if (q.url === null) expect(q.link).toBeNull();
+      else {
+        expect(q.link!.startsWith(`${q.url}#:~:text=`)).toBe(true);
+        const first = q.text.split(/\s+/)[0]!.replace(/[^\p{L}\p{N}].*$/u, "");
+        expect(decodeURIComponent(q.link!.split("#:~:text=")[1]!)).toContain(first);
+      }
+    }
+    expect(ix.quote("Peskov").quotes.some((q) => q.link !== null)).toBe(true);
+  });
+
   it("says who is mentioned but not quoted", () => {
     const merkel = ix.quote("Angela Merkel");
     expect(merkel.quotes).toEqual([]);

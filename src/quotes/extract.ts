@@ -36,11 +36,8 @@ export interface Extraction {
   quotes: ExtractedQuote[];
   /** Mentions of each article, in order, with the entity each names. */
   mentions: ResolvedMention[][];
-  /** Folded word to the indices of the articles containing it, ascending. */
-  wordArticles: Map<string, number[]>;
-  /** Folded word to how often the corpus uses it, and the number of words in the corpus. */
-  wordCounts: Map<string, number>;
-  tokens: number;
+  /** How the corpus uses each word (counts, articles). */
+  vocab: Vocabulary;
 }
 
 export interface ResolvedMention {
@@ -396,26 +393,15 @@ class ArticleReader {
  * sentence start is a name depends on how the rest of the corpus writes it, which is known only at
  * the end; the few sentences where that decided something are read again then.
  */
-function corpusMentions(articles: readonly Article[]): { perArticle: Mention[][]; wordArticles: Map<string, number[]>; wordCounts: Map<string, number>; tokens: number } {
+function corpusMentions(articles: readonly Article[]): { perArticle: Mention[][]; vocab: Vocabulary } {
   const vocab = new Vocabulary();
-  const wordArticles = new Map<string, number[]>();
-  const wordCounts = new Map<string, number>();
-  let tokens = 0;
   const deferred: { article: number; offset: number }[] = [];
   const perArticle = articles.map((a, ai) => {
     const out: Mention[] = [];
     for (const p of a.paragraphs) {
       const toks = tokenize(a.text, p.start, p.end);
       const initial = sentenceStarts(a.text, toks, sentencesOf(a, p.index));
-      vocab.observe(toks, initial);
-      for (const t of toks) {
-        if (!t.isWord) continue;
-        tokens++;
-        wordCounts.set(t.key, (wordCounts.get(t.key) ?? 0) + 1);
-        const list = wordArticles.get(t.key);
-        if (!list) wordArticles.set(t.key, [ai]);
-        else if (list[list.length - 1] !== ai) list.push(ai);
-      }
+      vocab.observe(toks, initial, ai);
       const provisional = (t: Tok) => {
         const shape = Vocabulary.byShape(t);
         if (shape !== null) return shape;
@@ -450,12 +436,12 @@ function corpusMentions(articles: readonly Article[]): { perArticle: Mention[][]
     }
     perArticle[ai] = list;
   }
-  return { perArticle, wordArticles, wordCounts, tokens };
+  return { perArticle, vocab };
 }
 
 /** Extracts every quotation of the corpus with its speaker. */
 export function extractQuotes(articles: readonly Article[]): Extraction {
-  const { perArticle, wordArticles, wordCounts, tokens } = corpusMentions(articles);
+  const { perArticle, vocab } = corpusMentions(articles);
 
   // Entities across the corpus.
   const registry = new EntityRegistry();
@@ -486,5 +472,5 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
     if (marks.length === 0) return;
     quotes.push(...new ArticleReader(a, marks, mentions[ai]!, byMention).read());
   });
-  return { registry, quotes, mentions, wordArticles, wordCounts, tokens };
+  return { registry, quotes, mentions, vocab };
 }

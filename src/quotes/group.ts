@@ -36,11 +36,17 @@ export const SAME_STATEMENT = 0.4;
 export function features(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(text)) {
-    const t = term(w.word);
-    if (!t || /^\d+$/.test(t)) continue;
-    out.add(t.length > 4 ? t.replace(/li$/, "").replace(/ous$/, "ou") : t);
+    const f = featureOf(w.word);
+    if (f) out.add(f);
   }
   return out;
+}
+
+/** The feature of one word, or null for stop words and numbers. */
+export function featureOf(word: string): string | null {
+  const t = term(word);
+  if (!t || /^\d+$/.test(t)) return null;
+  return t.length > 4 ? t.replace(/li$/, "").replace(/ous$/, "ou") : t;
 }
 
 /** Weighted Dice overlap of two weighted feature sets, in [0, 1]. */

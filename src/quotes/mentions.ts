@@ -9,17 +9,37 @@ import { STOP_WORDS } from "../search/analyzer.js";
 import { CLAUSE_OPENERS, NAME_PARTICLES, NAME_SUFFIXES, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon.js";
 import type { Tok } from "./tokens.js";
 
-/** How often the corpus writes each word in lower case, and how often capitalised mid-sentence. */
-export class Vocabulary {
-  readonly lower = new Map<string, number>();
-  readonly midCap = new Map<string, number>();
+/** What the corpus does with one word (folded key). */
+export interface WordStats {
+  /** Occurrences in all. */
+  count: number;
+  /** Occurrences written in lower case, and capitalised away from a sentence start. */
+  lower: number;
+  midCap: number;
+  /** Indices of the articles that use it, ascending. */
+  articles: number[];
+}
 
-  observe(toks: readonly Tok[], sentenceInitial: ReadonlySet<number>): void {
+/**
+ * How the corpus uses each word, gathered in one pass: how often, in which articles, and whether
+ * in lower case or capitalised mid-sentence (names are never written in lower case).
+ */
+export class Vocabulary {
+  readonly words = new Map<string, WordStats>();
+  /** Words in the corpus. */
+  tokens = 0;
+
+  observe(toks: readonly Tok[], sentenceInitial: ReadonlySet<number>, article: number): void {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       if (!t.isWord) continue;
-      const counts = !t.cap ? this.lower : sentenceInitial.has(i) ? null : this.midCap;
-      if (counts) counts.set(t.key, (counts.get(t.key) ?? 0) + 1);
+      this.tokens++;
+      let w = this.words.get(t.key);
+      if (!w) this.words.set(t.key, (w = { count: 0, lower: 0, midCap: 0, articles: [article] }));
+      else if (w.articles[w.articles.length - 1] !== article) w.articles.push(article);
+      w.count++;
+      if (!t.cap) w.lower++;
+      else if (!sentenceInitial.has(i)) w.midCap++;
     }
   }
 
@@ -33,12 +53,13 @@ export class Vocabulary {
 
   /**
    * A capitalised word at a sentence start that is really an ordinary word: the corpus writes it
-   * in lower case more often than capitalised mid-sentence (names are never written in lower case).
+   * in lower case more often than capitalised mid-sentence.
    */
   isOrdinaryAtStart(t: Tok): boolean {
     if (Vocabulary.byShape(t)) return true;
-    const lower = this.lower.get(t.key) ?? 0;
-    const cap = this.midCap.get(t.key) ?? 0;
+    const w = this.words.get(t.key);
+    const lower = w?.lower ?? 0;
+    const cap = w?.midCap ?? 0;
     if (lower === 0 && cap === 0) return /(?:ed|ing|ly)$/.test(t.key);
     return lower > cap;
   }

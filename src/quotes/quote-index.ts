@@ -3,11 +3,13 @@
  * `quote(name)` resolves a name, surname, spelling variant or role to a speaker and returns the
  * precomputed list; `speakers()` and `suggestSpeakers()` serve listings and autocomplete.
  */
+import { textFragmentLink } from "../answer/fragment.js";
 import type { Article } from "../corpus/types.js";
 import { fold } from "../search/analyzer.js";
 import { displayWord, sameFirstName, type Entity } from "./entities.js";
 import { extractQuotes, type ExtractedQuote } from "./extract.js";
-import { features, groupStatements } from "./group.js";
+import { featureOf, features, groupStatements } from "./group.js";
+import type { WordStats } from "./mentions.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "./types.js";
 
 export interface QuoteOptions {
@@ -47,8 +49,8 @@ export class QuoteIndex {
   /** Folded full names, surnames and single names to entities. */
   private readonly byName = new Map<string, Entity[]>();
   private readonly speakerList: SpeakerInfo[];
-  /** Folded word to the indices of the articles that contain it (for "mentioned in N articles"). */
-  private readonly wordArticles: ReadonlyMap<string, readonly number[]>;
+  /** How the corpus uses each folded word; its articles answer "mentioned in N articles". */
+  private readonly words: ReadonlyMap<string, WordStats>;
   readonly occurrences: QuoteOccurrence[];
 
   constructor(articles: readonly Article[]) {
@@ -56,11 +58,15 @@ export class QuoteIndex {
     this.entities = extraction.registry.entities;
 
     // Rarity of the words quotations use: how often the corpus uses words of the same stem.
-    this.wordArticles = extraction.wordArticles;
+    this.words = extraction.vocab.words;
     const quoted = new Set<string>();
     for (const q of extraction.quotes) for (const f of features(q.article.text.slice(q.marks.start, q.marks.end))) quoted.add(f);
-    const uses = featureCounts(extraction.wordCounts, quoted);
-    const idf = (f: string) => Math.log(1 + extraction.tokens / ((uses.get(f) ?? 0) + 1));
+    const uses = new Map<string, number>();
+    for (const [word, stats] of this.words) {
+      const f = featureOf(word);
+      if (f && quoted.has(f)) uses.set(f, (uses.get(f) ?? 0) + stats.count);
+    }
+    const idf = (f: string) => Math.log(1 + extraction.vocab.tokens / ((uses.get(f) ?? 0) + 1));
     const proseOf = new Map<ReadonlyMap<string, number>, Map<string, number>>();
     const proseFeatures = (prose: ReadonlyMap<string, number>) => {
       let m = proseOf.get(prose);
@@ -210,7 +216,7 @@ export class QuoteIndex {
     if (ws.length === 0) return 0;
     let acc: readonly number[] | null = null;
     for (const w of ws) {
-      const list = this.wordArticles.get(w);
+      const list = this.words.get(w)?.articles;
       if (!list) return 0;
       const has = new Set(list);
       acc = acc === null ? list : acc.filter((x) => has.has(x));
@@ -249,7 +255,8 @@ function featureCounts(words: ReadonlyMap<string, number>, wanted: ReadonlySet<s
   const out = new Map<string, number>();
   if (wanted.size === 0) return out;
   for (const [word, n] of words) {
-    for (const f of features(word)) if (wanted.has(f)) out.set(f, (out.get(f) ?? 0) + n);
+    const f = featureOf(word);
+    if (f && wanted.has(f)) out.set(f, (out.get(f) ?? 0) + n);
   }
   return out;
 }
@@ -279,7 +286,9 @@ function toOccurrence(q: ExtractedQuote, group: string): QuoteOccurrence {
     end: q.marks.end,
     contextStart: q.contextStart,
     contextEnd: q.contextEnd,
-    link: a.url,
+    // A link that opens the article at the quote, for quotes a lookup can return (attributed
+    // ones); building it searches the article text, so unattributed quotes skip it.
+    link: q.speaker ? textFragmentLink(a.url, a.text, { start: q.marks.start, end: q.marks.end }) : a.url,
     kind: q.kind,
     parts: q.marks.parts.map((p) => ({ start: p.start, end: p.end })),
   };
