@@ -35,6 +35,10 @@ describe("quotation marks", () => {
     expect(quoted(`"He told me 'never again' and walked out," Kowalczyk said.`)).toEqual(["He told me 'never again' and walked out,"]);
   });
 
+  it("reads German-style „…“ marks without running into the next paragraph", () => {
+    expect(quoted("„Wir werden gewinnen“, sagte Kowalczyk.", '"Nobody will stop us now," she said.')).toEqual(["Wir werden gewinnen", "Nobody will stop us now,"]);
+  });
+
   it("reads single marks as quotes where a paragraph uses no double marks", () => {
     expect(quoted("The minister said the plan was ‘dead on arrival’ and walked out.")).toEqual(["dead on arrival"]);
   });

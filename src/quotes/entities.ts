@@ -35,7 +35,10 @@ export interface Entity {
   mentions: number;
   /** How often a mention was preceded by "the" (organisation evidence). */
   withThe: number;
-  /** How often a person was named by surname alone (people are; organisations rarely are). */
+  /**
+   * How often a surname alone referred back to this full name in the same article: people are
+   * named that way, places and bodies rarely are.
+   */
   bySurnameAlone: number;
 }
 
@@ -118,14 +121,16 @@ export class EntityRegistry {
   /** First pass: every multi-word name becomes an entity, variants of one person merged. */
   registerFullNames(mentions: readonly PlacedMention[]): void {
     const keys = new Map<string, string[]>();
+    const withThe = new Map<string, number>();
     for (const { mention } of mentions) {
       if (mention.keys.length < 2) continue;
       const k = mention.keys.join(" ");
       if (!keys.has(k)) keys.set(k, mention.keys);
+      withThe.set(k, (withThe.get(k) ?? 0) + (mention.the ? 1 : -1));
     }
     for (const [key, words] of keys) {
-      if (words.includes("of")) {
-        // "Ministry of Trade" names a body; its last word is no surname.
+      if (words.includes("of") || (withThe.get(key) ?? 0) > 0) {
+        // "Ministry of Trade", "the White House": a body, whose last word is no surname.
         const e = this.create(key, null);
         e.forms.set(key, 0);
         this.byFullKey.set(key, e.id);
@@ -162,8 +167,8 @@ export class EntityRegistry {
       const full = new Set<string>();
       const alone = new Set<string>();
       for (const m of mentions) {
-        if (m.keys.length >= 2) full.add(surnameOf(m.keys));
-        else alone.add(m.keys[0]!);
+        if (m.keys.length < 2) alone.add(m.keys[0]!);
+        else if (this.entityForFullKey(m.keys.join(" "))?.surname) full.add(surnameOf(m.keys));
       }
       for (const sn of full) withFull.set(sn, (withFull.get(sn) ?? 0) + 1);
       for (const sn of alone) if (!full.has(sn) && this.bySurname.has(sn)) aloneOnly.set(sn, (aloneOnly.get(sn) ?? 0) + 1);
@@ -188,12 +193,8 @@ export class EntityRegistry {
     if (people && people.length > 0) {
       const named = inArticle.get(surname);
       if (named !== undefined) return this.entities[named]!;
+      // The article names none of them in full: only a surname that one person alone bears.
       if (people.length === 1) return this.entities[people[0]!]!;
-      // Several people share the surname and this article names none of them in full: the one
-      // the corpus mentions most (counts are final only after the first resolution pass).
-      let best = this.entities[people[0]!]!;
-      for (const id of people) if (this.entities[id]!.mentions > best.mentions) best = this.entities[id]!;
-      return best;
     }
     let id = this.bySingle.get(key);
     if (id === undefined) {
@@ -204,14 +205,17 @@ export class EntityRegistry {
     return this.entities[id]!;
   }
 
-  /** Records what a resolved mention says about its entity. */
-  observe(e: Entity, article: number, mention: Mention): void {
+  /**
+   * Records what a resolved mention says about its entity. `backReference`: a surname that the
+   * same article introduced in full.
+   */
+  observe(e: Entity, article: number, mention: Mention, backReference = false): void {
     e.mentions++;
     e.articles.add(article);
     if (mention.the) e.withThe++;
     const display = mention.words.map(displayWord).join(" ");
     if (mention.keys.length >= 2 || e.surname === null) e.forms.set(display, (e.forms.get(display) ?? 0) + 1);
-    else e.bySurnameAlone++;
+    else if (backReference) e.bySurnameAlone++;
     if (mention.role) {
       const words = mention.role.filter((w) => w !== "the");
       const key = words.join(" ");

@@ -254,7 +254,8 @@ class ArticleReader {
     for (let s = sentence; s >= 0 && s > sentence - PRONOUN_WINDOW; s--) {
       const evs = (this.events.get(s) ?? []).filter((e) => e.pos < pos && compatible(e));
       if (evs.length === 0) {
-        // No clear subject, but someone the pronoun could mean is named here: too unclear to look further back.
+        // No subject, but the sentence names someone the pronoun could mean: too unclear to
+        // choose, and too close to look past for someone further back.
         if (this.namesCompatible(s, pos, p)) return null;
         continue;
       }
@@ -456,7 +457,7 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
     const resolved: ResolvedMention[] = [];
     for (const m of ms) {
       const entity = registry.resolve(m, inArticle);
-      registry.observe(entity, ai, m);
+      registry.observe(entity, ai, m, m.keys.length === 1 && inArticle.get(m.keys[0]!) === entity.id);
       if (m.keys.length >= 2 && entity.surname) inArticle.set(entity.surname, entity.id);
       byMention.set(m, entity);
       resolved.push({ mention: m, entity });

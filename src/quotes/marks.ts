@@ -54,9 +54,14 @@ function classify(text: string, from: number, to: number): (Mark | { at: number;
     const prev = charAt(text, i - 1, from, to);
     const next = charAt(text, i + 1, from, to);
     switch (ch) {
-      case "“":
       case "„":
         out.push({ at: i, family: "double", role: "open" });
+        break;
+      case "“":
+        // German and some Central European styles close with “ („so“, sagte er): a “ with
+        // nothing quotable after it is a closing mark.
+        if (!SPACE.test(prev) && (SPACE.test(next) || /[,.;:!?)…]/.test(next))) out.push({ at: i, family: "double", role: "close" });
+        else out.push({ at: i, family: "double", role: "open" });
         break;
       case "”":
         // Some pages use ” for both marks; one at a word start is an opener.
