@@ -126,11 +126,27 @@ export function nameRuns(view: SentenceView, questionTerms: ReadonlySet<string>)
   view.tokens.forEach((tok, i) => {
     const gap = i > 0 ? view.text.slice(view.tokens[i - 1]!.start + view.tokens[i - 1]!.word.length, tok.start) : "";
     if (run.length > 0 && !/^\s+$/.test(gap)) flush();
-    if (/^\p{Lu}/u.test(tok.word)) run.push({ word: tok.word, term: tok.term, first: i === 0 });
+    // After an opening quotation mark or a colon a capital starts a sentence, as at position 0.
+    const opens = i === 0 || (run.length === 0 && /[“"‘:]\s*$/.test(gap));
+    if (/^\p{Lu}/u.test(tok.word)) run.push({ word: tok.word, term: tok.term, first: opens });
     else flush();
   });
   flush();
   return runs;
+}
+
+/**
+ * Names and years in the sentence that the question does not contain: a sentence that names
+ * someone else, or another year ("2020" asked about 2016), is about those.
+ */
+export function otherNames(view: SentenceView, questionTerms: ReadonlySet<string>): { names: boolean; years: boolean } {
+  const years = view.tokens.some((t) => YEAR.test(t.word) && t.term !== null && !questionTerms.has(t.term));
+  return { names: nameRuns(view, questionTerms).length > 0, years };
+}
+
+/** Does the sentence point back to someone named before: a personal pronoun or "the President"? */
+export function refersBack(view: SentenceView): boolean {
+  return /\b(?:he|she|him|his|her|they|them|their)\b/i.test(view.text) || /\bthe (?:\p{Lu}\p{L}+ )*\p{Lu}\p{L}+/u.test(view.text);
 }
 
 /** A run of two or more capitalised words reads as a person or title; a lone one counts half. */

@@ -75,7 +75,13 @@ function isFiller(word: string, proper: boolean): boolean {
   return !proper && /^\p{Ll}{3,}ly$/u.test(word);
 }
 
+export function isNumeral(word: string): boolean {
+  return /^\d[\d,.]*$/.test(word);
+}
+
 function isProper(word: string, position: number): boolean {
+  // A number ("2016", "270") pins the question down as tightly as a name does.
+  if (isNumeral(word)) return true;
   if (/^\p{Lu}[\p{Lu}\d.]+$/u.test(word) && word.replace(/\./g, "").length >= 2) return true; // NATO, U.S.
   return position > 0 && /^\p{Lu}/u.test(word);
 }

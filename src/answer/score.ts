@@ -4,9 +4,9 @@
  * together the question's words stand, and whether it may answer at all (every name present,
  * the speaker really speaking...).
  */
-import { countCue, definitionCue, hasQuotation, peopleCue, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
+import { countCue, definitionCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
 import type { Settings } from "./options.js";
-import type { Question } from "./question.js";
+import { isNumeral, type Question } from "./question.js";
 import { allowedMissing, matchIn, type ResolvedWord } from "./resolve.js";
 import { contextOf, titleTerms, type SentenceView } from "./sentence-view.js";
 
@@ -64,9 +64,21 @@ export class SentenceScorer {
   score(view: SentenceView, rank: number): Candidate {
     const { question: q, settings: s } = this;
     const context = s.use.context ? contextOf(view) : [];
-    const names = this.required.filter((w) => w.proper && w.role === "key");
+    const names = this.required.filter((w) => w.proper && w.role === "key" && !isNumeral(w.word));
     const nameInSentence = names.some((w) => matchIn(view.terms, w) > 0);
+    // A name the sentence lacks may be implied by its title or neighbours only when the sentence
+    // names nobody else: asked about Merkel and Putin, "Biden was congratulated by Merkel" is about
+    // Biden, whatever its article's title or the sentence before says about Putin. A number the
+    // sentence lacks may not be implied when it carries another year ("2020" asked about 2016).
+    const others = otherNames(view, this.questionTerms);
+    const impliedName = names.length < 2 || !others.names;
+    // With names asked about together, a neighbour naming one of them is not the pairing asked
+    // about ("Marsh congratulated Kowal." before "Brightwater said ..."): the sentence must refer
+    // back to someone ("he", "the Russian President") for a neighbour to say who.
+    const nameFromContext = names.length < 2 || (impliedName && refersBack(view));
     let covered = 0;
+    let predicates = 0;
+    let predicatesFound = 0;
     let absent = 0;
     let onlyNearby = 0;
     let nameMissing = false;
@@ -75,14 +87,19 @@ export class SentenceScorer {
       const name = w.proper && w.role === "key";
       if (m === 0 && !w.corrected) {
         // Context counts for less, and names least: a name only nearby is often someone else's.
-        m = (name ? 0.25 : 0.5) * Math.max(0, ...context.map((c) => matchIn(c.terms, w)));
+        m = (name && !isNumeral(w.word) ? 0.25 : 0.5) * Math.max(0, ...context.map((c) => matchIn(c.terms, w)));
+        if (name && !(isNumeral(w.word) ? !others.years : nameFromContext && impliedName)) m = 0;
         // With two names asked about and one in the sentence, the other may be the article's
         // subject, named in its title and called "the winner" in the sentence.
         // Not for a yes/no question: "did Merkel congratulate Putin?" is not answered by Merkel
         // congratulating someone in an article about Putin.
-        const fromTitle = q.kind !== "yesno" && names.length >= 2 && nameInSentence;
+        const fromTitle = q.kind !== "yesno" && names.length >= 2 && nameInSentence && impliedName;
         if (m === 0 && name && fromTitle && matchIn(titleTerms(view.article), w) > 0) m = 0.25;
         if (m > 0 && !name) onlyNearby++;
+      }
+      if (!w.proper) {
+        predicates++;
+        if (m > 0) predicatesFound++;
       }
       if (m === 0) {
         absent++;
@@ -99,7 +116,10 @@ export class SentenceScorer {
     // only as many found just nearby as a wh-question may lack altogether.
     const tolerated = allowedMissing(this.required.length);
     const complete = q.kind === "yesno" ? absent === 0 && onlyNearby <= tolerated : absent <= tolerated;
-    let eligible = !nameMissing && complete && coverage >= s.minCoverage;
+    // Names meeting are not yet an answer: "when did Ferreira meet Quintero?" needs the meeting,
+    // so a sentence that has the names but none of the question's other words may not answer.
+    const saysSomething = predicates === 0 || predicatesFound > 0;
+    let eligible = !nameMissing && complete && saysSomething && coverage >= s.minCoverage;
     if (q.kind === "speech" && speechCue(view, this.speaker) < 0.8) eligible = false;
     // "Who is X?" is answered by a sentence that says what X is, not by any mention of X.
     if (q.kind === "definition" && fit === 0) eligible = false;

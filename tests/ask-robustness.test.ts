@@ -1,0 +1,80 @@
+/**
+ * Robustness on unseen questions: names asked about together must meet in the evidence, a year
+ * in the question is a constraint, and names alone are no answer. On the seeds and on a small
+ * invented story this file writes itself.
+ */
+import { describe, expect, it } from "vitest";
+import { ask } from "../src/answer/ask.js";
+import { buildArticle } from "../src/corpus/load.js";
+import { Engine } from "../src/engine.js";
+import { PassageIndex } from "../src/search/passage-index.js";
+import { SEEDS_DIR } from "./helpers/temp-corpus.js";
+
+const seeds = Engine.fromDir(SEEDS_DIR);
+
+// Titles name people who, in some sentences, are not the ones acting; years recur with different facts.
+const ORCHARD = {
+  "vale.txt": `Grower Hana Brightwater wins Pellham orchard prize
+
+Judges at the Pellham fair gave the orchard prize to Hana Brightwater on Saturday for her late-ripening pears.
+
+Councillor Ivo Marsh congratulated Sten Kowal on Sunday for running the fair without a single complaint.
+
+Brightwater said the prize would pay for new frost netting.
+
+The 2029 prize went to Sten Kowal, whose apples took the top three places.
+`,
+  "post.txt": `Pellham fair ends with record crowds
+
+The Pellham fair closed on Sunday after drawing about 30,000 visitors, a record for the town.
+
+Organiser Sten Kowal thanked volunteers for staying late to clear the grounds.
+
+In 2030, the fair was cancelled because heavy rain flooded the showground.
+`,
+};
+
+function orchard(): PassageIndex {
+  return new PassageIndex(
+    Object.entries(ORCHARD).map(([file, text]) => buildArticle(file.replace(/\.txt$/, ""), file, text, { url: null, outlet: file, published: null })),
+  );
+}
+
+describe("names asked about together must meet in the sentence that answers", () => {
+  it("seeds: a wh-question about a pairing the coverage never makes is refused, like its yes/no form", () => {
+    for (const q of ["When did Merkel congratulate Putin?", "When did Macron congratulate Trump?", "Why did Merkel congratulate Putin?"]) {
+      const r = seeds.ask(q);
+      expect(r.answer, q).toBeNull();
+      expect(r.citations).toEqual([]);
+    }
+    // the pairing the coverage does make is still answered
+    expect(seeds.ask("When did Putin finally congratulate Biden?").answer).toMatch(/Electoral College|Tuesday/);
+  });
+
+  it("invented story: a title's subject is not implied in a sentence that names someone else", () => {
+    const index = orchard();
+    expect(ask(index, "When did Marsh congratulate Brightwater?").answer).toBeNull();
+    expect(ask(index, "When did Marsh congratulate Kowal?").answer).toMatch(/^Councillor Ivo Marsh congratulated Sten Kowal on Sunday/);
+  });
+
+  it("invented story: the names alone, without what the question says they did, are no answer", () => {
+    const index = orchard();
+    // Marsh and Kowal meet in one sentence, but nobody there thanked anyone
+    expect(ask(index, "Why did Marsh thank Kowal?").answer).toBeNull();
+  });
+});
+
+describe("a number in the question is a constraint", () => {
+  it("seeds: a year the coverage never mentions is named in the refusal", () => {
+    const r = seeds.ask("Who won the 2012 election?");
+    expect(r.answer).toBeNull();
+    expect(r.notFound).toEqual(["2012"]);
+  });
+
+  it("invented story: a sentence about another year does not answer for the year asked", () => {
+    const index = orchard();
+    expect(ask(index, "Who won the 2029 prize?").answer).toMatch(/^The 2029 prize went to Sten Kowal/);
+    expect(ask(index, "Why was the fair cancelled in 2030?").answer).toMatch(/heavy rain/);
+    expect(ask(index, "Who won the 2031 prize?").answer).toBeNull();
+  });
+});
