@@ -78,3 +78,17 @@ describe("a number in the question is a constraint", () => {
     expect(ask(index, "Who won the 2031 prize?").answer).toBeNull();
   });
 });
+
+describe("a refusal's reason stays short whatever was typed", () => {
+  it("caps each echoed word and how many are listed", () => {
+    const blob = "q".repeat(6000);
+    const r = seeds.ask(`What did Putin say about ${blob}?`);
+    expect(r.answer).toBeNull();
+    expect(r.reason!.length).toBeLessThan(200);
+    expect(r.reason).toContain(`"${"q".repeat(39)}…"`);
+    const many = ask(orchard(), "zqxa zqxb zqxc zqxd zqxe zqxf zqxg zqxh zqxi zqxj");
+    expect(many.answer).toBeNull();
+    expect(many.reason).toMatch(/"zqxa", .*"zqxf",? or 4 more\.$/);
+    expect(many.reason!.match(/"/g)!.length).toBe(12);
+  });
+});

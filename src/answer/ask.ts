@@ -108,8 +108,13 @@ function refuseUnknown(q: Question, unknown: readonly ResolvedWord[]): AskResult
   return refuse(q, `The coverage doesn't say: no article mentions ${listOf(notFound, "or")}.`, notFound);
 }
 
+/** Longest word, and most words, a reason echoes back: a pasted blob must not fill the reply. */
+const ECHO_WORD_MAX = 40;
+const ECHO_WORDS_MAX = 6;
+
 function listOf(ws: readonly string[], conjunction: "and" | "or"): string {
-  const q = ws.map((w) => `"${w}"`);
+  const q = ws.slice(0, ECHO_WORDS_MAX).map((w) => `"${[...w].length > ECHO_WORD_MAX ? [...w].slice(0, ECHO_WORD_MAX - 1).join("") + "…" : w}"`);
+  if (ws.length > ECHO_WORDS_MAX) q.push(`${ws.length - ECHO_WORDS_MAX} more`);
   return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} ${conjunction} ${q[q.length - 1]}`;
 }
 
