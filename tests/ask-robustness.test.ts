@@ -79,6 +79,24 @@ describe("a number in the question is a constraint", () => {
   });
 });
 
+describe("a why-question leads with a reason", () => {
+  it("invented story: a sentence giving a reason beats one that only restates the event", () => {
+    const text = `Dunmore festival called off
+
+Organisers cancelled the Dunmore festival on Monday, three days before it was due to open.
+
+The festival will not go ahead because the river burst its banks and flooded the showground.
+`;
+    const index = new PassageIndex([buildArticle("dunmore", "dunmore.txt", text, { url: null, outlet: "Dunmore Times", published: null })]);
+    expect(ask(index, "Why was the festival cancelled?").answer).toMatch(/^The festival will not go ahead because the river burst/);
+    expect(ask(index, "When was the festival cancelled?").answer).toMatch(/^Organisers cancelled the Dunmore festival on Monday/);
+  });
+
+  it("seeds: a headline that states the event makes its article's reasons the answer", () => {
+    expect(seeds.ask("Why did the Kremlin refuse to recognize Biden's victory?").answer).toMatch(/legal procedures|legal challenge|legal dispute/);
+  });
+});
+
 describe("a refusal's reason stays short whatever was typed", () => {
   it("caps each echoed word and how many are listed", () => {
     const blob = "q".repeat(6000);

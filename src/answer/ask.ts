@@ -22,6 +22,10 @@ import type { AskResult, Citation } from "./types.js";
 
 export type { AskOptions, Techniques } from "./options.js";
 
+/** Articles whose headline states a why-question's event, and how many of their first sentences, scored beyond the top passages. */
+const HEADLINE_ARTICLES = 3;
+const HEADLINE_SENTENCES = 40;
+
 export function ask(index: PassageIndex, question: string, options: AskOptions = {}): AskResult {
   const settings = settingsFrom(options);
   const { use } = settings;
@@ -62,6 +66,21 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
       candidates.push(scorer.score(viewOf(article, si), rank));
     }
   });
+
+  // A why-question whose event an article's headline states is answered by that article's
+  // reasons, which seldom repeat the headline's words and so rank low: score the opening
+  // sentences of such articles among the hits too (bounded, so a long speech costs no more).
+  if (q.kind === "reason" && use.kinds) {
+    const stating = new Set(candidates.map((c) => c.view.article).filter((a) => scorer.headlineStates(a)));
+    for (const article of [...stating].slice(0, HEADLINE_ARTICLES)) {
+      for (let si = 0; si < Math.min(article.sentences.length, HEADLINE_SENTENCES); si++) {
+        const key = `${article.id}#${si}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        candidates.push(scorer.score(viewOf(article, si), settings.passages));
+      }
+    }
+  }
 
   const idfs = new Map<string, number>();
   const idf = (t: string) => {

@@ -14,8 +14,11 @@ const REASON_STRONG =
 const REASON_SINCE = /(?:^|[,;:(—–]\s*)since (?!when\b|then\b|the (?:start|beginning|end)\b|\d|last\b|early\b|late\b)/;
 const REASON_MEDIUM = /\b(?:differen(?:ce|ces|t)|explain(?:s|ed|ing)?|motive|motives|motivated|why|so as to|lest|blamed?|cited)\b|, as (?:the|a|an|it|he|she|they|we|its|his|her|their|there)\b/;
 
+/** "was due to open", "is due to be signed": a schedule, not a cause. */
+const DUE_SCHEDULE = /\b(?:is|was|are|were|be|been|being|now|not) due to (?:be|open|start|begin|end|close|arrive|leave|take|meet|hold|return|finish|launch|resume|expire|appear|speak|visit|go|come|make|give|vote|sign|run|play|reopen|land|sail|depart|report|publish|announce|testify|retire)\b/g;
+
 export function reasonCue(view: SentenceView): number {
-  const s = fold(view.text);
+  const s = fold(view.text).replace(DUE_SCHEDULE, " ");
   if (REASON_STRONG.test(s) || REASON_SINCE.test(s)) return 1;
   return REASON_MEDIUM.test(s) ? 0.6 : 0;
 }

@@ -4,6 +4,7 @@
  * together the question's words stand, and whether it may answer at all (every name present,
  * the speaker really speaking...).
  */
+import type { Article } from "../corpus/types.js";
 import { countCue, definitionCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
 import type { Settings } from "./options.js";
 import { isNumeral, type Question } from "./question.js";
@@ -76,6 +77,11 @@ export class SentenceScorer {
     // about ("Marsh congratulated Kowal." before "Brightwater said ..."): the sentence must refer
     // back to someone ("he", "the Russian President") for a neighbour to say who.
     const nameFromContext = names.length < 2 || (impliedName && refersBack(view));
+    // A headline that states what a why-question asks about ("Kremlin refuses to recognize Biden's
+    // victory") makes its article's reasons the answer, though they rarely repeat the headline:
+    // a sentence giving a reason there borrows the headline's words as it would a neighbour's.
+    const title = titleTerms(view.article);
+    const headlineStates = q.kind === "reason" && this.fit(view) === 1 && this.headlineStates(view.article);
     let covered = 0;
     let predicates = 0;
     let predicatesFound = 0;
@@ -94,7 +100,8 @@ export class SentenceScorer {
         // Not for a yes/no question: "did Merkel congratulate Putin?" is not answered by Merkel
         // congratulating someone in an article about Putin.
         const fromTitle = q.kind !== "yesno" && names.length >= 2 && nameInSentence && impliedName;
-        if (m === 0 && name && fromTitle && matchIn(titleTerms(view.article), w) > 0) m = 0.25;
+        if (m === 0 && name && fromTitle && matchIn(title, w) > 0) m = 0.25;
+        if (m === 0 && headlineStates && matchIn(title, w) > 0) m = 0.5;
         if (m > 0 && !name) onlyNearby++;
       }
       if (!w.proper) {
@@ -128,6 +135,16 @@ export class SentenceScorer {
     const near = s.use.proximity ? PROXIMITY_BONUS * this.proximity(view) : 0;
     const score = coverage + s.kindWeight * fit + near + quality + RANK_BONUS / (rank + 1);
     return { view, rank, coverage, fit, eligible, score };
+  }
+
+  /**
+   * Does the article's title state what the question is about: every name the question asks
+   * about and most of its other words?
+   */
+  headlineStates(article: Article): boolean {
+    const title = titleTerms(article);
+    const names = this.required.filter((w) => w.proper);
+    return names.every((w) => matchIn(title, w) > 0) && this.required.filter((w) => matchIn(title, w) > 0).length * 2 > this.required.length;
   }
 
   /** 0..1: how well the sentence carries what the question's kind asks for. */
