@@ -97,6 +97,28 @@ The festival will not go ahead because the river burst its banks and flooded the
   });
 });
 
+describe("a reported question is not the sentence's own statement", () => {
+  it("seeds: yes/no and when-questions prefer the sentence that states it over 'asked why in 2016 ...'", () => {
+    for (const q of ["Did Putin congratulate Trump in 2016?", "When did Putin congratulate Trump?"]) {
+      expect(seeds.ask(q).answer, q).toMatch(/^In 2016, (?:President )?Putin/);
+    }
+    // asked why, for a why-question: the reply in the same sentence is the answer
+    expect(seeds.ask("why did Putin wait").answer).toMatch(/legal (procedures|dispute|challenge)/);
+  });
+
+  it("invented story: the statement leads, not the question someone asked about it", () => {
+    const text = `Harlow council backs tram plan
+
+In March, asked why in 2029 the council approved the tram plan, Mayor Ada Rhee said the vote was urgent.
+
+In 2029, after months of public debate, the council narrowly approved the city's tram plan.
+`;
+    const index = new PassageIndex([buildArticle("harlow", "harlow.txt", text, { url: null, outlet: "Harlow Times", published: null })]);
+    expect(ask(index, "Did the council approve the tram plan in 2029?").answer).toMatch(/^In 2029, after months of public debate/);
+    expect(ask(index, "Why did the council approve the tram plan?").answer).toMatch(/^In March, asked why/);
+  });
+});
+
 describe("a refusal's reason stays short whatever was typed", () => {
   it("caps each echoed word and how many are listed", () => {
     const blob = "q".repeat(6000);

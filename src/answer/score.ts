@@ -7,7 +7,7 @@
 import type { Article } from "../corpus/types.js";
 import { countCue, definitionCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
 import type { Settings } from "./options.js";
-import { isNumeral, type Question } from "./question.js";
+import { isNumeral, type Question, type QuestionKind } from "./question.js";
 import { allowedMissing, matchIn, type ResolvedWord } from "./resolve.js";
 import { contextOf, titleTerms, type SentenceView } from "./sentence-view.js";
 
@@ -15,6 +15,19 @@ import { contextOf, titleTerms, type SentenceView } from "./sentence-view.js";
 const SOFT_BONUS = 0.1;
 /** Bonus for the question's words standing close together in the sentence (at most this). */
 const PROXIMITY_BONUS = 0.3;
+/** What a sentence that reports a question ("asked why ...") loses as an answer to another kind. */
+const INDIRECT_PENALTY = 0.15;
+
+const REPORTED_QUESTION = /\b(?:asked|asking|wondered|wondering|questioned)\s+(?:\p{L}+\s+){0,3}?(why|when|whether|if|how many|how much|how|who|where|what)\b/iu;
+const REPORTED_KIND: Record<string, QuestionKind> = { why: "reason", when: "time", whether: "yesno", if: "yesno", "how many": "count", "how much": "count", who: "person", where: "place" };
+
+/** The kind of question a sentence reports being asked ("asked why ..." -> reason), or null. */
+export function reportedQuestion(view: SentenceView): QuestionKind | "other" | null {
+  const m = REPORTED_QUESTION.exec(view.text);
+  if (!m) return null;
+  return REPORTED_KIND[m[1]!.toLowerCase().replace(/\s+/g, " ")] ?? "other";
+}
+
 /** A small preference for sentences from better-ranked passages, to break ties. */
 const RANK_BONUS = 0.03;
 
@@ -131,7 +144,12 @@ export class SentenceScorer {
     // "Who is X?" is answered by a sentence that says what X is, not by any mention of X.
     if (q.kind === "definition" && fit === 0) eligible = false;
     // A question in the coverage ("Since when does...?") rarely answers one.
-    const quality = (/\?\W*$/.test(view.text) && !hasQuotation(view) ? -0.2 : 0) + (view.tokens.length < 6 ? -0.1 : 0);
+    // Nor does a reported one ("asked why in 2016 Putin had ..."): what it mentions is what was
+    // asked about, unless it asks what the question asks ("asked why" for a why-question), in
+    // which case the reply follows in the same sentence.
+    const reported = reportedQuestion(view);
+    const indirect = reported !== null && reported !== q.kind ? INDIRECT_PENALTY : 0;
+    const quality = (/\?\W*$/.test(view.text) && !hasQuotation(view) ? -0.2 : 0) + (view.tokens.length < 6 ? -0.1 : 0) - indirect;
     const near = s.use.proximity ? PROXIMITY_BONUS * this.proximity(view) : 0;
     const score = coverage + s.kindWeight * fit + near + quality + RANK_BONUS / (rank + 1);
     return { view, rank, coverage, fit, eligible, score };
