@@ -119,6 +119,26 @@ In 2029, after months of public debate, the council narrowly approved the city's
   });
 });
 
+describe("how many wants a number, how long a stretch of time", () => {
+  const text = `Pellham bakers return to work
+
+The 2028 bakery strike was organised by Nell Ashby, a baker from the old town, and began on a Monday in March.
+
+The last bakery strike, in 2028, lasted four days and ended with a new contract.
+`;
+  const index = () => new PassageIndex([buildArticle("bakers", "bakers.txt", text, { url: null, outlet: "Pellham Post", published: null })]);
+
+  it("invented story: 'how long' leads with the duration", () => {
+    expect(ask(index(), "How long did the 2028 bakery strike last?").answer).toMatch(/lasted four days/);
+  });
+
+  it("invented story and seeds: 'how many' with no number to give is refused", () => {
+    expect(ask(index(), "How many bakers did Nell Ashby recruit?").answer).toBeNull();
+    expect(seeds.ask("How many electoral votes did Trump win in 2016?").answer).toBeNull();
+    expect(seeds.ask("How many electoral votes did Biden win?").answer).toMatch(/306|290/);
+  });
+});
+
 describe("a refusal's reason stays short whatever was typed", () => {
   it("caps each echoed word and how many are listed", () => {
     const blob = "q".repeat(6000);

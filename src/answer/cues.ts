@@ -74,6 +74,13 @@ export function timeCue(view: SentenceView, questionTerms: ReadonlySet<string>):
   return TIME_DURATION.test(s) || fresh(TIME_YEAR, s) ? 0.3 : 0;
 }
 
+/** A stretch of time ("three days", "48 hours", "a fortnight"): what "how long" asks for. */
+const DURATION = new RegExp(`\\b(?:${COUNT_WORD}|\\d+(?:\\.\\d+)?|a few|several|many) (?:${UNIT})\\b|\\bfortnight\\b`);
+
+export function durationCue(view: SentenceView, questionTerms: ReadonlySet<string>): number {
+  return DURATION.test(fold(view.text)) ? 1 : 0.5 * timeCue(view, questionTerms);
+}
+
 // ----------------------------------------------------------------------------------------- count
 
 const NUMBER_WORDS = new Set(

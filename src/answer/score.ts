@@ -5,11 +5,11 @@
  * the speaker really speaking...).
  */
 import type { Article } from "../corpus/types.js";
-import { countCue, definitionCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
+import { countCue, definitionCue, durationCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
 import type { Settings } from "./options.js";
 import { isNumeral, type Question, type QuestionKind } from "./question.js";
 import { allowedMissing, matchIn, type ResolvedWord } from "./resolve.js";
-import { contextOf, titleTerms, type SentenceView } from "./sentence-view.js";
+import { contextOf, nextInParagraph, titleTerms, type SentenceView } from "./sentence-view.js";
 
 /** Most that matching every filler word can add to coverage. */
 const SOFT_BONUS = 0.1;
@@ -143,6 +143,8 @@ export class SentenceScorer {
     if (q.kind === "speech" && speechCue(view, this.speaker) < 0.8) eligible = false;
     // "Who is X?" is answered by a sentence that says what X is, not by any mention of X.
     if (q.kind === "definition" && fit === 0) eligible = false;
+    // "How many?" is answered by a number: in the sentence, or in the next one, which is then cited with it.
+    if (q.kind === "count" && fit === 0 && !this.nextCounts(view)) eligible = false;
     // A question in the coverage ("Since when does...?") rarely answers one.
     // Nor does a reported one ("asked why in 2016 Putin had ..."): what it mentions is what was
     // asked about, unless it asks what the question asks ("asked why" for a why-question), in
@@ -165,13 +167,19 @@ export class SentenceScorer {
     return names.every((w) => matchIn(title, w) > 0) && this.required.filter((w) => matchIn(title, w) > 0).length * 2 > this.required.length;
   }
 
+  private nextCounts(view: SentenceView): boolean {
+    const next = nextInParagraph(view);
+    return next !== null && countCue(next, this.questionTerms) > 0;
+  }
+
   /** 0..1: how well the sentence carries what the question's kind asks for. */
   fit(view: SentenceView): number {
     switch (this.question.kind) {
       case "reason":
         return reasonCue(view);
       case "time":
-        return timeCue(view, this.questionTerms);
+        // "How long" asks for a stretch of time, "when" for a point in it.
+        return /^\s*how long\b/i.test(this.question.text) ? durationCue(view, this.questionTerms) : timeCue(view, this.questionTerms);
       case "count":
         return countCue(view, this.questionTerms);
       case "person":
