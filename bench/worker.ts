@@ -28,29 +28,35 @@ function time<T>(fn: () => T): [T, number] {
   return [out, performance.now() - t];
 }
 
-/** Latency of each runner over the queries, the runners taking turns on every query. */
+/**
+ * Latency of each runner over the queries. Runners take turns round by round, so a busy machine
+ * slows both alike; each runner's round starts after a full collection, so neither pays for
+ * garbage the other left (raw minisearch builds a result object for every matching passage).
+ */
 function latency(queries: readonly string[], runners: ((q: string) => unknown)[], rounds = ROUNDS): Latency[] {
   for (const q of queries) for (const run of runners) run(q);
   const samples: number[][] = runners.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    for (const q of queries) {
-      runners.forEach((run, i) => {
+    runners.forEach((run, i) => {
+      collect();
+      for (const q of queries) {
         const t = performance.now();
         run(q);
         samples[i]!.push(performance.now() - t);
-      });
-    }
+      }
+    });
   }
   return samples.map(summarize);
 }
 
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Resident memory after a full collection: what the process holds, not what it once touched. */
 function retainedRss(): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) {
-    gc();
-    gc();
-  }
+  collect();
+  collect();
   return process.memoryUsage().rss;
 }
 
