@@ -262,7 +262,7 @@ function main(): void {
   const out = [
     `machine: ${env.cpu}, ${env.nproc} cpus, ${env.memory}, node ${env.node}, ${env.platform}`,
     `load average (1/5/15 min): ${env.loadBefore.join(" ")} before, ${env.loadAfter.join(" ")} after`,
-    `questions: ${BENCH_QUESTIONS.length}, each timed 5 times after a warm-up round, ours and raw taking turns by round, a full GC before each side's round; speakers: ${BENCH_SPEAKERS.length}; cold starts: median of ${COLD_RUNS}`,
+    `questions: ${BENCH_QUESTIONS.length}, each timed 5 times after 3 warm-up rounds, ours and raw taking turns by round; speakers: ${BENCH_SPEAKERS.length}; cold starts: median of ${COLD_RUNS}`,
     "",
     ...results.flatMap((r) => [table(r), ""]),
     "targets:",

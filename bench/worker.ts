@@ -18,8 +18,9 @@ import type { Article } from "../src/corpus/types.js";
 import { BENCH_QUESTIONS, BENCH_SPEAKERS } from "./questions.js";
 import { summarize, type Latency } from "./stats.js";
 
-/** Timed rounds over the whole question list, after one untimed warm-up round. */
+/** Timed rounds over the whole question list, after untimed warm-up rounds. */
 const ROUNDS = 5;
+const WARMUP_ROUNDS = 3;
 const RAW_FUZZY_MAX_PASSAGES = 50_000;
 
 function time<T>(fn: () => T): [T, number] {
@@ -29,16 +30,17 @@ function time<T>(fn: () => T): [T, number] {
 }
 
 /**
- * Latency of each runner over the queries. Runners take turns round by round, so a busy machine
- * slows both alike; each runner's round starts after a full collection, so neither pays for
- * garbage the other left (raw minisearch builds a result object for every matching passage).
+ * Latency of each runner over the queries. Warm-up rounds first: the first rounds of a fresh
+ * process are dominated by the JIT compiling hot code. Then the runners take turns round by
+ * round, so a busy machine slows both alike. No forced collections in between: a full GC throws
+ * away compiled code and type feedback, which made the next round slower than any real process
+ * would see.
  */
-function latency(queries: readonly string[], runners: ((q: string) => unknown)[], rounds = ROUNDS): Latency[] {
-  for (const q of queries) for (const run of runners) run(q);
+function latency(queries: readonly string[], runners: ((q: string) => unknown)[], rounds = ROUNDS, warmup = WARMUP_ROUNDS): Latency[] {
+  for (let w = 0; w < warmup; w++) for (const run of runners) for (const q of queries) run(q);
   const samples: number[][] = runners.map(() => []);
   for (let r = 0; r < rounds; r++) {
     runners.forEach((run, i) => {
-      collect();
       for (const q of queries) {
         const t = performance.now();
         run(q);
@@ -108,7 +110,7 @@ function paired(dir: string) {
   // Context only: raw minisearch with typo tolerance, one round, and not on the largest corpus,
   // where a single query can take seconds.
   const rawFuzzy =
-    engine.index.size <= RAW_FUZZY_MAX_PASSAGES ? latency(BENCH_QUESTIONS, [(q) => search.search(q, { fuzzy: 0.2, prefix: true })], 1)[0]! : null;
+    engine.index.size <= RAW_FUZZY_MAX_PASSAGES ? latency(BENCH_QUESTIONS, [(q) => search.search(q, { fuzzy: 0.2, prefix: true })], 1, 1)[0]! : null;
   const [, quoteBuildMs] = time(() => engine.quotes);
   const [quote] = latency(BENCH_SPEAKERS, [(n) => engine.quote(n)]);
   return { ask: ask!, rawAsk: rawAsk!, rawFuzzy, quoteBuildMs, quote: quote! };
