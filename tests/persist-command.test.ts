@@ -27,7 +27,7 @@ describe("npm run index", () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/^reading files \(1\)$/m);
     expect(first.stdout).toMatch(/^indexing passages \(1\)$/m);
-    expect(first.stdout).toMatch(/indexed 1 articles, 2 passages in [\d.]+ s; saved [\d.]+ MB to .*\.json/);
+    expect(first.stdout).toMatch(/indexed 1 articles, 2 passages in [\d.]+ s; saved [\d.]+ MB to .*\.idx/);
 
     const second = runIndex(["--corpus", dir]);
     expect(second.status).toBe(0);

@@ -54,9 +54,38 @@ function articleView(engine: Engine) {
   }));
 }
 
-function base64Uint32(values: number[]): string {
-  return Buffer.from(Uint32Array.from(values).buffer).toString("base64");
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests reach into the entry's documented layout */
+/** An entry file taken apart: 8 magic bytes, a 32-bit header length, header JSON, padding, arrays. */
+function splitEntry(b: Buffer): { magic: Buffer; header: any; arrays: Buffer } {
+  const length = b.readUInt32LE(8);
+  const end = 12 + length;
+  return { magic: b.subarray(0, 8), header: JSON.parse(b.toString("utf8", 12, end)), arrays: b.subarray(end + ((4 - (end % 4)) % 4)) };
 }
+
+function joinEntry(magic: Buffer, header: unknown, arrays: Buffer): Buffer {
+  const json = Buffer.from(JSON.stringify(header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return Buffer.concat([magic, length, json, Buffer.alloc((4 - ((12 + json.length) % 4)) % 4), arrays]);
+}
+
+function withHeader(b: Buffer, change: (header: any) => unknown): Buffer {
+  const { magic, header, arrays } = splitEntry(b);
+  return joinEntry(magic, change(header), arrays);
+}
+
+/** Overwrites one array in place, named by the reference the header holds for it. */
+function withArray(b: Buffer, ref: (header: any) => [number, number], change: (values: Uint32Array) => void): Buffer {
+  const { magic, header, arrays } = splitEntry(b);
+  const [offset, length] = ref(header);
+  const copy = new Uint32Array(length / 4);
+  new Uint8Array(copy.buffer).set(arrays.subarray(offset, offset + length));
+  change(copy);
+  const out = Buffer.from(arrays);
+  out.set(new Uint8Array(copy.buffer), offset);
+  return joinEntry(magic, header, out);
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 const QUESTIONS = ["When will the lighthouse shine again?", "How much will the repairs cost?", "When does the last ferry leave?"];
 
@@ -68,7 +97,7 @@ describe("persisted index", () => {
     expect(first.source).toBe("built");
     expect(first.saveError).toBeNull();
     expect(first.bytes).toBeGreaterThan(0);
-    expect(readFileSync(first.file, "utf8").length).toBe(first.bytes);
+    expect(readFileSync(first.file).length).toBe(first.bytes);
 
     const second = openIndexedCorpus(dir, { cacheDir });
     expect(second.source).toBe("loaded");
@@ -135,6 +164,17 @@ describe("persisted index", () => {
     expect(relabelled.corpus.articles.find((a) => a.id === "lighthouse")?.url).toBe("https://example.org/lighthouse-restored");
   });
 
+  it("rebuilds when a file it ignores appears, so its warning is not lost", () => {
+    const dir = inventedCorpus();
+    const cacheDir = freshCacheDir();
+    expect(openIndexedCorpus(dir, { cacheDir }).corpus.warnings).toEqual([]);
+    writeFileSync(join(dir, "scan.pdf"), "%PDF-1.4");
+    const after = openIndexedCorpus(dir, { cacheDir });
+    expect(after.source).toBe("built");
+    expect(after.corpus.warnings.join(" ")).toMatch(/ignored .*scan\.pdf/);
+    expect(openIndexedCorpus(dir, { cacheDir }).corpus.warnings).toEqual(after.corpus.warnings);
+  });
+
   it("keeps strict and lenient loads apart", () => {
     const dir = writeCorpus({ "good.txt": LIGHTHOUSE, "empty.txt": "" });
     const cacheDir = freshCacheDir();
@@ -147,19 +187,21 @@ describe("persisted index", () => {
   });
 
   it.each([
-    ["truncated", (s: string) => s.slice(0, Math.floor(s.length / 2))],
-    ["not JSON", () => "\u0000\u0001 definitely not an index"],
-    ["wrong shape", () => JSON.stringify({ format: 1, key: "x" })],
-    ["offsets past the text", (s: string) => s.replace(/"sentences":"[^"]*"/, `"sentences":"${base64Uint32([0, 999_999])}"`)],
-    ["passages that do not fit", (s: string) => s.replace(/"lengths":"[^"]*"/, `"lengths":"${base64Uint32([3])}"`)],
-    ["bytes that are not 32-bit integers", (s: string) => s.replace(/"docs":"[^"]*"/, `"docs":"AAAA"`)],
+    ["truncated", (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+    ["not an index at all", () => Buffer.from("\u0000\u0001 definitely not an index")],
+    ["a header of the wrong shape", (b: Buffer) => withHeader(b, () => ({ format: 3, key: "x" }))],
+    ["offsets past the text", (b: Buffer) => withArray(b, (h) => h.articles[0].sentences, (a) => a.fill(999_999))],
+    ["passages that do not fit", (b: Buffer) => withHeader(b, (h) => ({ ...h, index: { ...h.index, lengths: [h.index.lengths[0], 4] } }))],
+    ["an array that is not whole 32-bit integers", (b: Buffer) => withHeader(b, (h) => ({ ...h, index: { ...h.index, docs: [h.index.docs[0], 3] } }))],
+    ["an array beyond the end of the file", (b: Buffer) => withHeader(b, (h) => ({ ...h, index: { ...h.index, freqs: [1 << 30, 8] } }))],
+    ["postings naming passages that do not exist", (b: Buffer) => withArray(b, (h) => h.index.docs, (a) => a.fill(7_777))],
   ])("rebuilds from a corrupt entry (%s) and still answers correctly", (_name, corrupt) => {
     const dir = inventedCorpus();
     const cacheDir = freshCacheDir();
     const first = openIndexedCorpus(dir, { cacheDir });
-    const original = readFileSync(first.file, "utf8");
-    const damaged = corrupt(original);
-    expect(damaged).not.toBe(original);
+    const original = readFileSync(first.file);
+    const damaged = corrupt(Buffer.from(original));
+    expect(damaged.equals(original)).toBe(false);
     writeFileSync(first.file, damaged);
     const reopened = openIndexedCorpus(dir, { cacheDir });
     expect(reopened.source).toBe("built");

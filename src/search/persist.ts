@@ -20,14 +20,15 @@ import { MAX_PASSAGE_SENTENCES, PassageIndex, WINDOW_SENTENCES } from "./passage
 import type { PostingsData } from "./postings.js";
 
 /** Bump when the layout of a cache entry changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** `.cache/index` in the project (gitignored). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache/index", import.meta.url));
 
 /** Entries kept per cache folder (one per corpus folder); the least recently written go first. */
 const KEEP_ENTRIES = 16;
-const ENTRY_NAME = /^[0-9a-f]{16}\.json$/;
+/** Entries, and those of the earlier JSON format, which pruning clears away. */
+const ENTRY_NAME = /^[0-9a-f]{16}\.(?:idx|json)$/;
 
 export type Phase = "reading" | "segmenting" | "indexing" | "writing";
 
@@ -62,28 +63,16 @@ interface FileRead {
 }
 
 /**
- * Arrays of unsigned 32-bit integers travel as base64 of their bytes: one JSON string parses far
- * faster than a million numbers. Values are checked where they are used (offsets against the
- * text, postings against the passages).
+ * An entry is one file: the magic bytes, the header's length, the header as JSON, padding to a
+ * multiple of four bytes, then the raw bytes of every array of unsigned 32-bit integers (offsets,
+ * postings). The header names each array by [byte offset into that region, byte length], so
+ * loading reads them in place instead of parsing a million numbers or decoding base64. Values are
+ * checked where they are used (offsets against the text, postings against the passages).
  */
-const uint32s = z
-  .string()
-  .transform((b64, ctx) => {
-    const bytes = Buffer.from(b64, "base64");
-    if (bytes.length % 4 !== 0) {
-      ctx.addIssue({ code: "custom", message: "is not a whole number of 32-bit integers" });
-      return z.NEVER;
-    }
-    // Copy into an aligned buffer: a view needs a 4-byte aligned offset.
-    const out = new Uint32Array(bytes.length / 4);
-    new Uint8Array(out.buffer).set(bytes);
-    return out;
-  });
+const MAGIC = Buffer.from("cbindex\n", "latin1");
 
-function encode(values: ArrayLike<number>): string {
-  const array = values instanceof Uint32Array ? values : Uint32Array.from(values as ArrayLike<number>);
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
-}
+const arrayRef = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+type ArrayRef = z.infer<typeof arrayRef>;
 
 const cachedArticleSchema = z.strictObject({
   id: z.string().min(1),
@@ -93,24 +82,24 @@ const cachedArticleSchema = z.strictObject({
   outlet: z.string().nullable(),
   published: z.string().nullable(),
   /** start, end, sentence count: per paragraph. */
-  paragraphs: uint32s,
+  paragraphs: arrayRef,
   /** start, end: per sentence. */
-  sentences: uint32s,
+  sentences: arrayRef,
   /** start, end: per furniture span; reasons alongside. */
-  furniture: uint32s,
+  furniture: arrayRef,
   furnitureReasons: z.array(z.string()),
 });
 
 const postingsSchema = z.strictObject({
   terms: z.array(z.string()),
-  offsets: uint32s,
-  docs: uint32s,
-  freqs: uint32s,
-  lengths: uint32s,
+  offsets: arrayRef,
+  docs: arrayRef,
+  freqs: arrayRef,
+  lengths: arrayRef,
   averageLength: z.number().nonnegative(),
 });
 
-const entrySchema = z.strictObject({
+const headerSchema = z.strictObject({
   format: z.literal(CACHE_FORMAT),
   key: z.string(),
   dir: z.string(),
@@ -120,7 +109,56 @@ const entrySchema = z.strictObject({
 });
 
 type CachedArticle = z.infer<typeof cachedArticleSchema>;
-type CachedArticleJson = z.input<typeof cachedArticleSchema>;
+
+/** Collects arrays for the region after the header, handing out their references. */
+class ArrayRegion {
+  private readonly parts: Uint32Array[] = [];
+  private bytes = 0;
+
+  add(values: ArrayLike<number>): ArrayRef {
+    const array = values instanceof Uint32Array ? values : Uint32Array.from(values);
+    const ref: ArrayRef = [this.bytes, array.byteLength];
+    this.parts.push(array);
+    this.bytes += array.byteLength;
+    return ref;
+  }
+
+  toBuffers(): Buffer[] {
+    return this.parts.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  }
+}
+
+/** The entry file's bytes: magic, header length, header, padding, arrays. */
+function encodeEntry(header: object, region: ArrayRegion): Buffer {
+  const json = Buffer.from(JSON.stringify(header), "utf8");
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  const padding = Buffer.alloc((4 - ((MAGIC.length + 4 + json.length) % 4)) % 4);
+  return Buffer.concat([MAGIC, length, json, padding, ...region.toBuffers()]);
+}
+
+/** The header and a reader of its arrays, or null when the bytes are not an intact entry. */
+function decodeEntry(file: Buffer): { header: z.infer<typeof headerSchema>; array: (ref: ArrayRef) => Uint32Array | null } | null {
+  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+  const jsonLength = file.readUInt32LE(MAGIC.length);
+  const jsonStart = MAGIC.length + 4;
+  if (jsonStart + jsonLength > file.length) return null;
+  let parsed;
+  try {
+    parsed = headerSchema.safeParse(JSON.parse(file.toString("utf8", jsonStart, jsonStart + jsonLength)));
+  } catch {
+    return null;
+  }
+  if (!parsed.success) return null;
+  const regionStart = jsonStart + jsonLength + ((4 - ((jsonStart + jsonLength) % 4)) % 4);
+  // Views need 4-byte alignment in the underlying buffer; a pooled read may not have it.
+  const bytes = (file.byteOffset + regionStart) % 4 === 0 ? file : Buffer.from(new Uint8Array(file));
+  const array = ([offset, length]: ArrayRef): Uint32Array | null => {
+    if (offset % 4 !== 0 || length % 4 !== 0 || regionStart + offset + length > bytes.length) return null;
+    return new Uint32Array(bytes.buffer, bytes.byteOffset + regionStart + offset, length / 4);
+  };
+  return { header: parsed.data, array };
+}
 
 let codeHash: string | null = null;
 
@@ -159,15 +197,14 @@ function updateWithFile(hash: Hash, name: string, bytes: Buffer | null, note = "
 
 /** The corpus folder's article files and manifest, read once, with the key of the whole. */
 function readForKey(dir: string, options: OpenOptions): { key: string; files: Map<string, FileRead> } | null {
-  let names: string[];
+  let listing: string[];
   try {
     if (!statSync(dir).isDirectory()) return null;
-    names = readdirSync(dir)
-      .filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()))
-      .sort();
+    listing = readdirSync(dir).sort();
   } catch {
     return null;
   }
+  const names = listing.filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()));
   const hash = createHash("sha256");
   hash.update(
     JSON.stringify({
@@ -178,6 +215,8 @@ function readForKey(dir: string, options: OpenOptions): { key: string; files: Ma
       // Saved arrays are raw bytes in this machine's byte order.
       endianness: endianness(),
       code: codeFingerprint(),
+      // Every name in the folder: loading warns about files it ignores, and those warnings are saved.
+      listing,
     }),
   );
   const files = new Map<string, FileRead>();
@@ -208,7 +247,7 @@ function readForKey(dir: string, options: OpenOptions): { key: string; files: Ma
 /** The entry file for a corpus folder: one per folder, named by its absolute path. */
 export function cacheFileFor(dir: string, cacheDir: string): string {
   const name = createHash("sha256").update(resolve(dir)).digest("hex").slice(0, 16);
-  return join(cacheDir, `${name}.json`);
+  return join(cacheDir, `${name}.idx`);
 }
 
 function flat<T>(items: readonly T[], fields: (item: T) => number[]): number[] {
@@ -217,7 +256,7 @@ function flat<T>(items: readonly T[], fields: (item: T) => number[]): number[] {
   return out;
 }
 
-function toCached(article: Article, name: string): CachedArticleJson {
+function toCached(article: Article, name: string, region: ArrayRegion): CachedArticle {
   return {
     id: article.id,
     name,
@@ -225,26 +264,33 @@ function toCached(article: Article, name: string): CachedArticleJson {
     url: article.url,
     outlet: article.outlet,
     published: article.published,
-    paragraphs: encode(flat(article.paragraphs, (p) => [p.start, p.end, p.sentences.length])),
-    sentences: encode(flat(article.sentences, (s) => [s.start, s.end])),
-    furniture: encode(flat(article.furniture, (f) => [f.start, f.end])),
+    paragraphs: region.add(flat(article.paragraphs, (p) => [p.start, p.end, p.sentences.length])),
+    sentences: region.add(flat(article.sentences, (s) => [s.start, s.end])),
+    furniture: region.add(flat(article.furniture, (f) => [f.start, f.end])),
     furnitureReasons: article.furniture.map((f) => f.reason),
   };
 }
 
-function postingsJson(data: PostingsData): z.input<typeof postingsSchema> {
+function postingsHeader(data: PostingsData, region: ArrayRegion): z.infer<typeof postingsSchema> {
   return {
     terms: data.terms,
-    offsets: encode(data.offsets),
-    docs: encode(data.docs),
-    freqs: encode(data.freqs),
-    lengths: encode(data.lengths),
+    offsets: region.add(data.offsets),
+    docs: region.add(data.docs),
+    freqs: region.add(data.freqs),
+    lengths: region.add(data.lengths),
     averageLength: data.averageLength,
   };
 }
 
 /** An article from its cache record and its file's text; null when they do not fit together. */
-function fromCached(c: CachedArticle, file: string, text: string): Article | null {
+interface ArticleArrays {
+  paragraphs: Uint32Array;
+  sentences: Uint32Array;
+  furniture: Uint32Array;
+}
+
+function fromCached(meta: CachedArticle, arrays: ArticleArrays, file: string, text: string): Article | null {
+  const c = { ...meta, ...arrays };
   const fits = (xs: Uint32Array, stride: number) => {
     if (xs.length % stride !== 0) return false;
     for (let i = 0; i < xs.length; i++) if (i % stride !== 2 && xs[i]! > text.length) return false;
@@ -286,24 +332,23 @@ function fromCached(c: CachedArticle, file: string, text: string): Article | nul
 
 /** The cached corpus and index when the entry exists, is intact and matches `key`. */
 function tryLoad(dir: string, file: string, key: string, files: Map<string, FileRead>): { corpus: Corpus; index: PassageIndex; bytes: number } | null {
-  let raw: string;
+  let bytes: Buffer;
   try {
-    raw = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch {
     return null;
   }
-  let parsed;
-  try {
-    parsed = entrySchema.safeParse(JSON.parse(raw));
-  } catch {
-    return null;
-  }
-  if (!parsed.success || parsed.data.key !== key) return null;
-  const entry = parsed.data;
+  const entry = decodeEntry(bytes);
+  if (!entry || entry.header.key !== key) return null;
+  const { header, array } = entry;
   const articles: Article[] = [];
-  for (const c of entry.articles) {
+  for (const c of header.articles) {
     const read = files.get(c.name);
     if (!read?.bytes) return null;
+    const paragraphs = array(c.paragraphs);
+    const sentences = array(c.sentences);
+    const furniture = array(c.furniture);
+    if (!paragraphs || !sentences || !furniture) return null;
     const path = join(dir, c.name);
     let text: string;
     try {
@@ -311,20 +356,24 @@ function tryLoad(dir: string, file: string, key: string, files: Map<string, File
     } catch {
       return null;
     }
-    const article = fromCached(c, path, text);
+    const article = fromCached(c, { paragraphs, sentences, furniture }, path, text);
     if (!article) return null;
     articles.push(article);
   }
+  const p = header.index;
+  const [offsets, docs, freqs, lengths] = [array(p.offsets), array(p.docs), array(p.freqs), array(p.lengths)];
+  if (!offsets || !docs || !freqs || !lengths) return null;
   try {
-    const index = new PassageIndex(articles, { snapshot: entry.index });
-    return { corpus: { dir, articles, warnings: entry.warnings }, index, bytes: Buffer.byteLength(raw) };
+    const snapshot: PostingsData = { terms: p.terms, offsets, docs, freqs, lengths, averageLength: p.averageLength };
+    const index = new PassageIndex(articles, { snapshot });
+    return { corpus: { dir, articles, warnings: header.warnings }, index, bytes: bytes.length };
   } catch {
     return null;
   }
 }
 
 /** Writes atomically (temporary file, then rename) so a reader never sees half an entry. */
-function save(file: string, body: string): void {
+function save(file: string, body: Buffer): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, body);
@@ -383,17 +432,19 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
   }
   options.onProgress?.("writing", 0, 1);
   try {
-    const body = JSON.stringify({
+    const region = new ArrayRegion();
+    const header = {
       format: CACHE_FORMAT,
       key: read.key,
       dir: absDir,
       warnings: corpus.warnings,
-      articles: corpus.articles.map((a) => toCached(a, names.get(a.id)!)),
-      index: postingsJson(index.snapshot()),
-    });
+      articles: corpus.articles.map((a) => toCached(a, names.get(a.id)!, region)),
+      index: postingsHeader(index.snapshot(), region),
+    };
+    const body = encodeEntry(header, region);
     save(file, body);
     options.onProgress?.("writing", 1, 1);
-    return { corpus, index, source: "built", file, bytes: Buffer.byteLength(body), saveError: null };
+    return { corpus, index, source: "built", file, bytes: body.length, saveError: null };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { corpus, index, source: "built", file, bytes: 0, saveError: `${file}: ${code ?? (err as Error).message}` };
