@@ -178,3 +178,20 @@ describe("corpus errors name the file", () => {
     ]);
   });
 });
+
+describe("cleaning keeps long prose with a ragged end", () => {
+  it("keeps a one-paragraph article whose last line has no punctuation", () => {
+    const body = Array.from({ length: 8 }, (_, i) => `The council met for the ${i + 1}th time and approved the harbour budget.`).join(" ");
+    const text = `Council minutes\n\n${body} Totals 12 40 55 18\n`;
+    const a = buildArticle("minutes", "minutes.txt", text);
+    expect(a.paragraphs).toHaveLength(1);
+    expect(a.furniture).toEqual([]);
+  });
+
+  it("still drops a short line without punctuation and a long photo caption", () => {
+    const caption = "Ships wait outside the harbour on Monday. The strike entered its third week. Jane Roe/AFP via Getty Images";
+    const text = `Strike\n\nThe strike entered its third week on Monday, the union said.\n\n${caption}\n\nRelated: ten ports to watch\n`;
+    const a = buildArticle("strike", "strike.txt", text);
+    expect(a.paragraphs.map((p) => text.slice(p.start, p.end))).toEqual(["The strike entered its third week on Monday, the union said."]);
+  });
+});

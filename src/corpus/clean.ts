@@ -48,6 +48,24 @@ function normalizeForRepeat(s: string): string {
   return folded.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+/** Captions and credit lines are at most this long. */
+const CAPTION_WORDS = 80;
+
+/** Sentence ends inside a paragraph: terminal punctuation, closers, space, a capital. */
+const INNER_SENTENCE_END = /[.!?]["”’')\]]*\s+["“‘(]?\p{Lu}/gu;
+
+/**
+ * A long paragraph of several full sentences whose last line lost its punctuation (a pasted
+ * table, a truncated export) is prose with a ragged end, not a menu or a headline: dropping it
+ * would drop a whole article when the file is one paragraph.
+ */
+function isRaggedProse(text: string, short: boolean): boolean {
+  if (short) return false;
+  let ends = 0;
+  for (const _ of text.matchAll(INNER_SENTENCE_END)) if (++ends >= 3) return true;
+  return false;
+}
+
 /** `wordCount(s) <= max`, without splitting a long paragraph to find out. */
 function atMostWords(s: string, max: number): boolean {
   const word = /\S+/g;
@@ -71,11 +89,12 @@ const isCredit = (text: string) => CREDIT.some((re) => (CREDIT_HINTS.get(re)?.te
 export function furnitureReason(paragraph: string): string | null {
   const text = paragraph.trim();
   if (!/\p{L}/u.test(text)) return "no words";
-  if (isCredit(text)) return "photo credit";
+  // Captions are short: a long paragraph that mentions a photo credit is still prose.
+  if (atMostWords(text, CAPTION_WORDS) && isCredit(text)) return "photo credit";
   const short = atMostWords(text, SHORT_WORDS);
   if (short && CALL_TO_ACTION.some((re) => re.test(text))) return "call to action";
   if (short && PRICE.test(text)) return "price";
-  if (!ENDS_LIKE_PROSE.test(text)) return "no sentence punctuation";
+  if (!ENDS_LIKE_PROSE.test(text) && !isRaggedProse(text, short)) return "no sentence punctuation";
   if (atMostWords(text, 2)) return "too short for prose";
   return null;
 }
