@@ -4,33 +4,13 @@
  * The configuration is otherwise valid (a random token of the right shape), and the token is
  * never printed.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { makeFakeToken, tokenSecretPart } from "../fixtures/fake-token.js";
+import { runNpmClean } from "../helpers/npm-clean.js";
 import { writeCorpus } from "../helpers/temp-corpus.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-
 function npmStart(corpusDir: string, token: string) {
-  const home = mkdtempSync(join(tmpdir(), "coverage-bot-start-"));
-  const r = spawnSync("npm", ["start"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 60_000,
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      DOTENV_CONFIG_PATH: join(home, ".env"),
-      npm_config_update_notifier: "false",
-      DISCORD_TOKEN: token,
-      DISCORD_CLIENT_ID: "123456789012345678",
-      CORPUS_DIR: corpusDir,
-    },
-  });
+  const r = runNpmClean("start", { DISCORD_TOKEN: token, DISCORD_CLIENT_ID: "123456789012345678", CORPUS_DIR: corpusDir });
   return { status: r.status, out: r.stdout + r.stderr, stderr: r.stderr };
 }
 

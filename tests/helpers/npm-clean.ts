@@ -1,0 +1,41 @@
+/**
+ * Runs an npm script the way a user on a fresh machine would: only PATH from the real
+ * environment, HOME and the .env path inside a new temp folder, so a developer's own .env or
+ * npm settings cannot change the outcome.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface NpmRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** The temp HOME it ran with; its `.env` is where dotenv looked. */
+  home: string;
+}
+
+/** A fresh temp folder to serve as HOME (write a `.env` into it to test one). */
+export function freshHome(): string {
+  return mkdtempSync(join(tmpdir(), "coverage-bot-start-"));
+}
+
+export function runNpmClean(script: string, extra: NodeJS.ProcessEnv = {}, home = freshHome()): NpmRun {
+  const result = spawnSync("npm", [script], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      DOTENV_CONFIG_PATH: join(home, ".env"),
+      npm_config_update_notifier: "false",
+      ...extra,
+    },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, home };
+}
