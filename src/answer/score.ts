@@ -23,6 +23,8 @@ const REPORTED_KIND: Record<string, QuestionKind> = { why: "reason", when: "time
 
 /** The kind of question a sentence reports being asked ("asked why ..." -> reason), or null. */
 export function reportedQuestion(view: SentenceView): QuestionKind | "other" | null {
+  // A plain substring test first: the Unicode pattern is costly on every sentence scored.
+  if (!/ask|onder|uestion/i.test(view.text)) return null;
   const m = REPORTED_QUESTION.exec(view.text);
   if (!m) return null;
   return REPORTED_KIND[m[1]!.toLowerCase().replace(/\s+/g, " ")] ?? "other";
@@ -84,17 +86,20 @@ export class SentenceScorer {
     // names nobody else: asked about Merkel and Putin, "Biden was congratulated by Merkel" is about
     // Biden, whatever its article's title or the sentence before says about Putin. A number the
     // sentence lacks may not be implied when it carries another year ("2020" asked about 2016).
-    const others = otherNames(view, this.questionTerms);
-    const impliedName = names.length < 2 || !others.names;
+    // Computed only when a name is missing from the sentence (most sentences scored lack none).
+    let othersMemo: { names: boolean; years: boolean } | null = null;
+    const others = () => (othersMemo ??= otherNames(view, this.questionTerms));
+    const impliedName = () => names.length < 2 || !others().names;
     // With names asked about together, a neighbour naming one of them is not the pairing asked
     // about ("Marsh congratulated Kowal." before "Brightwater said ..."): the sentence must refer
     // back to someone ("he", "the Russian President") for a neighbour to say who.
-    const nameFromContext = names.length < 2 || (impliedName && refersBack(view));
+    const nameFromContext = () => names.length < 2 || (impliedName() && refersBack(view));
     // A headline that states what a why-question asks about ("Kremlin refuses to recognize Biden's
     // victory") makes its article's reasons the answer, though they rarely repeat the headline:
     // a sentence giving a reason there borrows the headline's words as it would a neighbour's.
     const title = titleTerms(view.article);
-    const headlineStates = q.kind === "reason" && this.fit(view) === 1 && this.headlineStates(view.article);
+    const fit = this.fit(view);
+    const headlineStates = q.kind === "reason" && fit === 1 && this.headlineStates(view.article);
     let covered = 0;
     let predicates = 0;
     let predicatesFound = 0;
@@ -107,13 +112,13 @@ export class SentenceScorer {
       if (m === 0 && !w.corrected) {
         // Context counts for less, and names least: a name only nearby is often someone else's.
         m = (name && !isNumeral(w.word) ? 0.25 : 0.5) * Math.max(0, ...context.map((c) => matchIn(c.terms, w)));
-        if (name && !(isNumeral(w.word) ? !others.years : nameFromContext && impliedName)) m = 0;
+        if (m > 0 && name && !(isNumeral(w.word) ? !others().years : nameFromContext() && impliedName())) m = 0;
         // With two names asked about and one in the sentence, the other may be the article's
         // subject, named in its title and called "the winner" in the sentence.
         // Not for a yes/no question: "did Merkel congratulate Putin?" is not answered by Merkel
         // congratulating someone in an article about Putin.
-        const fromTitle = q.kind !== "yesno" && names.length >= 2 && nameInSentence && impliedName;
-        if (m === 0 && name && fromTitle && matchIn(title, w) > 0) m = 0.25;
+        const fromTitle = q.kind !== "yesno" && names.length >= 2 && nameInSentence;
+        if (m === 0 && name && fromTitle && matchIn(title, w) > 0 && impliedName()) m = 0.25;
         if (m === 0 && headlineStates && matchIn(title, w) > 0) m = 0.5;
         if (m > 0 && !name) onlyNearby++;
       }
@@ -131,7 +136,6 @@ export class SentenceScorer {
     let softMatched = 0;
     for (const w of this.soft) softMatched += matchIn(view.terms, w);
     const coverage = covered / this.totalWeight + (this.soft.length > 0 ? (SOFT_BONUS * softMatched) / this.soft.length : 0);
-    const fit = this.fit(view);
     // A yes/no question asks whether one statement holds: every word of it must be there, and
     // only as many found just nearby as a wh-question may lack altogether.
     const tolerated = allowedMissing(this.required.length);
