@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ask } from "../src/answer/ask.js";
-import { sameReport } from "../src/answer/corroborate.js";
+import { SAME_REPORT, reportComparer, sameReport } from "../src/answer/corroborate.js";
+import type { SentenceView } from "../src/answer/sentence-view.js";
 import { viewOf } from "../src/answer/sentence-view.js";
 import { buildArticle } from "../src/corpus/load.js";
 import { Engine } from "../src/engine.js";
@@ -72,5 +73,54 @@ describe("corroboration: one report, every outlet that carries it", () => {
     const r = ask(index, "When will the ferry toll start?");
     expect(r.support).toBe(2);
     expect(r.answer).toMatch(/\[1\]\[2\]$/);
+  });
+
+  it("the memoised comparer decides every pair of seed sentences as the plain definition does", () => {
+    // The definition, written out the slow way: weighted Dice and containment over index terms,
+    // a term written as a name in either sentence weighing nameWeight of its IDF.
+    const o = SAME_REPORT;
+    const idf = (t: string) => seeds.index.idf(t);
+    const compare = reportComparer(idf);
+    const names = (v: SentenceView) => new Set(v.tokens.filter((t, i) => i > 0 && t.term && /^\p{Lu}/u.test(t.word)).map((t) => t.term!));
+    const negated = (v: SentenceView) => v.tokens.some((t) => /^(?:not|never|no|n't|neither|nor)$|n['’]t$/i.test(t.word));
+    const pairs = (v: SentenceView) => {
+      const terms = v.tokens.map((t) => t.term).filter((t): t is string => t !== null);
+      return new Set(terms.slice(1).map((t, i) => `${terms[i]} ${t}`));
+    };
+    const plain = (a: SentenceView, b: SentenceView) => {
+      if (negated(a) !== negated(b)) return false;
+      const na = names(a);
+      const nb = names(b);
+      const w = (t: string) => idf(t) * (na.has(t) || nb.has(t) ? o.nameWeight : 1);
+      const sum = (ts: Iterable<string>) => [...ts].reduce((s, t) => s + w(t), 0);
+      const wa = sum(a.terms);
+      const wb = sum(b.terms);
+      const shared = sum([...a.terms].filter((t) => b.terms.has(t)));
+      if (wa === 0 || wb === 0) return false;
+      const dice = (2 * shared) / (wa + wb);
+      const fast = compare.overlap(a, b);
+      expect(fast.dice).toBeCloseTo(dice, 9);
+      expect(fast.containment).toBeCloseTo(shared / Math.min(wa, wb), 9);
+      const pa = pairs(a);
+      const pb = pairs(b);
+      const pairDice = (2 * [...pa].filter((p) => pb.has(p)).length) / (pa.size + pb.size || 1);
+      return (
+        dice >= o.minDice ||
+        (dice >= o.minDiceWithPhrases && pairDice >= o.minPhrase) ||
+        (shared / Math.min(wa, wb) >= o.minContainment && Math.min(a.terms.size, b.terms.size) >= o.minContainedTerms)
+      );
+    };
+    const views = seeds.articles.flatMap((a) => a.sentences.map((s) => viewOf(a, s.index)));
+    let same = 0;
+    for (const a of views) {
+      for (const b of views) {
+        if (a.article === b.article) continue;
+        const fast = compare(a, b);
+        expect(fast, `${a.text} | ${b.text}`).toBe(plain(a, b));
+        if (fast) same++;
+      }
+    }
+    // The seeds carry several syndicated reports: the comparison is not vacuous.
+    expect(same).toBeGreaterThanOrEqual(6);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Span } from "../corpus/types.js";
 import type { PassageIndex } from "../search/passage-index.js";
-import { sameReport, sourceKey } from "./corroborate.js";
+import { reportComparer, sourceKey } from "./corroborate.js";
 import type { Settings } from "./options.js";
 import { matchIn } from "./resolve.js";
 import type { Candidate, SentenceScorer } from "./score.js";
@@ -47,7 +47,8 @@ export interface Selection {
 export function selectExcerpts(candidates: Candidate[], sel: Selection): Excerpt[] {
   const { index, scorer, settings, idf, seen } = sel;
   const use = settings.use;
-  const same = (a: SentenceView, b: SentenceView) => use.corroboration && sameReport(a, b, idf);
+  const compare = reportComparer(idf);
+  const same = (a: SentenceView, b: SentenceView) => use.corroboration && compare(a, b);
 
   candidates.sort((a, b) => b.score - a.score);
   if (use.corroboration) {
