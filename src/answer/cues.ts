@@ -247,6 +247,10 @@ export function speechCue(view: SentenceView, speaker: readonly ReadonlySet<stri
     if (PASSIVE.has(before) && fold(toks[c + 1]?.word ?? "") !== "by") return false;
     return !(DETERMINERS.has(before) && !SPEECH_NOUN_TERMS.has(toks[c]!.term!));
   };
+  // Most sentences have no word of saying at all: nothing to attribute, no name phrases to read.
+  let anyCue = false;
+  for (let c = 0; c < toks.length && !anyCue; c++) anyCue = attributes(c);
+  if (!anyCue) return 0;
   // Each word of the speaker's name comes with the terms that stand for it (typos corrected).
   const head = speaker[speaker.length - 1]!;
   const named = new Set(speaker.flatMap((w) => [...w]));

@@ -57,6 +57,7 @@ export class SentenceScorer {
   readonly actionTerms: Set<string>;
   private readonly totalWeight: number;
   private readonly subjectTerms: Set<string>;
+  private readonly speechCues = new Map<SentenceView, number>();
 
   constructor(
     readonly question: Question,
@@ -144,7 +145,7 @@ export class SentenceScorer {
     // so a sentence that has the names but none of the question's other words may not answer.
     const saysSomething = predicates === 0 || predicatesFound > 0;
     let eligible = !nameMissing && complete && saysSomething && coverage >= s.minCoverage;
-    if (q.kind === "speech" && speechCue(view, this.speaker) < 0.8) eligible = false;
+    if (q.kind === "speech" && this.speechCue(view) < 0.8) eligible = false;
     // "Who is X?" is answered by a sentence that says what X is, not by any mention of X.
     if (q.kind === "definition" && fit === 0) eligible = false;
     // "How many?" is answered by a number: in the sentence, or in the next one, which is then cited with it.
@@ -171,6 +172,13 @@ export class SentenceScorer {
     return names.every((w) => matchIn(title, w) > 0) && this.required.filter((w) => matchIn(title, w) > 0).length * 2 > this.required.length;
   }
 
+  /** The speaker cue, read once per sentence: both eligibility and fit ask for it. */
+  private speechCue(view: SentenceView): number {
+    let cue = this.speechCues.get(view);
+    if (cue === undefined) this.speechCues.set(view, (cue = speechCue(view, this.speaker)));
+    return cue;
+  }
+
   private nextCounts(view: SentenceView): boolean {
     const next = nextInParagraph(view);
     return next !== null && countCue(next, this.questionTerms) > 0;
@@ -193,7 +201,7 @@ export class SentenceScorer {
       case "place":
         return placeCue(view, this.questionTerms);
       case "speech":
-        return 0.6 * speechCue(view, this.speaker) + 0.4 * (hasQuotation(view) ? 1 : 0);
+        return 0.6 * this.speechCue(view) + 0.4 * (hasQuotation(view) ? 1 : 0);
       default:
         return 0;
     }

@@ -24,6 +24,7 @@ export interface SentenceView {
 
 const cache = new WeakMap<Article, (SentenceView | undefined)[]>();
 const titles = new WeakMap<Article, Set<string>>();
+const contexts = new WeakMap<SentenceView, readonly SentenceView[]>();
 
 /** The index terms of an article's title: what the whole article is about. */
 export function titleTerms(article: Article): Set<string> {
@@ -66,7 +67,9 @@ export const CONTEXT_REACH = 3;
  * What a reader has in mind at a sentence: the nearby sentences of its paragraph, plus the
  * sentence just before it when that one closes the previous paragraph.
  */
-export function contextOf(view: SentenceView): SentenceView[] {
+export function contextOf(view: SentenceView): readonly SentenceView[] {
+  const cached = contexts.get(view);
+  if (cached) return cached;
   const { article, sentence } = view;
   const out: SentenceView[] = [];
   const prev = previousOf(view);
@@ -74,5 +77,6 @@ export function contextOf(view: SentenceView): SentenceView[] {
   for (const i of article.paragraphs[sentence.paragraph]!.sentences) {
     if (i !== sentence.index && Math.abs(i - sentence.index) <= CONTEXT_REACH) out.push(viewOf(article, i));
   }
+  contexts.set(view, out);
   return out;
 }
