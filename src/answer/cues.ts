@@ -51,17 +51,26 @@ const TIME_DURATION = new RegExp(`\\b(?:after|for|over|within) (?:weeks|months|d
  * "Peskov said on Monday", "a statement on Tuesday": in news copy a time right after a word of
  * saying usually dates the report, not the event asked about.
  */
+const AFTER_SPEECH = new RegExp(
+  `\\b(?:said|says|told|added|announced|statement|reported|tweeted|wrote|stated)(?: \\w+){0,2} (?:on |in |at |early |late )?(?:${TIME_STRONG.map((re) => re.source).join("|")})`,
+);
+
 function datesTheStatement(folded: string): boolean {
-  const strong = TIME_STRONG.map((re) => re.source).join("|");
-  const afterSpeech = new RegExp(`\\b(?:said|says|told|added|announced|statement|reported|tweeted|wrote|stated)(?: \\w+){0,2} (?:on |in |at |early |late )?(?:${strong})`);
-  const matches = TIME_STRONG.filter((re) => re.test(folded)).length;
-  return matches <= 1 && afterSpeech.test(folded);
+  return TIME_STRONG.filter((re) => re.test(folded)).length <= 1 && AFTER_SPEECH.test(folded);
+}
+
+/** Global twins of the time patterns, made once: matchAll needs the flag. */
+const globalTwins = new Map<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globalTwins.get(re);
+  if (!g) globalTwins.set(re, (g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g")));
+  return g;
 }
 
 export function timeCue(view: SentenceView, questionTerms: ReadonlySet<string>): number {
   const s = fold(view.text);
   const fresh = (re: RegExp, text: string) => {
-    for (const m of text.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g"))) {
+    for (const m of text.matchAll(globalOf(re))) {
       // A time the question already names ("in 2016") is not news to the asker.
       const ts = m[0].split(/\s+/).map((w) => term(w)).filter((t): t is string => t !== null);
       if (ts.length === 0 || ts.some((t) => !questionTerms.has(t))) return true;
