@@ -11,12 +11,14 @@ const seeds = Engine.fromDir(SEEDS_DIR);
 const story = storyIndex();
 const storyArts = storyArticles();
 
-/** Where a browser following the text directive would start and end the highlight. */
+/** Where a browser following the text directive would start and end the highlight (a regular expression, as an independent check). */
 function highlighted(text: string, link: string): { start: number; end: number } {
   const directive = link.slice(link.indexOf(":~:text=") + ":~:text=".length);
   const [start, end] = directive.split(",").map(decodeURIComponent) as [string, string | undefined];
   const find = (needle: string, from: number) => {
-    const re = new RegExp(needle.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"), "iu");
+    // The directive matches whole words only (the spec checks word boundaries at both ends).
+    const words = needle.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, "iu");
     const m = re.exec(text.slice(from));
     return m ? { start: from + m.index, end: from + m.index + m[0].length } : null;
   };
@@ -50,6 +52,29 @@ describe("text fragment links", () => {
     const link = textFragmentLink("https://x.example/a", text, span)!;
     expect(highlighted(text, link)).toEqual(span);
     expect(link).toContain("#:~:text=Peskov%20said%20the%20vote");
+  });
+
+  it("counts as an earlier place what a browser would: any case, any white space, not inside a longer word", () => {
+    const target = "Peskov said the vote would be held again in every district next spring.";
+    const decoys = [
+      "“PESKOV SAID THE\nvote was fair,” a reporter wrote.", // other case, a line break, after a quote mark
+      "Peskov  said   the talks were over.", // runs of spaces
+      "Peskovsky said the vote was fair, and ExPeskov said the rest.", // inside longer words only
+    ];
+    for (const decoy of decoys) {
+      const text = `T\n\n${decoy}\n\n${target}`;
+      const span = { start: text.lastIndexOf(target), end: text.length };
+      const link = textFragmentLink("https://x.example/a", text, span)!;
+      expect(highlighted(text, link), decoy).toEqual(span);
+    }
+    // The decoys that match force a longer start than the one that only sits inside longer words.
+    const start = (decoy: string) => {
+      const text = `T\n\n${decoy}\n\n${target}`;
+      return decodeURIComponent(textDirective(text, { start: text.lastIndexOf(target), end: text.length }).split(",")[0]!);
+    };
+    expect(start(decoys[0]!)).toBe("Peskov said the vote would");
+    expect(start(decoys[1]!)).toBe("Peskov said the vote");
+    expect(start(decoys[2]!)).toBe("Peskov said the");
   });
 
   it("keeps a URL's own fragment and query", () => {

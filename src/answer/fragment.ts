@@ -19,16 +19,73 @@ export function encodeTextDirectiveTerm(text: string): string {
   return encodeURIComponent(text).replace(/-/g, "%2D");
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE = /\s/;
+
+/** Is there a letter or digit just before `at` (a whole code point, surrogates included)? */
+function wordCharBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const start = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start)!));
+}
+
+function wordCharAt(text: string, at: number): boolean {
+  return at < text.length && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+/**
+ * The page's text lower-cased for matching, or null where lower-casing would move offsets (a
+ * few letters lower-case to two characters); cached, as one article is linked many times.
+ */
+const lowered = new Map<string, string | null>();
+const LOWERED_MAX = 256;
+function lowerOf(text: string): string | null {
+  let l = lowered.get(text);
+  if (l === undefined) {
+    const low = text.toLowerCase();
+    l = low.length === text.length ? low : null;
+    if (lowered.size >= LOWERED_MAX) lowered.clear();
+    lowered.set(text, l);
+  }
+  return l;
+}
+
+/**
+ * The first place at or after `from` where these words stand, any white space between them,
+ * case aside, not inside a longer word: what a browser looks for. Plain string search: a
+ * compiled Unicode pattern per phrase cost more than the rest of an answer.
+ */
+function firstMatch(ws: readonly string[], text: string, from: number): { start: number; end: number } | null {
+  const lower = lowerOf(text);
+  if (lower === null) return firstMatchByPattern(ws, text, from);
+  const words = ws.map((w) => w.toLowerCase());
+  if (words.some((w, i) => w.length !== ws[i]!.length)) return firstMatchByPattern(ws, text, from);
+  for (let at = lower.indexOf(words[0]!, from); at >= 0; at = lower.indexOf(words[0]!, at + 1)) {
+    if (wordCharBefore(text, at)) continue;
+    let pos = at;
+    let ok = true;
+    for (let i = 0; i < words.length && ok; i++) {
+      if (i > 0) {
+        const gap = pos;
+        while (pos < text.length && SPACE.test(text[pos]!)) pos++;
+        if (pos === gap) ok = false;
+      }
+      if (ok && lower.startsWith(words[i]!, pos)) pos += words[i]!.length;
+      else ok = false;
+    }
+    if (ok && !wordCharAt(text, pos)) return { start: at, end: pos };
+  }
+  return null;
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** A case-insensitive matcher for these words separated by any white space, at word edges. */
-function phrase(ws: readonly string[]): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${ws.map(escapeRegExp).join("\\s+")}(?![\\p{L}\\p{N}])`, "giu");
-}
-
-function firstMatch(re: RegExp, text: string, from: number): { start: number; end: number } | null {
+/** The same search as a pattern, for text whose lower case is longer than itself. */
+function firstMatchByPattern(ws: readonly string[], text: string, from: number): { start: number; end: number } | null {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${ws.map(escapeRegExp).join("\\s+")}(?![\\p{L}\\p{N}])`, "giu");
   re.lastIndex = from;
   const m = re.exec(text);
   return m ? { start: m.index, end: m.index + m[0].length } : null;
@@ -45,17 +102,22 @@ export function textDirective(text: string, span: Span): string {
   if (ws.length <= WHOLE_UP_TO) return whole();
   const half = Math.floor(ws.length / 2);
   let startWords = -1;
-  for (let k = MIN_EDGE_WORDS; k <= half; k++) {
-    const m = firstMatch(phrase(ws.slice(0, k)), text, 0);
-    if (m && m.start === span.start) {
+  let startEnd = -1;
+  // Wherever the first k+1 words match, the first k match too: each longer start is looked for
+  // only from where the shorter one first matched, so a long page is scanned about once.
+  for (let k = MIN_EDGE_WORDS, from = 0; k <= half; k++) {
+    const m = firstMatch(ws.slice(0, k), text, from);
+    if (!m) break;
+    if (m.start === span.start) {
       startWords = k;
+      startEnd = m.end;
       break;
     }
+    from = m.start;
   }
   if (startWords < 0) return whole();
-  const startEnd = firstMatch(phrase(ws.slice(0, startWords)), text, 0)!.end;
   for (let k = MIN_EDGE_WORDS; k <= half; k++) {
-    const m = firstMatch(phrase(ws.slice(ws.length - k)), text, startEnd);
+    const m = firstMatch(ws.slice(ws.length - k), text, startEnd);
     if (m && m.end === span.end) {
       return `${encodeTextDirectiveTerm(ws.slice(0, startWords).join(" "))},${encodeTextDirectiveTerm(ws.slice(ws.length - k).join(" "))}`;
     }
