@@ -11,6 +11,7 @@ import {
   renderQuotePages,
   renderSourcesPages,
   speakerChoices,
+  supportLine,
   type MessagePage,
 } from "../src/render/discord.js";
 import { messageViolations } from "./fake-discord/index.js";
@@ -150,7 +151,7 @@ describe("renderAskPages", () => {
               },
               { name: "[2] Unknown outlet · undated", value: "> Critics called it rushed.\n*Headline 2*" },
             ],
-            footer: { text: "Supported by 2 outlets" },
+            footer: { text: "Answer reported alike by all 2 outlets cited" },
           },
         ],
       },
@@ -188,6 +189,17 @@ describe("renderAskPages", () => {
     );
   });
 
+  test("the footer says how many of the outlets cited report the lead alike", () => {
+    const three = [citation(1, "A."), citation(2, "B.", { sameAs: 1 }), citation(3, "C."), citation(4, "D.", { outlet: "Outlet 3" })];
+    expect(supportLine(askResult("q", three, 2))).toBe("Answer reported by 2 of the 3 outlets cited");
+    expect(supportLine(askResult("q", three.slice(0, 2), 2))).toBe("Answer reported alike by all 2 outlets cited");
+    expect(supportLine(askResult("q", [citation(1, "A."), citation(2, "B.", { outlet: "Outlet 1" })], 1))).toBe("From 1 outlet");
+    // Articles without a named outlet count one each, as the engine counts them.
+    const unnamed = [citation(1, "A.", { outlet: null }), citation(2, "B.", { outlet: null })];
+    expect(supportLine(askResult("q", unnamed, 1))).toBe("Answer reported by 1 of the 2 outlets cited");
+    expect(renderAskPages(askResult("q", three, 2))[0]!.embeds[0]!.footer!.text).toBe("Answer reported by 2 of the 3 outlets cited");
+  });
+
   test("over-long excerpts are cut at sentence boundaries and spread over pages within every limit", () => {
     const long = sentences(60);
     const result = askResult("x".repeat(400), [1, 2, 3, 4, 5, 6, 7].map((n) => citation(n, long)));
@@ -202,7 +214,7 @@ describe("renderAskPages", () => {
       expect(quoted.endsWith(". …")).toBe(true);
       expect(long.startsWith(quoted.slice(2, -2))).toBe(true);
     }
-    expect(embeds.map((e) => e.footer?.text)).toEqual(embeds.map((_, i) => `Supported by 7 outlets · Page ${i + 1} of ${embeds.length}`));
+    expect(embeds.map((e) => e.footer?.text)).toEqual(embeds.map((_, i) => `Answer reported alike by all 7 outlets cited · Page ${i + 1} of ${embeds.length}`));
   });
 });
 

@@ -9,7 +9,7 @@ import { loadCommands } from "../src/bot/commands.js";
 import { PageStore } from "../src/bot/paging.js";
 import { NOTES } from "../src/bot/replies.js";
 import { Engine } from "../src/engine.js";
-import { renderAskPages, renderNotCovered, renderQuotePages, renderSourcesPages, speakerChoices, type MessagePage } from "../src/render/discord.js";
+import { renderAskPages, renderNotCovered, renderQuotePages, renderSourcesPages, speakerChoices, supportLine, type MessagePage } from "../src/render/discord.js";
 import { messageViolations, resolvePings, type ApiMessage, type FakeInteraction } from "./fake-discord/index.js";
 import { startBotWithFake, type BotWithFake } from "./fake-discord/with-bot.js";
 import { writeCorpus } from "./helpers/temp-corpus.js";
@@ -122,7 +122,8 @@ describe("with the seed corpus", () => {
       expect(f.value.startsWith(`> ${shown[i]!.excerpt.slice(0, 20)}`)).toBe(true);
       for (const same of result.citations.filter((c) => c.sameAs === shown[i]!.n)) expect(f.value).toContain(`[${same.n}] `);
     });
-    expect(embed.footer!.text).toMatch(/^Supported by \d+ outlets?$/);
+    expect(embed.footer!.text).toBe(supportLine(result));
+    expect(embed.footer!.text).toMatch(/^(?:From 1 outlet|Answer reported (?:alike by all \d+|by \d+ of the \d+) outlets cited)$/);
     expect(ix.message!.mention_everyone).toBe(false);
   });
 

@@ -51,7 +51,7 @@ export interface Choice {
 
 const COLOR = { ask: 0x3b82f6, quote: 0x8b5cf6, sources: 0x10b981 } as const;
 
-/** Room kept for a footer such as "Supported by 3 outlets · Page 2 of 4". */
+/** Room kept for a footer such as "Answer reported by 2 of the 5 outlets cited · Page 2 of 4". */
 const FOOTER_ROOM = 100;
 /** Fields (excerpts, statements) per page, for reading comfort; the limits may force fewer. */
 const FIELDS_PER_PAGE = 5;
@@ -216,8 +216,19 @@ export function renderAskPages(result: AskResult): MessagePage[] {
   const description = fitAnswer(result.answer, Math.min(DISCORD_LIMITS.description, room));
   const head: Embed = { title, description, color: COLOR.ask };
   const rest: Embed = { title: fitText(result.question, DISCORD_LIMITS.title - CONTINUED.length) + CONTINUED, color: COLOR.ask };
-  const support = result.support > 0 ? `Supported by ${plural(result.support, "outlet")}` : null;
-  return withFooters(pageFields(head, rest, citationFields(result.citations), FIELDS_PER_PAGE), support);
+  return withFooters(pageFields(head, rest, citationFields(result.citations), FIELDS_PER_PAGE), supportLine(result));
+}
+
+/**
+ * Who stands behind the reply: how many outlets report the lead alike, out of all outlets cited.
+ * The lead's count alone ("1 outlet") read as a contradiction next to excerpts from three others.
+ */
+export function supportLine(result: AskResult): string | null {
+  const cited = new Set(result.citations.map((c) => c.outlet ?? `article:${c.articleId}`)).size;
+  if (result.support <= 0 || cited === 0) return null;
+  if (cited === 1) return "From 1 outlet";
+  if (result.support >= cited) return `Answer reported alike by all ${cited} outlets cited`;
+  return `Answer reported by ${result.support} of the ${cited} outlets cited`;
 }
 
 /** Statements in the order the engine gives them, each with all its occurrences. */
