@@ -99,6 +99,15 @@ describe("typo tolerance", () => {
     expect(story.correct("Wielgocz").terms).toEqual([term("Wielgosz")]);
   });
 
+  it("corrects the same whether the vocabulary is prepared at start-up or built on the first typo", () => {
+    const lazy = Engine.fromDir(SEEDS_DIR).index;
+    const prepared = Engine.fromDir(SEEDS_DIR).index;
+    prepared.prepareCorrections();
+    const typos = ["putn", "wiat", "congratulatd", "Kremlim", "elektion", "asdfgh", "Peskof"];
+    expect(typos.map((w) => prepared.correct(w))).toEqual(typos.map((w) => lazy.correct(w)));
+    expect(prepared.correct("Kremlim").terms).toEqual([term("Kremlin")]);
+  });
+
   it("links derivations the stemmer keeps apart", () => {
     const seeds = Engine.fromDir(SEEDS_DIR).index;
     expect(seeds.relatives(term("congratulate")!)).toContain(term("congratulatory"));

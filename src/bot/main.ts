@@ -38,8 +38,10 @@ async function main(): Promise<void> {
   let engine: Engine;
   try {
     engine = Engine.fromDir(config.corpusDir, { cacheDir: DEFAULT_CACHE_DIR });
-    // The bot serves /quote: extract quotations now rather than on the first user's request.
+    // Build what is otherwise built on first use now, not on the first user's request: the
+    // quotations /quote serves, and the vocabulary typo correction looks words up in.
     void engine.quotes;
+    engine.index.prepareCorrections();
   } catch (err) {
     if (err instanceof CorpusError) return fail(err.message);
     throw err;

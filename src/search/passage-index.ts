@@ -181,6 +181,14 @@ export class PassageIndex {
     return found;
   }
 
+  /**
+   * Builds the typo vocabulary now rather than on the first misspelt word: a long-running front
+   * end calls this at start-up, so no user's question pays for it (~0.3 s on 10 M characters).
+   */
+  prepareCorrections(): void {
+    this.surfaceVocabulary ??= this.buildSurfaceVocabulary();
+  }
+
   private correctFolded(word: string, folded: string): Correction {
     const none: Correction = { terms: [], distance: Infinity };
     if (folded.length < FUZZY_MIN_LENGTH || /^\d+$/.test(folded)) return none;
