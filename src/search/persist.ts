@@ -7,7 +7,7 @@
  * corrupt or unwritable cache costs time, never correctness.
  */
 import { createHash, type Hash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { endianness } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,17 +18,13 @@ import type { Article, Corpus, Furniture, Paragraph, Sentence } from "../corpus/
 import { ANALYZER_VERSION } from "./analyzer.js";
 import { MAX_PASSAGE_SENTENCES, PassageIndex, WINDOW_SENTENCES } from "./passage-index.js";
 import type { PostingsData } from "./postings.js";
+import { ArrayRegion, arrayRef, decodeEntry, encodeEntry, saveEntry, type ArrayRef } from "./cache-entry.js";
 
 /** Bump when the layout of a cache entry changes. */
 export const CACHE_FORMAT = 3;
 
 /** `.cache/index` in the project (gitignored). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache/index", import.meta.url));
-
-/** Entries kept per cache folder (one per corpus folder); the least recently written go first. */
-const KEEP_ENTRIES = 16;
-/** Entries, and those of the earlier JSON format, which pruning clears away. */
-const ENTRY_NAME = /^[0-9a-f]{16}\.(?:idx|json)$/;
 
 export type Phase = "reading" | "segmenting" | "indexing" | "writing";
 
@@ -54,6 +50,12 @@ export interface OpenedCorpus {
   bytes: number;
   /** Why the entry could not be written, or null. */
   saveError: string | null;
+  /**
+   * The content key of the corpus and the code that read it, when `corpus` is known to be built
+   * from exactly the hashed bytes (null otherwise); structures derived from the corpus (the quote
+   * index) key their own cache entries on it.
+   */
+  key: string | null;
 }
 
 /** One article file as read for hashing, so a cache hit reads every file exactly once. */
@@ -62,17 +64,8 @@ interface FileRead {
   bytes: Buffer | null;
 }
 
-/**
- * An entry is one file: the magic bytes, the header's length, the header as JSON, padding to a
- * multiple of four bytes, then the raw bytes of every array of unsigned 32-bit integers (offsets,
- * postings). The header names each array by [byte offset into that region, byte length], so
- * loading reads them in place instead of parsing a million numbers or decoding base64. Values are
- * checked where they are used (offsets against the text, postings against the passages).
- */
+/** A passage-index entry (layout in cache-entry.ts). */
 const MAGIC = Buffer.from("cbindex\n", "latin1");
-
-const arrayRef = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
-type ArrayRef = z.infer<typeof arrayRef>;
 
 const cachedArticleSchema = z.strictObject({
   id: z.string().min(1),
@@ -109,56 +102,6 @@ const headerSchema = z.strictObject({
 });
 
 type CachedArticle = z.infer<typeof cachedArticleSchema>;
-
-/** Collects arrays for the region after the header, handing out their references. */
-class ArrayRegion {
-  private readonly parts: Uint32Array[] = [];
-  private bytes = 0;
-
-  add(values: ArrayLike<number>): ArrayRef {
-    const array = values instanceof Uint32Array ? values : Uint32Array.from(values);
-    const ref: ArrayRef = [this.bytes, array.byteLength];
-    this.parts.push(array);
-    this.bytes += array.byteLength;
-    return ref;
-  }
-
-  toBuffers(): Buffer[] {
-    return this.parts.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-  }
-}
-
-/** The entry file's bytes: magic, header length, header, padding, arrays. */
-function encodeEntry(header: object, region: ArrayRegion): Buffer {
-  const json = Buffer.from(JSON.stringify(header), "utf8");
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(json.length);
-  const padding = Buffer.alloc((4 - ((MAGIC.length + 4 + json.length) % 4)) % 4);
-  return Buffer.concat([MAGIC, length, json, padding, ...region.toBuffers()]);
-}
-
-/** The header and a reader of its arrays, or null when the bytes are not an intact entry. */
-function decodeEntry(file: Buffer): { header: z.infer<typeof headerSchema>; array: (ref: ArrayRef) => Uint32Array | null } | null {
-  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-  const jsonLength = file.readUInt32LE(MAGIC.length);
-  const jsonStart = MAGIC.length + 4;
-  if (jsonStart + jsonLength > file.length) return null;
-  let parsed;
-  try {
-    parsed = headerSchema.safeParse(JSON.parse(file.toString("utf8", jsonStart, jsonStart + jsonLength)));
-  } catch {
-    return null;
-  }
-  if (!parsed.success) return null;
-  const regionStart = jsonStart + jsonLength + ((4 - ((jsonStart + jsonLength) % 4)) % 4);
-  // Views need 4-byte alignment in the underlying buffer; a pooled read may not have it.
-  const bytes = (file.byteOffset + regionStart) % 4 === 0 ? file : Buffer.from(new Uint8Array(file));
-  const array = ([offset, length]: ArrayRef): Uint32Array | null => {
-    if (offset % 4 !== 0 || length % 4 !== 0 || regionStart + offset + length > bytes.length) return null;
-    return new Uint32Array(bytes.buffer, bytes.byteOffset + regionStart + offset, length / 4);
-  };
-  return { header: parsed.data, array };
-}
 
 let codeHash: string | null = null;
 
@@ -338,7 +281,7 @@ function tryLoad(dir: string, file: string, key: string, files: Map<string, File
   } catch {
     return null;
   }
-  const entry = decodeEntry(bytes);
+  const entry = decodeEntry(bytes, MAGIC, headerSchema);
   if (!entry || entry.header.key !== key) return null;
   const { header, array } = entry;
   const articles: Article[] = [];
@@ -372,30 +315,6 @@ function tryLoad(dir: string, file: string, key: string, files: Map<string, File
   }
 }
 
-/** Writes atomically (temporary file, then rename) so a reader never sees half an entry. */
-function save(file: string, body: Buffer): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, body);
-  renameSync(tmp, file);
-  prune(dirname(file));
-}
-
-/** Keeps the cache folder bounded when many corpus folders (say, test fixtures) come and go. */
-function prune(cacheDir: string): void {
-  const entries = readdirSync(cacheDir)
-    .filter((n) => ENTRY_NAME.test(n))
-    .map((n) => ({ path: join(cacheDir, n), mtime: statSync(join(cacheDir, n)).mtimeMs }))
-    .sort((a, b) => b.mtime - a.mtime);
-  for (const old of entries.slice(KEEP_ENTRIES)) {
-    try {
-      unlinkSync(old.path);
-    } catch {
-      // Another process pruned it first.
-    }
-  }
-}
-
 /**
  * The corpus in `dir` with its passage index: restored from the cache when a fresh entry exists,
  * otherwise loaded, indexed and saved. Corpus errors are thrown exactly as by `loadCorpus`.
@@ -406,7 +325,7 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
   const read = readForKey(absDir, options);
   if (read && !options.rebuild) {
     const hit = tryLoad(dir, file, read.key, read.files);
-    if (hit) return { ...hit, source: "loaded", file, saveError: null };
+    if (hit) return { ...hit, source: "loaded", file, saveError: null, key: read.key };
   }
 
   const corpus = loadCorpus(dir, {
@@ -416,7 +335,7 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
   const index = new PassageIndex(corpus.articles, {
     onProgress: (done, total) => options.onProgress?.("indexing", done, total),
   });
-  if (!read) return { corpus, index, source: "built", file, bytes: 0, saveError: "the corpus folder could not be listed" };
+  if (!read) return { corpus, index, source: "built", file, bytes: 0, saveError: "the corpus folder could not be listed", key: null };
 
   // Save only what was built from the very bytes that were hashed: a file edited in between
   // must not be cached under its old content's key.
@@ -426,7 +345,7 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
     const name = nameOfPath.get(a.file);
     const bytes = name ? read.files.get(name)?.bytes : null;
     if (!name || !bytes || decodeArticle(a.file, bytes) !== a.text) {
-      return { corpus, index, source: "built", file, bytes: 0, saveError: "the corpus changed while it was read" };
+      return { corpus, index, source: "built", file, bytes: 0, saveError: "the corpus changed while it was read", key: null };
     }
     names.set(a.id, name);
   }
@@ -441,12 +360,12 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
       articles: corpus.articles.map((a) => toCached(a, names.get(a.id)!, region)),
       index: postingsHeader(index.snapshot(), region),
     };
-    const body = encodeEntry(header, region);
-    save(file, body);
+    const body = encodeEntry(MAGIC, header, region);
+    saveEntry(file, body);
     options.onProgress?.("writing", 1, 1);
-    return { corpus, index, source: "built", file, bytes: body.length, saveError: null };
+    return { corpus, index, source: "built", file, bytes: body.length, saveError: null, key: read.key };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { corpus, index, source: "built", file, bytes: 0, saveError: `${file}: ${code ?? (err as Error).message}` };
+    return { corpus, index, source: "built", file, bytes: 0, saveError: `${file}: ${code ?? (err as Error).message}`, key: read.key };
   }
 }

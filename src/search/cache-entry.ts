@@ -1,0 +1,128 @@
+/**
+ * One file of the cache folder and the folder's upkeep, shared by every persisted structure (the
+ * passage index, the quote index): a binary layout that reads large number arrays in place, an
+ * atomic write, and pruning that keeps the folder bounded.
+ *
+ * Layout: magic bytes naming what the file holds, the header's length, the header as JSON,
+ * padding to a multiple of four bytes, then the raw bytes of every array of unsigned 32-bit
+ * integers. The header names each array by [byte offset into that region, byte length], so loading
+ * reads them in place instead of parsing a million numbers or decoding base64. Values are checked
+ * where they are used.
+ */
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { z } from "zod";
+
+export const arrayRef = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+export type ArrayRef = z.infer<typeof arrayRef>;
+
+/** Collects arrays for the region after the header, handing out their references. */
+export class ArrayRegion {
+  private readonly parts: Uint32Array[] = [];
+  private bytes = 0;
+
+  add(values: ArrayLike<number>): ArrayRef {
+    const array = values instanceof Uint32Array ? values : Uint32Array.from(values);
+    const ref: ArrayRef = [this.bytes, array.byteLength];
+    this.parts.push(array);
+    this.bytes += array.byteLength;
+    return ref;
+  }
+
+  toBuffers(): Buffer[] {
+    return this.parts.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  }
+}
+
+/** The entry file's bytes: magic, header length, header, padding, arrays. */
+export function encodeEntry(magic: Buffer, header: object, region: ArrayRegion): Buffer {
+  const json = Buffer.from(JSON.stringify(header), "utf8");
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  const padding = Buffer.alloc((4 - ((magic.length + 4 + json.length) % 4)) % 4);
+  return Buffer.concat([magic, length, json, padding, ...region.toBuffers()]);
+}
+
+export interface DecodedEntry<T> {
+  header: T;
+  /** The array a reference names, or null when it does not lie whole inside the file. */
+  array: (ref: ArrayRef) => Uint32Array | null;
+}
+
+/** The header and a reader of its arrays, or null when the bytes are not an intact entry of this kind. */
+export function decodeEntry<S extends z.ZodType>(file: Buffer, magic: Buffer, schema: S): DecodedEntry<z.infer<S>> | null {
+  if (file.length < magic.length + 4 || !file.subarray(0, magic.length).equals(magic)) return null;
+  const jsonLength = file.readUInt32LE(magic.length);
+  const jsonStart = magic.length + 4;
+  if (jsonStart + jsonLength > file.length) return null;
+  let parsed;
+  try {
+    parsed = schema.safeParse(JSON.parse(file.toString("utf8", jsonStart, jsonStart + jsonLength)));
+  } catch {
+    return null;
+  }
+  if (!parsed.success) return null;
+  const regionStart = jsonStart + jsonLength + ((4 - ((jsonStart + jsonLength) % 4)) % 4);
+  // Views need 4-byte alignment in the underlying buffer; a pooled read may not have it.
+  const bytes = (file.byteOffset + regionStart) % 4 === 0 ? file : Buffer.from(new Uint8Array(file));
+  const array = ([offset, length]: ArrayRef): Uint32Array | null => {
+    if (offset % 4 !== 0 || length % 4 !== 0 || regionStart + offset + length > bytes.length) return null;
+    return new Uint32Array(bytes.buffer, bytes.byteOffset + regionStart + offset, length / 4);
+  };
+  return { header: parsed.data, array };
+}
+
+/** Corpus folders whose entries are kept per cache folder; the least recently written go first. */
+export const KEEP_ENTRIES = 16;
+/**
+ * Entry files: a 16-hex stem per corpus folder, with one extension per structure (and the
+ * earlier JSON format, which pruning clears away). Files sharing a stem belong together.
+ */
+const ENTRY_NAME = /^([0-9a-f]{16})\.(?:idx|json|quotes)$/;
+
+/** Writes atomically (temporary file, then rename) so a reader never sees half an entry. */
+export function saveEntry(file: string, body: Buffer): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, body);
+  renameSync(tmp, file);
+  prune(dirname(file));
+}
+
+/**
+ * Keeps the cache folder bounded when many corpus folders (say, test fixtures) come and go. A
+ * corpus folder's files are kept or removed together, by the newest of them, so a passage index
+ * is never kept while the quotes saved beside it go (or the other way round), and the folder holds
+ * at most KEEP_ENTRIES corpus folders' worth of files.
+ */
+export function prune(cacheDir: string): void {
+  const newest = new Map<string, number>();
+  const files: { path: string; stem: string }[] = [];
+  for (const name of readdirSync(cacheDir)) {
+    const m = ENTRY_NAME.exec(name);
+    if (!m) continue;
+    let mtime: number;
+    try {
+      mtime = statSync(join(cacheDir, name)).mtimeMs;
+    } catch {
+      continue; // Another process pruned it first.
+    }
+    const stem = m[1]!;
+    files.push({ path: join(cacheDir, name), stem });
+    newest.set(stem, Math.max(newest.get(stem) ?? 0, mtime));
+  }
+  const kept = new Set(
+    [...newest]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, KEEP_ENTRIES)
+      .map(([stem]) => stem),
+  );
+  for (const f of files) {
+    if (kept.has(f.stem)) continue;
+    try {
+      unlinkSync(f.path);
+    } catch {
+      // Another process pruned it first.
+    }
+  }
+}
