@@ -18,7 +18,7 @@ import type { Article, Corpus, Furniture, Paragraph, Sentence } from "../corpus/
 import { ANALYZER_VERSION } from "./analyzer.js";
 import { MAX_PASSAGE_SENTENCES, PassageIndex, WINDOW_SENTENCES } from "./passage-index.js";
 import type { PostingsData } from "./postings.js";
-import { ArrayRegion, arrayRef, decodeEntry, encodeEntry, saveEntry, type ArrayRef } from "./cache-entry.js";
+import { ArrayRegion, arrayRef, decodeEntry, encodeEntry, saveEntry } from "./cache-entry.js";
 
 /** Bump when the layout of a cache entry changes. */
 export const CACHE_FORMAT = 3;
