@@ -6,10 +6,10 @@
 import { textFragmentLink } from "../answer/fragment.js";
 import type { Article } from "../corpus/types.js";
 import { fold } from "../search/analyzer.js";
-import { displayWord, sameFirstName, type Entity } from "./entities.js";
+import { displayWord, sameFirstName } from "./entities.js";
 import { extractQuotes, type ExtractedQuote } from "./extract.js";
 import { featureOf, features, groupStatements } from "./group.js";
-import type { WordStats } from "./mentions.js";
+import { fromSnapshot, knownEntity, occurrenceIn, toSnapshot, type KnownEntity, type QuoteData, type QuoteSnapshot } from "./snapshot.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "./types.js";
 
 export interface QuoteOptions {
@@ -33,7 +33,7 @@ function keyWords(s: string): string[] {
 }
 
 interface SpeakerEntry {
-  entity: Entity;
+  entity: KnownEntity;
   info: SpeakerInfo;
   /** Statements, ordered for display: most widely reported first. */
   statements: QuoteOccurrence[];
@@ -44,65 +44,32 @@ interface SpeakerEntry {
 }
 
 export class QuoteIndex {
+  private readonly data: QuoteData;
   private readonly entries = new Map<number, SpeakerEntry>();
-  private readonly entities: Entity[];
   /** Folded full names, surnames and single names to entities. */
-  private readonly byName = new Map<string, Entity[]>();
+  private readonly byName = new Map<string, KnownEntity[]>();
   private readonly speakerList: SpeakerInfo[];
-  /** How the corpus uses each folded word; its articles answer "mentioned in N articles". */
-  private readonly words: ReadonlyMap<string, WordStats>;
   readonly occurrences: QuoteOccurrence[];
 
-  constructor(articles: readonly Article[]) {
-    const extraction = extractQuotes(articles);
-    this.entities = extraction.registry.entities;
+  /**
+   * Extracts and groups the quotations of `articles`; `restored` is state already built from the
+   * same articles (see `fromSnapshot`). Either way the lookup tables are derived below, by the same
+   * code, so a restored index answers exactly as a built one.
+   */
+  constructor(articles: readonly Article[], restored?: QuoteData) {
+    this.data = restored ?? buildQuoteData(articles);
+    this.occurrences = this.data.occurrences;
+    const byId = new Map(this.data.entities.map((e) => [e.id, e]));
 
-    // Rarity of the words quotations use: how often the corpus uses words of the same stem.
-    this.words = extraction.vocab.words;
-    const quoted = new Set<string>();
-    for (const q of extraction.quotes) for (const f of features(q.article.text.slice(q.marks.start, q.marks.end))) quoted.add(f);
-    const uses = new Map<string, number>();
-    for (const [word, stats] of this.words) {
-      const f = featureOf(word);
-      if (f && quoted.has(f)) uses.set(f, (uses.get(f) ?? 0) + stats.count);
-    }
-    const idf = (f: string) => Math.log(1 + extraction.vocab.tokens / ((uses.get(f) ?? 0) + 1));
-    const proseOf = new Map<ReadonlyMap<string, number>, Map<string, number>>();
-    const proseFeatures = (prose: ReadonlyMap<string, number>) => {
-      let m = proseOf.get(prose);
-      if (!m) proseOf.set(prose, (m = featureCounts(prose, quoted)));
-      return m;
-    };
-
-    const statements = extraction.quotes.filter((q) => q.kind === "statement");
-    const groups = groupStatements(
-      statements.map((q) => ({
-        text: q.article.text.slice(q.marks.start, q.marks.end),
-        articleId: q.article.id,
-        speaker: q.speaker?.id ?? null,
-        prose: proseFeatures(q.prose),
-      })),
-      idf,
-    );
-    const groupId = new Map<ExtractedQuote, string>();
-    const firstOf = new Map<number, ExtractedQuote>();
-    statements.forEach((q, i) => {
-      const g = groups[i]!;
-      if (!firstOf.has(g)) firstOf.set(g, q);
-      const head = firstOf.get(g)!;
-      groupId.set(q, `${head.article.id}@${head.marks.start}`);
-    });
-
-    this.occurrences = extraction.quotes.map((q) => toOccurrence(q, groupId.get(q) ?? `${q.article.id}@${q.marks.start}`));
     const byEntity = new Map<number, QuoteOccurrence[]>();
-    extraction.quotes.forEach((q, i) => {
-      if (!q.speaker) return;
-      const list = byEntity.get(q.speaker.id);
+    this.data.speakers.forEach((id, i) => {
+      if (id === null) return;
+      const list = byEntity.get(id);
       if (list) list.push(this.occurrences[i]!);
-      else byEntity.set(q.speaker.id, [this.occurrences[i]!]);
+      else byEntity.set(id, [this.occurrences[i]!]);
     });
     for (const [id, all] of byEntity) {
-      const entity = this.entities[id]!;
+      const entity = byId.get(id)!;
       const statementsOf = orderByStatement(all.filter((o) => (o.kind ?? "statement") === "statement"));
       const aliases = this.aliasesOf(entity);
       const info: SpeakerInfo = {
@@ -118,10 +85,9 @@ export class QuoteIndex {
       .map((e) => e.info)
       .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
 
-    for (const e of this.entities) {
-      if (e.mentions === 0 && !this.entries.has(e.id)) continue;
+    for (const e of this.data.entities) {
       const keys = new Set<string>();
-      for (const form of e.forms.keys()) keys.add(nameKey(form));
+      for (const form of e.forms) keys.add(nameKey(form));
       keys.add(nameKey(e.name));
       if (e.surname && e.kind !== "org") keys.add(e.surname);
       for (const k of keys) {
@@ -132,7 +98,18 @@ export class QuoteIndex {
     }
   }
 
-  private aliasesOf(e: Entity): string[] {
+  /** An index restored from `snapshot()` of the same articles, or null when the two do not fit. */
+  static fromSnapshot(snapshot: QuoteSnapshot, articles: readonly Article[]): QuoteIndex | null {
+    const data = fromSnapshot(snapshot, articles);
+    return data && new QuoteIndex(articles, data);
+  }
+
+  /** Plain data to save: what this index needs to answer, without any quoted text. */
+  snapshot(): QuoteSnapshot {
+    return toSnapshot(this.data);
+  }
+
+  private aliasesOf(e: KnownEntity): string[] {
     const out: string[] = [];
     const seen = new Set([nameKey(e.name)]);
     const add = (s: string) => {
@@ -141,25 +118,25 @@ export class QuoteIndex {
       seen.add(k);
       out.push(s);
     };
-    for (const form of e.forms.keys()) add(form);
+    for (const form of e.forms) add(form);
     if (e.surname && e.kind !== "org") add(displayWord(e.name.split(" ").pop()!));
-    for (const r of e.roles.values()) if (!/^(?:mr|mrs|ms|dr|miss|sir)\.?$/.test(r.words.join(" "))) add(r.text);
+    for (const r of e.roles) if (!/^(?:mr|mrs|ms|dr|miss|sir)\.?$/.test(r.words.join(" "))) add(r.text);
     return out;
   }
 
   /** How much a speaker is worth when several match: quoted more, then mentioned more. */
-  private weight(e: Entity): number {
+  private weight(e: KnownEntity): number {
     return (this.entries.get(e.id)?.info.quotes ?? 0) * 1e6 + e.mentions;
   }
 
-  private best(list: readonly Entity[]): Entity | null {
-    let best: Entity | null = null;
+  private best(list: readonly KnownEntity[]): KnownEntity | null {
+    let best: KnownEntity | null = null;
     for (const e of list) if (!best || this.weight(e) > this.weight(best)) best = e;
     return best;
   }
 
   /** The entity a query names: a full name or variant, a surname, an organisation, or a role. */
-  resolve(query: string): Entity | null {
+  resolve(query: string): KnownEntity | null {
     const key = nameKey(query);
     if (!key) return null;
     const exact = this.byName.get(key);
@@ -168,16 +145,16 @@ export class QuoteIndex {
     // A spelling variant of a known person: same surname, first name a variant ("Alexei Navalny").
     if (qw.length >= 2) {
       const people = this.byName.get(qw[qw.length - 1]!) ?? [];
-      const variant = people.filter((e) => e.surname === qw[qw.length - 1] && [...e.forms.keys()].some((f) => sameFirstName(keyWords(f)[0] ?? "", qw[0]!)));
+      const variant = people.filter((e) => e.surname === qw[qw.length - 1] && e.forms.some((f) => sameFirstName(keyWords(f)[0] ?? "", qw[0]!)));
       if (variant.length) return this.best(variant);
     }
     // A role: "Kremlin spokesman", "Putin's spokesman", "Russian President".
     const roleWords = keyWords(query.replace(/['’]s\b/g, "'s"));
     const head = roleWords[roleWords.length - 1];
     const mods = roleWords.slice(0, -1);
-    const byRole: Entity[] = [];
+    const byRole: KnownEntity[] = [];
     for (const entry of this.entries.values()) {
-      for (const r of entry.entity.roles.values()) {
+      for (const r of entry.entity.roles) {
         const words = r.words.map((w) => w.replace(/'s$/, ""));
         if (words[words.length - 1] === head && mods.every((m) => words.includes(m))) {
           byRole.push(entry.entity);
@@ -188,7 +165,7 @@ export class QuoteIndex {
     if (byRole.length) return this.best(byRole);
     // A typo in a speaker's name: one edit away from a name or surname of someone quoted.
     if (key.length >= 5) {
-      const close: Entity[] = [];
+      const close: KnownEntity[] = [];
       for (const entry of this.entries.values()) {
         if (entry.keys.some((k) => k.length >= 4 && nearlyEqual(k, key))) close.push(entry.entity);
       }
@@ -206,7 +183,7 @@ export class QuoteIndex {
       query,
       speaker: { name: entity.name, aliases: entry?.info.aliases ?? this.aliasesOf(entity) },
       quotes: [...quotes],
-      mentionedIn: entity.articles.size,
+      mentionedIn: entity.articleCount,
     };
   }
 
@@ -214,12 +191,12 @@ export class QuoteIndex {
   mentionedIn(query: string): number {
     const ws = keyWords(query);
     if (ws.length === 0) return 0;
-    let acc: readonly number[] | null = null;
+    let acc: number[] | null = null;
     for (const w of ws) {
-      const list = this.words.get(w)?.articles;
+      const list = this.data.words.get(w);
       if (!list) return 0;
       const has = new Set(list);
-      acc = acc === null ? list : acc.filter((x) => has.has(x));
+      acc = acc === null ? [...list] : acc.filter((x) => has.has(x));
     }
     return acc?.length ?? 0;
   }
@@ -250,6 +227,60 @@ export class QuoteIndex {
   }
 }
 
+/**
+ * Extraction and grouping, done once: every quotation with its speaker and statement group, and
+ * the entities and words lookups need afterwards.
+ */
+function buildQuoteData(articles: readonly Article[]): QuoteData {
+  const extraction = extractQuotes(articles);
+
+  // Rarity of the words quotations use: how often the corpus uses words of the same stem.
+  const words = extraction.vocab.words;
+  const quoted = new Set<string>();
+  for (const q of extraction.quotes) for (const f of features(q.article.text.slice(q.marks.start, q.marks.end))) quoted.add(f);
+  const uses = new Map<string, number>();
+  for (const [word, stats] of words) {
+    const f = featureOf(word);
+    if (f && quoted.has(f)) uses.set(f, (uses.get(f) ?? 0) + stats.count);
+  }
+  const idf = (f: string) => Math.log(1 + extraction.vocab.tokens / ((uses.get(f) ?? 0) + 1));
+  const proseOf = new Map<ReadonlyMap<string, number>, Map<string, number>>();
+  const proseFeatures = (prose: ReadonlyMap<string, number>) => {
+    let m = proseOf.get(prose);
+    if (!m) proseOf.set(prose, (m = featureCounts(prose, quoted)));
+    return m;
+  };
+
+  const statements = extraction.quotes.filter((q) => q.kind === "statement");
+  const groups = groupStatements(
+    statements.map((q) => ({
+      text: q.article.text.slice(q.marks.start, q.marks.end),
+      articleId: q.article.id,
+      speaker: q.speaker?.id ?? null,
+      prose: proseFeatures(q.prose),
+    })),
+    idf,
+  );
+  const groupId = new Map<ExtractedQuote, string>();
+  const firstOf = new Map<number, ExtractedQuote>();
+  statements.forEach((q, i) => {
+    const g = groups[i]!;
+    if (!firstOf.has(g)) firstOf.set(g, q);
+    const head = firstOf.get(g)!;
+    groupId.set(q, `${head.article.id}@${head.marks.start}`);
+  });
+
+  const speakers = extraction.quotes.map((q) => q.speaker?.id ?? null);
+  const quotedIds = new Set(speakers);
+  return {
+    // Only entities a lookup can reach: those the text mentions, and speakers.
+    entities: extraction.registry.entities.filter((e) => e.mentions > 0 || quotedIds.has(e.id)).map(knownEntity),
+    occurrences: extraction.quotes.map((q) => toOccurrence(q, groupId.get(q) ?? `${q.article.id}@${q.marks.start}`)),
+    speakers,
+    words: new Map([...words].map(([w, stats]) => [w, stats.articles])),
+  };
+}
+
 /** Word counts summed by feature, for the features in `wanted` only. */
 function featureCounts(words: ReadonlyMap<string, number>, wanted: ReadonlySet<string>): Map<string, number> {
   const out = new Map<string, number>();
@@ -272,16 +303,9 @@ function nearlyEqual(a: string, b: string): boolean {
 
 function toOccurrence(q: ExtractedQuote, group: string): QuoteOccurrence {
   const a = q.article;
-  return {
-    text: a.text.slice(q.marks.start, q.marks.end),
+  return occurrenceIn(a, {
     speaker: q.speaker?.name ?? "",
     group,
-    articleId: a.id,
-    title: a.title,
-    outlet: a.outlet,
-    url: a.url,
-    published: a.published,
-    context: a.text.slice(q.contextStart, q.contextEnd),
     start: q.marks.start,
     end: q.marks.end,
     contextStart: q.contextStart,
@@ -291,7 +315,7 @@ function toOccurrence(q: ExtractedQuote, group: string): QuoteOccurrence {
     link: q.speaker ? textFragmentLink(a.url, a.text, { start: q.marks.start, end: q.marks.end }) : a.url,
     kind: q.kind,
     parts: q.marks.parts.map((p) => ({ start: p.start, end: p.end })),
-  };
+  });
 }
 
 /**

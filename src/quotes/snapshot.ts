@@ -1,0 +1,169 @@
+/**
+ * What a QuoteIndex needs at query time, as plain data that can be saved and restored instead of
+ * extracting every quotation again. Quote and context text are never stored: an occurrence keeps
+ * its offsets, and restoring slices the article text again, so a restored quote is verbatim by
+ * construction. Restoring checks every offset against its article and every article id against
+ * the corpus; data that does not fit is refused (the caller rebuilds), never half-used.
+ */
+import { z } from "zod";
+import type { Article } from "../corpus/types.js";
+import type { Entity } from "./entities.js";
+import type { QuoteKind, QuoteOccurrence } from "./types.js";
+
+const count = z.number().int().nonnegative();
+
+/** The part of an `Entity` that lookups use, fixed once extraction is over. */
+export const knownEntitySchema = z.strictObject({
+  id: count,
+  kind: z.enum(["person", "org", "unknown"]),
+  name: z.string(),
+  /** Display forms of the name, in the order first written. */
+  forms: z.array(z.string()),
+  surname: z.string().nullable(),
+  /** Roles in the order first written: folded words (possessives kept) and the text as written. */
+  roles: z.array(z.strictObject({ words: z.array(z.string()), text: z.string() })),
+  mentions: count,
+  /** In how many articles it is mentioned. */
+  articleCount: count,
+});
+export type KnownEntity = z.infer<typeof knownEntitySchema>;
+
+export function knownEntity(e: Entity): KnownEntity {
+  return {
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    forms: [...e.forms.keys()],
+    surname: e.surname,
+    roles: [...e.roles.values()].map((r) => ({ words: [...r.words], text: r.text })),
+    mentions: e.mentions,
+    articleCount: e.articles.size,
+  };
+}
+
+/** A `QuoteOccurrence` without anything the article itself holds (text, title, source). */
+export const storedOccurrenceSchema = z.strictObject({
+  articleId: z.string(),
+  /** Id of the speaker's known entity, or null when unattributed. */
+  speaker: count.nullable(),
+  group: z.string(),
+  start: count,
+  end: count,
+  contextStart: count,
+  contextEnd: count,
+  link: z.string().nullable(),
+  kind: z.enum(["statement", "fragment", "title"]),
+  parts: z.array(z.tuple([count, count])),
+});
+export type StoredOccurrence = z.infer<typeof storedOccurrenceSchema>;
+
+/** Articles that use a word, ascending article indices. */
+export type WordArticles = readonly number[] | Uint32Array;
+
+/** The index's query-time state, built by extraction or restored from a snapshot. */
+export interface QuoteData {
+  /** Entities a lookup can reach (mentioned or quoted), in id order. */
+  entities: KnownEntity[];
+  occurrences: QuoteOccurrence[];
+  /** Speaker entity id of each occurrence, or null. */
+  speakers: (number | null)[];
+  /** Folded word to the articles that use it (for "mentioned in N articles"). */
+  words: ReadonlyMap<string, WordArticles>;
+}
+
+export interface QuoteSnapshot {
+  entities: KnownEntity[];
+  occurrences: StoredOccurrence[];
+  words: string[];
+  /** The articles of word i are `wordArticles[wordOffsets[i]]` up to `wordOffsets[i + 1]`. */
+  wordOffsets: Uint32Array;
+  wordArticles: Uint32Array;
+}
+
+/** The occurrence as the engine returns it: text, context and source taken from the article. */
+export function occurrenceIn(
+  a: Article,
+  o: { speaker: string; group: string; start: number; end: number; contextStart: number; contextEnd: number; link: string | null; kind: QuoteKind; parts: { start: number; end: number }[] },
+): QuoteOccurrence {
+  return {
+    text: a.text.slice(o.start, o.end),
+    speaker: o.speaker,
+    group: o.group,
+    articleId: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    url: a.url,
+    published: a.published,
+    context: a.text.slice(o.contextStart, o.contextEnd),
+    start: o.start,
+    end: o.end,
+    contextStart: o.contextStart,
+    contextEnd: o.contextEnd,
+    link: o.link,
+    kind: o.kind,
+    parts: o.parts,
+  };
+}
+
+export function toSnapshot(data: QuoteData): QuoteSnapshot {
+  const words = [...data.words.keys()];
+  const wordOffsets = new Uint32Array(words.length + 1);
+  let total = 0;
+  words.forEach((w, i) => {
+    wordOffsets[i] = total;
+    total += data.words.get(w)!.length;
+  });
+  wordOffsets[words.length] = total;
+  const wordArticles = new Uint32Array(total);
+  words.forEach((w, i) => wordArticles.set(data.words.get(w)!, wordOffsets[i]!));
+  return {
+    entities: data.entities,
+    occurrences: data.occurrences.map((o, i) => ({
+      articleId: o.articleId,
+      speaker: data.speakers[i] ?? null,
+      group: o.group,
+      start: o.start,
+      end: o.end,
+      contextStart: o.contextStart,
+      contextEnd: o.contextEnd,
+      link: o.link,
+      kind: o.kind ?? "statement",
+      parts: (o.parts ?? [{ start: o.start, end: o.end }]).map((p): [number, number] => [p.start, p.end]),
+    })),
+    words,
+    wordOffsets,
+    wordArticles,
+  };
+}
+
+/** The index's state from a snapshot of these very articles, or null when the two do not fit. */
+export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): QuoteData | null {
+  const byId = new Map<number, KnownEntity>();
+  for (const e of s.entities) {
+    if (byId.has(e.id) || e.articleCount > articles.length) return null;
+    byId.set(e.id, e);
+  }
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const occurrences: QuoteOccurrence[] = [];
+  const speakers: (number | null)[] = [];
+  for (const o of s.occurrences) {
+    const a = articleById.get(o.articleId);
+    if (!a) return null;
+    const span = (start: number, end: number) => start <= end && end <= a.text.length;
+    if (!span(o.start, o.end) || !span(o.contextStart, o.contextEnd) || !o.parts.every(([p, q]) => span(p, q))) return null;
+    const speaker = o.speaker === null ? null : byId.get(o.speaker);
+    if (speaker === undefined) return null;
+    occurrences.push(occurrenceIn(a, { ...o, speaker: speaker?.name ?? "", parts: o.parts.map(([start, end]) => ({ start, end })) }));
+    speakers.push(o.speaker);
+  }
+  const { wordOffsets: offsets, wordArticles } = s;
+  if (offsets.length !== s.words.length + 1 || offsets[0] !== 0 || offsets[s.words.length] !== wordArticles.length) return null;
+  for (const i of wordArticles) if (i >= articles.length) return null;
+  const words = new Map<string, Uint32Array>();
+  for (let i = 0; i < s.words.length; i++) {
+    if (offsets[i]! > offsets[i + 1]!) return null;
+    words.set(s.words[i]!, wordArticles.subarray(offsets[i]!, offsets[i + 1]!));
+  }
+  if (words.size !== s.words.length) return null;
+  return { entities: s.entities, occurrences, speakers, words };
+}
