@@ -8,6 +8,7 @@ import { loadCorpus, type LoadOptions } from "./corpus/load.js";
 import type { Article, Corpus } from "./corpus/types.js";
 import { PassageIndex } from "./search/passage-index.js";
 import { openIndexedCorpus } from "./search/persist.js";
+import { openQuoteIndex, type QuoteCacheOptions } from "./search/persist-quotes.js";
 import { QuoteIndex, type QuoteOptions } from "./quotes/quote-index.js";
 import type { QuoteResult, SpeakerInfo } from "./quotes/types.js";
 
@@ -22,6 +23,8 @@ export interface SourceInfo {
 export class Engine {
   readonly index: PassageIndex;
   private quoteIndex: QuoteIndex | null = null;
+  /** Where `fromDir` keeps the quote index between starts; null: built in memory. */
+  private quoteCache: QuoteCacheOptions | null = null;
 
   /** `index` must have been built over `corpus.articles` (as `openIndexedCorpus` does). */
   constructor(
@@ -35,15 +38,23 @@ export class Engine {
    * Every quotation with its speaker, extracted and grouped once, on first use, so lookups are
    * instant afterwards. Not at start-up: on a large corpus extraction takes seconds, and `ask`
    * (the CLI's usual command) never needs it. A front end that serves quotes can touch this
-   * once when it starts.
+   * once when it starts. With a cache (see `fromDir`) a saved snapshot is restored instead.
    */
   get quotes(): QuoteIndex {
-    return (this.quoteIndex ??= new QuoteIndex(this.corpus.articles));
+    return (this.quoteIndex ??= this.openQuotes());
+  }
+
+  private openQuotes(): QuoteIndex {
+    if (!this.quoteCache) return new QuoteIndex(this.corpus.articles);
+    const opened = openQuoteIndex(this.corpus.articles, this.quoteCache);
+    if (opened.saveError) this.corpus.warnings.push(`quote cache not saved (${opened.saveError}); the next start will extract quotations again`);
+    return opened.index;
   }
 
   /**
-   * With `cacheDir`, the index is reloaded from a persisted entry when the corpus and the code are
-   * unchanged, and rebuilt and saved otherwise; without it, everything is built in memory.
+   * With `cacheDir`, the index (and, on first use, the quote index) is reloaded from a persisted
+   * entry when the corpus and the code are unchanged, and rebuilt and saved otherwise; without it,
+   * everything is built in memory.
    */
   static fromDir(dir: string, options: LoadOptions & { cacheDir?: string } = {}): Engine {
     if (!options.cacheDir) return new Engine(loadCorpus(dir, options));
@@ -51,7 +62,10 @@ export class Engine {
     const corpus = opened.saveError
       ? { ...opened.corpus, warnings: [...opened.corpus.warnings, `index cache not saved (${opened.saveError}); the next start will index again`] }
       : opened.corpus;
-    return new Engine(corpus, opened.index);
+    const engine = new Engine(corpus, opened.index);
+    // Without a key the corpus is not known to match what was hashed; quotes are then built in memory.
+    if (opened.key) engine.quoteCache = { dir, cacheDir: options.cacheDir, corpusKey: opened.key };
+    return engine;
   }
 
   get articles(): readonly Article[] {

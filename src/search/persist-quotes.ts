@@ -1,0 +1,142 @@
+/**
+ * The persisted quote index: a snapshot of the quote index saved beside the corpus's passage-index
+ * entry, so a start does not extract every quotation again (seconds on a large corpus). Its key is
+ * the passage index's content key (every article's bytes, the manifest, the reading code) plus the
+ * source of the code that extracts quotes and builds their links, so any change to either means a
+ * rebuild. Like the passage index, the cache costs time when it is missing, corrupt or unwritable,
+ * never correctness: anything that does not fit is rebuilt.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { endianness } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import type { Article } from "../corpus/types.js";
+import { QuoteIndex } from "../quotes/quote-index.js";
+import { knownEntitySchema, storedOccurrenceSchema } from "../quotes/snapshot.js";
+import { ArrayRegion, arrayRef, decodeEntry, encodeEntry, saveEntry } from "./cache-entry.js";
+import { cacheFileFor } from "./persist.js";
+
+/** Bump when the layout of a quote entry changes. */
+export const QUOTE_CACHE_FORMAT = 1;
+
+const MAGIC = Buffer.from("cbquote\n", "latin1");
+
+const headerSchema = z.strictObject({
+  format: z.literal(QUOTE_CACHE_FORMAT),
+  key: z.string(),
+  entities: z.array(knownEntitySchema),
+  occurrences: z.array(storedOccurrenceSchema),
+  words: z.array(z.string()),
+  wordOffsets: arrayRef,
+  wordArticles: arrayRef,
+});
+
+export interface QuoteCacheOptions {
+  /** The corpus folder the articles were read from (names the entry, one per folder). */
+  dir: string;
+  cacheDir: string;
+  /** The passage index's content key for exactly these articles (`OpenedCorpus.key`). */
+  corpusKey: string;
+  /** Build and save even when a fresh entry exists. */
+  rebuild?: boolean;
+}
+
+export interface OpenedQuotes {
+  index: QuoteIndex;
+  source: "loaded" | "built";
+  file: string;
+  /** Size of the entry on disk, or 0 when it could not be written. */
+  bytes: number;
+  /** Why the entry could not be written, or null. */
+  saveError: string | null;
+}
+
+/** The quote entry for a corpus folder: beside its passage-index entry, sharing its name. */
+export function quoteCacheFileFor(dir: string, cacheDir: string): string {
+  return cacheFileFor(dir, cacheDir).replace(/\.idx$/, ".quotes");
+}
+
+let codeHash: string | null = null;
+
+/**
+ * The source of everything that decides which quotes are found, how they are grouped and what
+ * their links say: src/quotes and the text-fragment builder. Hashing the code, not a version
+ * number, means a changed rule rebuilds even if nobody remembered to bump anything.
+ */
+function quoteCodeFingerprint(): string {
+  if (codeHash) return codeHash;
+  const hash = createHash("sha256");
+  const src = join(dirname(fileURLToPath(import.meta.url)), "..");
+  const quotesDir = join(src, "quotes");
+  let names: string[] = [];
+  try {
+    names = readdirSync(quotesDir).sort();
+  } catch {
+    names = [];
+  }
+  for (const path of [...names.map((n) => join(quotesDir, n)), join(src, "answer", "fragment.ts")]) {
+    try {
+      hash.update(`${path.slice(src.length)}\0`).update(readFileSync(path)).update("\0");
+    } catch {
+      hash.update(`${path.slice(src.length)}\0unreadable\0`);
+    }
+  }
+  codeHash = hash.digest("hex");
+  return codeHash;
+}
+
+function entryKey(corpusKey: string): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ format: QUOTE_CACHE_FORMAT, corpus: corpusKey, code: quoteCodeFingerprint(), endianness: endianness() }))
+    .digest("hex");
+}
+
+function tryLoad(file: string, key: string, articles: readonly Article[]): { index: QuoteIndex; bytes: number } | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return null;
+  }
+  const entry = decodeEntry(bytes, MAGIC, headerSchema);
+  if (!entry || entry.header.key !== key) return null;
+  const { header, array } = entry;
+  const wordOffsets = array(header.wordOffsets);
+  const wordArticles = array(header.wordArticles);
+  if (!wordOffsets || !wordArticles) return null;
+  const index = QuoteIndex.fromSnapshot({ ...header, wordOffsets, wordArticles }, articles);
+  return index && { index, bytes: bytes.length };
+}
+
+/**
+ * The quote index of `articles`: restored from the cache when a fresh entry exists, otherwise
+ * built and saved. `articles` must be the corpus `corpusKey` was computed for.
+ */
+export function openQuoteIndex(articles: readonly Article[], options: QuoteCacheOptions): OpenedQuotes {
+  const file = quoteCacheFileFor(options.dir, options.cacheDir);
+  const key = entryKey(options.corpusKey);
+  if (!options.rebuild) {
+    const hit = tryLoad(file, key, articles);
+    if (hit) return { ...hit, source: "loaded", file, saveError: null };
+  }
+  const index = new QuoteIndex(articles);
+  try {
+    const { wordOffsets, wordArticles, ...plain } = index.snapshot();
+    const region = new ArrayRegion();
+    const header: z.infer<typeof headerSchema> = {
+      format: QUOTE_CACHE_FORMAT,
+      key,
+      ...plain,
+      wordOffsets: region.add(wordOffsets),
+      wordArticles: region.add(wordArticles),
+    };
+    const body = encodeEntry(MAGIC, header, region);
+    saveEntry(file, body);
+    return { index, source: "built", file, bytes: body.length, saveError: null };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { index, source: "built", file, bytes: 0, saveError: `${file}: ${code ?? (err as Error).message}` };
+  }
+}
