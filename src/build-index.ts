@@ -6,12 +6,16 @@
 import { parseArgs } from "node:util";
 import { resolveCorpusDir } from "./corpus/location.js";
 import { CorpusError } from "./corpus/errors.js";
-import { DEFAULT_CACHE_DIR, openIndexedCorpus, type Phase } from "./search/persist.js";
+import { DEFAULT_CACHE_DIR, openIndexedCorpus, type Phase as IndexPhase } from "./search/persist.js";
+import { openQuoteIndex } from "./search/persist-quotes.js";
+
+/** The passage index's phases, then extracting and saving the quotations. */
+type Phase = IndexPhase | "quotes";
 
 const USAGE = `usage: npm run index [-- --corpus DIR] [-- --rebuild]
 
-Builds the persisted index for the corpus (seeds/ by default, or $CORPUS_DIR) under .cache/index.
-Starts reuse it until an article, the manifest or the indexing code changes.
+Builds the persisted index and quote index for the corpus (seeds/ by default, or $CORPUS_DIR)
+under .cache/index. Starts reuse them until an article, the manifest or the code changes.
 
 options:
   --corpus DIR   index the articles in DIR
@@ -23,6 +27,7 @@ const PHASE_LABEL: Record<Phase, string> = {
   segmenting: "cleaning and segmenting",
   indexing: "indexing passages",
   writing: "writing the index",
+  quotes: "quote index",
 };
 
 const BAR_WIDTH = 30;
@@ -91,9 +96,20 @@ export function main(argv: string[]): number {
       rebuild: values.rebuild,
       onProgress: progress.onProgress,
     });
+    const indexSeconds = ((performance.now() - started) / 1000).toFixed(1);
+    let quotes = null;
+    let quotesSeconds = "";
+    // Without a key the corpus may differ from what was hashed, so nothing derived from it is saved.
+    if (opened.key) {
+      const articles = opened.corpus.articles.length;
+      progress.onProgress("quotes", 0, articles);
+      const quotesStarted = performance.now();
+      quotes = openQuoteIndex(opened.corpus.articles, { dir, cacheDir: DEFAULT_CACHE_DIR, corpusKey: opened.key, rebuild: values.rebuild });
+      quotesSeconds = ((performance.now() - quotesStarted) / 1000).toFixed(1);
+      progress.onProgress("quotes", articles, articles);
+    }
     progress.finish();
     for (const w of opened.corpus.warnings) process.stderr.write(`warning: ${w}\n`);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const what = `${opened.corpus.articles.length} articles, ${opened.index.size} passages`;
     if (opened.source === "loaded") {
       process.stdout.write(`up to date: ${what} (${opened.file}); --rebuild to build again\n`);
@@ -102,7 +118,15 @@ export function main(argv: string[]): number {
       return 1;
     } else {
       const mb = (opened.bytes / 1e6).toFixed(1);
-      process.stdout.write(`indexed ${what} in ${seconds} s; saved ${mb} MB to ${opened.file}\n`);
+      process.stdout.write(`indexed ${what} in ${indexSeconds} s; saved ${mb} MB to ${opened.file}\n`);
+    }
+    if (quotes) {
+      const speakers = `${quotes.index.speakers().length} speakers, ${quotes.index.occurrences.length} quotations`;
+      if (quotes.source === "loaded") process.stdout.write(`quotes up to date: ${speakers} (${quotes.file})\n`);
+      else if (quotes.saveError) {
+        process.stderr.write(`error: extracted ${speakers} but could not save them: ${quotes.saveError}\n`);
+        return 1;
+      } else process.stdout.write(`quotes: ${speakers} in ${quotesSeconds} s; saved ${(quotes.bytes / 1e6).toFixed(1)} MB to ${quotes.file}\n`);
     }
     return 0;
   } catch (err) {
