@@ -28,10 +28,13 @@ describe("npm run index", () => {
     expect(first.stdout).toMatch(/^reading files \(1\)$/m);
     expect(first.stdout).toMatch(/^indexing passages \(1\)$/m);
     expect(first.stdout).toMatch(/indexed 1 articles, 2 passages in [\d.]+ s; saved [\d.]+ MB to .*\.idx/);
+    expect(first.stdout).toMatch(/^quote index \(1\)$/m);
+    expect(first.stdout).toMatch(/quotes: 0 speakers, 0 quotations in [\d.]+ s; saved [\d.]+ MB to .*\.quotes/);
 
     const second = runIndex(["--corpus", dir]);
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/up to date: 1 articles, 2 passages/);
+    expect(second.stdout).toMatch(/quotes up to date: 0 speakers/);
     expect(second.stdout).not.toMatch(/indexing passages/);
 
     writeFileSync(join(dir, "night-train.txt"), ARTICLE.replace("from March", "from April"));
