@@ -76,6 +76,10 @@ interface PersistFigures {
   buildAndSaveMs: number;
   indexBytes: number;
 }
+interface QuoteCacheFigures {
+  quotesMs: number;
+  quoteBytes: number;
+}
 interface ColdFigures {
   /** Wall time from spawning the process to its exit after the first answer. */
   wallMs: number;
@@ -121,6 +125,9 @@ function measure(spec: CorpusSpec, log: (s: string) => void) {
   const lat = runNode("worker.ts", ["latency", dir]).out as LatencyFigures;
   log(`${spec.name}: persisted index (build and save)`);
   const persist = runNode("worker.ts", ["persist", dir, cacheDir]).out as PersistFigures;
+  log(`${spec.name}: persisted quote index (build and save, then load in a new process)`);
+  runNode("worker.ts", ["quotes", dir, cacheDir, "build"]);
+  const quoteLoad = runNode("worker.ts", ["quotes", dir, cacheDir, "load"]).out as QuoteCacheFigures;
   log(`${spec.name}: cold starts`);
   const question = BENCH_QUESTIONS[0]!;
   const oursCold = cold(["ours", dir, cacheDir, question]);
@@ -128,7 +135,7 @@ function measure(spec: CorpusSpec, log: (s: string) => void) {
   return {
     corpus: spec.name,
     describe: spec.describe,
-    ours: { ...ours, ...persist, ask: lat.ask, quoteBuildMs: lat.quoteBuildMs, quote: lat.quote, cold: oursCold },
+    ours: { ...ours, ...persist, ask: lat.ask, quoteBuildMs: lat.quoteBuildMs, quoteLoadMs: quoteLoad.quotesMs, quoteBytes: quoteLoad.quoteBytes, quote: lat.quote, cold: oursCold },
     raw: { ...raw, ask: lat.rawAsk, askFuzzy: lat.rawFuzzy, cold: rawCold },
     ratios: {
       indexBuild: ours.indexMs / raw.indexMs,
@@ -209,6 +216,7 @@ function table(r: Result): string {
     ["ask p50 / p95 / p99 (ms)", lat(o.ask), lat(w.ask), `${x(r.ratios.askP50)} / ${x(r.ratios.askP95)} / ${x(r.ratios.askP99)}`],
     ["  raw with fuzzy 0.2 + prefix (1 round)", "", w.askFuzzy ? lat(w.askFuzzy) : "not measured (too slow)", ""],
     ["quote index build (first quote)", s(o.quoteBuildMs), "", ""],
+    ["quote index load (persisted)", `${s(o.quoteLoadMs)} (${mb(o.quoteBytes)} on disk)`, "", ""],
     ["quote p50 / p95 / p99 (ms)", lat(o.quote), "", ""],
     ["peak RSS (load + index process)", mb(o.peakRss), mb(w.peakRss), x(r.ratios.peakRss)],
     ["RSS after GC (index in memory)", mb(o.retainedRss), mb(w.retainedRss), x(r.ratios.retainedRss)],

@@ -7,6 +7,8 @@
  *   latency DIR           both, in one process, timed question by question in alternation so
  *                         that a busy machine slows both sides alike; then the quote engine
  *   persist DIR CACHE     build and save our persisted index (what `npm run index` does)
+ *   quotes DIR CACHE MODE open the persisted index, then time the quote index: MODE "build"
+ *                         extracts and saves it, "load" restores what "build" saved
  */
 import { statSync, writeFileSync } from "node:fs";
 import MiniSearch from "minisearch";
@@ -14,6 +16,7 @@ import { loadCorpus } from "../src/corpus/load.js";
 import { Engine } from "../src/engine.js";
 import { PassageIndex, passageSpans } from "../src/search/passage-index.js";
 import { openIndexedCorpus } from "../src/search/persist.js";
+import { openQuoteIndex } from "../src/search/persist-quotes.js";
 import type { Article } from "../src/corpus/types.js";
 import { BENCH_QUESTIONS, BENCH_SPEAKERS } from "./questions.js";
 import { summarize, type Latency } from "./stats.js";
@@ -122,14 +125,25 @@ function persist(dir: string, cacheDir: string) {
   return { buildAndSaveMs: ms, indexBytes: opened.bytes, file: opened.file };
 }
 
-const [mode, a, b] = process.argv.slice(2);
+function quotes(dir: string, cacheDir: string, mode: string) {
+  const opened = openIndexedCorpus(dir, { cacheDir });
+  if (!opened.key) throw new Error(opened.saveError ?? "no content key");
+  const options = { dir, cacheDir, corpusKey: opened.key, rebuild: mode === "build" };
+  const [q, ms] = time(() => openQuoteIndex(opened.corpus.articles, options));
+  if (q.saveError) throw new Error(q.saveError);
+  if (q.source !== (mode === "build" ? "built" : "loaded")) throw new Error(`quote index ${q.source}, expected to ${mode} it`);
+  return { quotesMs: ms, quoteBytes: q.bytes };
+}
+
+const [mode, a, b, c] = process.argv.slice(2);
 let result: unknown;
 if (mode === "ours" && a) result = ours(a);
 else if (mode === "raw" && a && b) result = raw(a, b);
 else if (mode === "latency" && a) result = paired(a);
 else if (mode === "persist" && a && b) result = persist(a, b);
+else if (mode === "quotes" && a && b && (c === "build" || c === "load")) result = quotes(a, b, c);
 else {
-  process.stderr.write("usage: worker ours DIR | raw DIR OUT | latency DIR | persist DIR CACHE\n");
+  process.stderr.write("usage: worker ours DIR | raw DIR OUT | latency DIR | persist DIR CACHE | quotes DIR CACHE build|load\n");
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify(result)}\n`);
