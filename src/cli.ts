@@ -116,6 +116,8 @@ export function main(argv: string[]): number {
   try {
     const dir = resolveCorpusDir(values.corpus);
     engine = Engine.fromDir(dir, { cacheDir: DEFAULT_CACHE_DIR });
+    // Opened on first use, and a failed save of its cache is a warning: open it before warnings print.
+    if (command === "quote") void engine.quotes;
     for (const w of engine.corpus.warnings) process.stderr.write(`warning: ${w}\n`);
   } catch (err) {
     if (err instanceof CorpusError) {
