@@ -9,7 +9,7 @@
  * reads them in place instead of parsing a million numbers or decoding base64. Values are checked
  * where they are used.
  */
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 
@@ -70,6 +70,26 @@ export function decodeEntry<S extends z.ZodType>(file: Buffer, magic: Buffer, sc
     return new Uint32Array(bytes.buffer, bytes.byteOffset + regionStart + offset, length / 4);
   };
   return { header: parsed.data, array };
+}
+
+/**
+ * The entry in `file` when it exists, is intact, is of this kind and was written for `key`, with
+ * its size on disk; null otherwise, for the caller to rebuild.
+ */
+export function readEntry<S extends z.ZodType<{ key: string }>>(
+  file: string,
+  magic: Buffer,
+  schema: S,
+  key: string,
+): (DecodedEntry<z.infer<S>> & { size: number }) | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return null;
+  }
+  const entry = decodeEntry(bytes, magic, schema);
+  return entry && entry.header.key === key ? { ...entry, size: bytes.length } : null;
 }
 
 /** Corpus folders whose entries are kept per cache folder; the least recently written go first. */

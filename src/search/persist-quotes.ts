@@ -15,7 +15,7 @@ import { z } from "zod";
 import type { Article } from "../corpus/types.js";
 import { QuoteIndex } from "../quotes/quote-index.js";
 import { knownEntitySchema, storedOccurrenceSchema } from "../quotes/snapshot.js";
-import { ArrayRegion, arrayRef, decodeEntry, encodeEntry, saveEntry } from "./cache-entry.js";
+import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cache-entry.js";
 import { cacheFileFor } from "./persist.js";
 
 /** Bump when the layout of a quote entry changes. */
@@ -94,20 +94,14 @@ function entryKey(corpusKey: string): string {
 }
 
 function tryLoad(file: string, key: string, articles: readonly Article[]): { index: QuoteIndex; bytes: number } | null {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return null;
-  }
-  const entry = decodeEntry(bytes, MAGIC, headerSchema);
-  if (!entry || entry.header.key !== key) return null;
+  const entry = readEntry(file, MAGIC, headerSchema, key);
+  if (!entry) return null;
   const { header, array } = entry;
   const wordOffsets = array(header.wordOffsets);
   const wordArticles = array(header.wordArticles);
   if (!wordOffsets || !wordArticles) return null;
   const index = QuoteIndex.fromSnapshot({ ...header, wordOffsets, wordArticles }, articles);
-  return index && { index, bytes: bytes.length };
+  return index && { index, bytes: entry.size };
 }
 
 /**

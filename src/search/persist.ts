@@ -18,7 +18,7 @@ import type { Article, Corpus, Furniture, Paragraph, Sentence } from "../corpus/
 import { ANALYZER_VERSION } from "./analyzer.js";
 import { MAX_PASSAGE_SENTENCES, PassageIndex, WINDOW_SENTENCES } from "./passage-index.js";
 import type { PostingsData } from "./postings.js";
-import { ArrayRegion, arrayRef, decodeEntry, encodeEntry, saveEntry } from "./cache-entry.js";
+import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cache-entry.js";
 
 /** Bump when the layout of a cache entry changes. */
 export const CACHE_FORMAT = 3;
@@ -275,14 +275,8 @@ function fromCached(meta: CachedArticle, arrays: ArticleArrays, file: string, te
 
 /** The cached corpus and index when the entry exists, is intact and matches `key`. */
 function tryLoad(dir: string, file: string, key: string, files: Map<string, FileRead>): { corpus: Corpus; index: PassageIndex; bytes: number } | null {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return null;
-  }
-  const entry = decodeEntry(bytes, MAGIC, headerSchema);
-  if (!entry || entry.header.key !== key) return null;
+  const entry = readEntry(file, MAGIC, headerSchema, key);
+  if (!entry) return null;
   const { header, array } = entry;
   const articles: Article[] = [];
   for (const c of header.articles) {
@@ -309,7 +303,7 @@ function tryLoad(dir: string, file: string, key: string, files: Map<string, File
   try {
     const snapshot: PostingsData = { terms: p.terms, offsets, docs, freqs, lengths, averageLength: p.averageLength };
     const index = new PassageIndex(articles, { snapshot });
-    return { corpus: { dir, articles, warnings: header.warnings }, index, bytes: bytes.length };
+    return { corpus: { dir, articles, warnings: header.warnings }, index, bytes: entry.size };
   } catch {
     return null;
   }
