@@ -1,10 +1,10 @@
 /** /ask question:<text> [private:<bool>]: an answer from the coverage, with cited, linked excerpts. */
-import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import { z } from "zod";
 import type { BotContext } from "../src/bot/command.js";
 import { replyWithPages } from "../src/bot/paging.js";
-import { NO_PINGS } from "../src/bot/replies.js";
-import { cleanUserText } from "../src/text/user-text.js";
+import { sendNote } from "../src/bot/replies.js";
+import { parseUserText } from "../src/text/user-text.js";
 import { renderAskPages } from "../src/render/discord.js";
 
 export const QUESTION_MAX_LENGTH = 300;
@@ -22,26 +22,15 @@ export const data = new SlashCommandBuilder()
   )
   .addBooleanOption((o) => o.setName("private").setDescription("Show the answer only to you"));
 
-const options = z.object({
-  question: z.string().transform(cleanUserText).pipe(z.string().min(1, "empty").max(QUESTION_MAX_LENGTH, "long")),
-  private: z.boolean().nullable(),
-});
-
 export async function execute(interaction: ChatInputCommandInteraction, { engine, pages }: BotContext): Promise<void> {
-  const parsed = options.safeParse({
-    question: interaction.options.getString("question", true),
-    private: interaction.options.getBoolean("private"),
-  });
-  if (!parsed.success) {
-    const empty = parsed.error.issues.some((i) => i.message === "empty");
-    await interaction.reply({
-      content: empty ? "Please type a question, for example: why did the talks fail?" : `Please ask a question of at most ${QUESTION_MAX_LENGTH} characters.`,
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_PINGS,
-    });
-    return;
+  const question = parseUserText(interaction.options.getString("question", true), QUESTION_MAX_LENGTH);
+  if (!question.ok) {
+    return sendNote(
+      interaction,
+      question.problem === "empty" ? "Please type a question, for example: why did the talks fail?" : `Please ask a question of at most ${QUESTION_MAX_LENGTH} characters.`,
+    );
   }
+  const ephemeral = z.boolean().nullable().catch(null).parse(interaction.options.getBoolean("private")) === true;
   // The engine answers from memory in milliseconds, well inside Discord's 3 s: no need to defer.
-  const result = engine.ask(parsed.data.question);
-  await replyWithPages(interaction, renderAskPages(result), { store: pages, ephemeral: parsed.data.private === true });
+  await replyWithPages(interaction, renderAskPages(engine.ask(question.text)), { store: pages, ephemeral });
 }

@@ -1,10 +1,10 @@
 /** /quote speaker:<name>: what a person was quoted as saying, each statement once, with every outlet. */
-import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
 import { z } from "zod";
 import type { BotContext } from "../src/bot/command.js";
 import { replyWithPages } from "../src/bot/paging.js";
-import { NO_PINGS } from "../src/bot/replies.js";
-import { cleanUserText } from "../src/text/user-text.js";
+import { sendNote } from "../src/bot/replies.js";
+import { cleanUserText, parseUserText } from "../src/text/user-text.js";
 import { renderQuotePages, speakerChoices } from "../src/render/discord.js";
 
 export const SPEAKER_MAX_LENGTH = 100;
@@ -22,23 +22,15 @@ export const data = new SlashCommandBuilder()
       .setAutocomplete(true),
   );
 
-/** Cleaned like /ask's question: no control or invisible characters, white space collapsed. */
-const speakerOption = z.string().transform(cleanUserText).pipe(z.string().min(1, "empty").max(SPEAKER_MAX_LENGTH, "long"));
-
 export async function execute(interaction: ChatInputCommandInteraction, { engine, pages }: BotContext): Promise<void> {
-  const speaker = speakerOption.safeParse(interaction.options.getString("speaker", true));
-  if (!speaker.success) {
-    const empty = speaker.error.issues.some((i) => i.message === "empty");
-    await interaction.reply({
-      content: empty
-        ? "Please type a name, or pick one of the suggestions as you type."
-        : `Please name a speaker in at most ${SPEAKER_MAX_LENGTH} characters.`,
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_PINGS,
-    });
-    return;
+  const speaker = parseUserText(interaction.options.getString("speaker", true), SPEAKER_MAX_LENGTH);
+  if (!speaker.ok) {
+    return sendNote(
+      interaction,
+      speaker.problem === "empty" ? "Please type a name, or pick one of the suggestions as you type." : `Please name a speaker in at most ${SPEAKER_MAX_LENGTH} characters.`,
+    );
   }
-  await replyWithPages(interaction, renderQuotePages(engine.quote(speaker.data)), { store: pages });
+  await replyWithPages(interaction, renderQuotePages(engine.quote(speaker.text)), { store: pages });
 }
 
 /**

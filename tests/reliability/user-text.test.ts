@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanUserText } from "../../src/text/user-text.js";
+import { cleanUserText, parseUserText } from "../../src/text/user-text.js";
 import { HOSTILE_INPUTS, hasUnsafeCharacters } from "../fixtures/hostile-inputs.js";
 
 describe("cleaning text typed by a Discord user", () => {
@@ -22,5 +22,21 @@ describe("cleaning text typed by a Discord user", () => {
       expect(hasUnsafeCharacters(once), i.label).toBe(false);
       expect(cleanUserText(once), i.label).toBe(once);
     }
+  });
+});
+
+describe("parseUserText: a text box's value, cleaned and bounded", () => {
+  it("returns the cleaned text when 1 to max characters remain", () => {
+    expect(parseUserText("  why did\u200b Putin   wait? ", 40)).toEqual({ ok: true, text: "why did Putin wait?" });
+    expect(parseUserText("x".repeat(40), 40)).toEqual({ ok: true, text: "x".repeat(40) });
+  });
+
+  it("says 'empty' when nothing is left once cleaned, or the value is not text", () => {
+    for (const raw of ["", "   ", "\u200b\u200d\ufeff", "\u0000\u0007", null, 42]) expect(parseUserText(raw, 40)).toEqual({ ok: false, problem: "empty" });
+  });
+
+  it("says 'long' over max characters, counted after cleaning", () => {
+    expect(parseUserText("x".repeat(41), 40)).toEqual({ ok: false, problem: "long" });
+    expect(parseUserText(`${"x".repeat(40)}\u200b\u200b`, 40)).toEqual({ ok: true, text: "x".repeat(40) });
   });
 });
