@@ -142,19 +142,24 @@ describe.each([
 /** Inputs that try to take over a terminal; run through the readable CLI as arguments too. */
 const TERMINAL_TRICKS = ["terminal escape sequences", "right-to-left override"];
 
+/** `cli SUB --jsonl` over the inputs, one per line: exit 0, nothing on stderr, one JSON line each, in order. */
+function jsonlAnswers(sub: "ask" | "quote", inputs: readonly { text: string }[]): unknown[] {
+  const r = runCli([sub, "--jsonl"], inputs.map((i) => i.text).join("\n") + "\n");
+  expect(r.status).toBe(0);
+  expect(r.stderr).toBe("");
+  const lines = r.stdout.split("\n");
+  expect(lines.pop()).toBe("");
+  expect(lines).toHaveLength(inputs.length);
+  return lines.map((line) => JSON.parse(line) as unknown);
+}
+
 describe("CLI ask battery", () => {
   it("--jsonl answers every single-line input exactly once, in order, as valid JSON", () => {
     const inputs = singleLineInputs();
-    const r = runCli(["ask", "--jsonl"], inputs.map((i) => i.text).join("\n") + "\n");
-    expect(r.status).toBe(0);
-    expect(r.stderr).toBe("");
-    const lines = r.stdout.split("\n");
-    expect(lines.pop()).toBe("");
-    expect(lines).toHaveLength(inputs.length);
     const engine = Engine.fromDir(SEEDS_DIR);
-    lines.forEach((line, k) => {
+    jsonlAnswers("ask", inputs).forEach((answer, k) => {
       const input = inputs[k]!;
-      const out = JSON.parse(line) as AskResult;
+      const out = answer as AskResult;
       expectValidAsk(engine, out, input);
       // Lone surrogates cannot be written as UTF-8, so they arrive as U+FFFD.
       if (!/[\ud800-\udfff]/.test(input.text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""))) {
@@ -165,14 +170,8 @@ describe("CLI ask battery", () => {
 
   it("quote --jsonl answers every single-line input exactly once, in order, as valid JSON", () => {
     const inputs = singleLineInputs();
-    const r = runCli(["quote", "--jsonl"], inputs.map((i) => i.text).join("\n") + "\n");
-    expect(r.status).toBe(0);
-    expect(r.stderr).toBe("");
-    const lines = r.stdout.split("\n");
-    expect(lines.pop()).toBe("");
-    expect(lines).toHaveLength(inputs.length);
     const engine = Engine.fromDir(SEEDS_DIR);
-    lines.forEach((line, k) => expectValidQuote(engine, JSON.parse(line) as QuoteResult, inputs[k]!));
+    jsonlAnswers("quote", inputs).forEach((answer, k) => expectValidQuote(engine, answer as QuoteResult, inputs[k]!));
   });
 
   it.each(HOSTILE_INPUTS.filter((i) => !i.hasNul && (i.multiline || TERMINAL_TRICKS.includes(i.label))).map((i) => [i.label, i] as const))(
