@@ -29,15 +29,44 @@ function trimSpan(text: string, start: number, end: number): Span | null {
   return start < end ? { start, end } : null;
 }
 
-/** Does a line break at `lineEnd` continue the same paragraph (hard-wrapped prose)? */
-function continuesParagraph(text: string, lineStart: number, lineEnd: number, nextStart: number): boolean {
-  const line = text.slice(lineStart, lineEnd).trimEnd();
-  if (line.length === 0) return false;
-  if (/[.!?…:]["”’')\]]*$/.test(line)) return false;
-  const next = text.slice(nextStart, text.indexOf("\n", nextStart) === -1 ? text.length : text.indexOf("\n", nextStart));
-  if (/^\s*([-*•·]|\d+[.)])\s/.test(next)) return false;
-  // A long line that stops mid-sentence, or a line followed by a lower-case continuation, is wrapping.
-  return line.length >= 60 || LOWER_START.test(next);
+/** A line that ends like a sentence: terminal punctuation, maybe closing quotes or brackets. */
+const ENDS_SENTENCE = /[.!?…:]["”’')\]]*$/;
+const LIST_ITEM = /^\s*([-*•·]|\d+[.)])\s/;
+/** Lines at least this long that stop mid-sentence are what a hard wrap at a fixed width leaves. */
+const WRAP_MIN = 60;
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+/**
+ * Is a block (lines between blank lines) hard-wrapped prose? Wrapping at a fixed width breaks
+ * most long lines mid-sentence, while a scraped page puts one paragraph per line, so its long
+ * lines end like sentences and the few that do not are captions, datelines or headlines.
+ * The block's last line ends a paragraph either way and is not counted.
+ */
+function isHardWrapped(text: string, lines: Line[]): boolean {
+  let open = 0;
+  let closed = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = text.slice(lines[i]!.start, lines[i]!.end).trimEnd();
+    if (line.length < WRAP_MIN) continue;
+    if (ENDS_SENTENCE.test(line)) closed++;
+    else open++;
+  }
+  return open > closed;
+}
+
+/** Does `line` run on into `next` (the same paragraph, broken by a line break)? */
+function continuesParagraph(text: string, line: Line, next: Line, wrapped: boolean): boolean {
+  const before = text.slice(line.start, line.end).trimEnd();
+  if (ENDS_SENTENCE.test(before)) return false;
+  const after = text.slice(next.start, next.end);
+  if (LIST_ITEM.test(after)) return false;
+  // A lower-case continuation is a broken sentence in any layout; a long line that stops
+  // mid-sentence is wrapping only where the block is wrapped.
+  return LOWER_START.test(after) || (wrapped && before.trim().length >= WRAP_MIN);
 }
 
 /**
@@ -47,29 +76,30 @@ function continuesParagraph(text: string, lineStart: number, lineEnd: number, ne
  */
 export function splitParagraphs(text: string): Span[] {
   const spans: Span[] = [];
-  const lineRe = /\n/g;
-  let paraStart = 0;
-  let lineStart = 0;
-  let m: RegExpExecArray | null;
-  const close = (end: number, nextStart: number) => {
-    const span = trimSpan(text, paraStart, end);
-    if (span) spans.push(span);
-    paraStart = nextStart;
-  };
-  while ((m = lineRe.exec(text))) {
-    const lineEnd = m.index;
-    const nextStart = m.index + 1;
-    const lineIsBlank = text.slice(lineStart, lineEnd).trim() === "";
-    const nextEol = text.indexOf("\n", nextStart);
-    const nextIsBlank = text.slice(nextStart, nextEol === -1 ? text.length : nextEol).trim() === "";
-    if (lineIsBlank) {
-      paraStart = nextStart;
-    } else if (nextIsBlank || !continuesParagraph(text, lineStart, lineEnd, nextStart)) {
-      close(lineEnd, nextStart);
+  let block: Line[] = [];
+  const flush = () => {
+    if (block.length === 0) return;
+    const wrapped = block.length > 1 && isHardWrapped(text, block);
+    let paraStart = block[0]!.start;
+    for (let i = 0; i < block.length; i++) {
+      const line = block[i]!;
+      const next = block[i + 1];
+      if (next && continuesParagraph(text, line, next, wrapped)) continue;
+      const span = trimSpan(text, paraStart, line.end);
+      if (span) spans.push(span);
+      if (next) paraStart = next.start;
     }
-    lineStart = nextStart;
+    block = [];
+  };
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (/\S/.test(text.slice(lineStart, lineEnd))) block.push({ start: lineStart, end: lineEnd });
+    else flush();
+    lineStart = lineEnd + 1;
   }
-  close(text.length, text.length);
+  flush();
   return spans;
 }
 
