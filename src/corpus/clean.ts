@@ -17,6 +17,11 @@ const CREDIT = [
   /\b(?:photo|image|picture)s?\s+(?:by|courtesy of)\s+\p{Lu}/iu,
   /\|\s*(?:Reuters|AP|AFP|Getty Images|EPA|Shutterstock|File|Photo)\s*$/i,
   /\/(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg)\b/,
+  // A credit closing a caption: "... on Monday. Image: Name", "... home (Photo: Name)".
+  // (No `i` flag: with it, \p{Lu} would match lower case too, and a credit names someone.)
+  /(?:[.!?]\s+|\(\s*)(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit|PHOTO|IMAGE|PICTURE|CREDIT)[sS]?\s*:\s*\p{Lu}[^.!?]*$/u,
+  // Broadcasters' caption labels: "Image caption, ...", "Image source, ...".
+  /^(?:image|photo|video|media) (?:caption|source|credit)\b/i,
 ];
 
 /** Calls to action and site chrome: comment forms, sharing, subscriptions, newsletters. */
@@ -34,7 +39,52 @@ const CALL_TO_ACTION = [
   /\b(?:download|get) (?:our|the) app\b/i,
   /\b(?:support|be part of) (?:our |quality |independent )?journalism\b/i,
   /\bad-free\b/i,
+  // Cookie and consent banners.
+  /\b(?:we|partners|site|website) uses? cookies\b/i,
+  /\bcookies and similar technologies\b/i,
+  /\bcookie (?:policy|settings|preferences|notice)\b/i,
+  /\b(?:consent(?:ed)? to|unsubscribe at any time|privacy (?:policy|notice)|terms (?:of (?:use|service)|and conditions))\b/i,
+  // Log-in walls, comment prompts and tip lines.
+  /\b(?:log ?in|sign in|register) to (?:comment|continue|read)\b/i,
+  /\bhave your say\b/i,
+  /\bgot a (?:story|news tip|tip)\b/i,
+  /\b(?:e-?mail|contact) us\b/i,
+  // Wire and agency service lines: credits, standards notes, licensing and reuse notices.
+  /^our (?:editorial )?(?:standards|guidelines|values)\s*:/i,
+  /\btrust principles\b/i,
+  /\blicensing rights\b/i,
+  /\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b/i,
+  /^(?:©|\(c\)\s*\d{4}|copyright\s*©?\s*\d{4})/i,
+  // Keyword and tag lines, even when they end in a period.
+  /^(?:topics|tags|keywords|related topics|filed under)\s*:/i,
+  // Notes about the page rather than the news: "This article was first published on ...".
+  /^this (?:article|story|report|piece) (?:was|has been) (?:first |originally )?(?:published|updated|amended)\b/i,
+  // Timestamps: "Published 14:02 GMT, 3 May", "Updated: 3 May 2031."
+  /^(?:published|updated|last updated|posted|first published|last modified)\b[^.!?]{0,60}\d/i,
 ];
+
+/**
+ * A wire credit line: "Reporting by A; Editing by B", "(Writing by C)". Only as a paragraph of
+ * its own that reads like a list of credits, since prose may begin "Reporting by ...".
+ */
+const CREDIT_LINE = /^\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|written|translated|research)(?: and [a-z]+)? by /i;
+const UPPER_START = /^\p{Lu}/u;
+
+function isCreditLine(text: string): boolean {
+  const m = CREDIT_LINE.exec(text);
+  // A name follows the "by" (checked without the `i` flag, which would let any letter pass).
+  if (!m || !UPPER_START.test(text.slice(m[0].length, m[0].length + 2))) return false;
+  return CREDIT_LIST.test(text) || atMostWords(text, 12);
+}
+const CREDIT_LIST = /;|\b(?:editing|edited|writing|additional reporting) by\b|^\(/i;
+
+/**
+ * An author bio: a name, then "is a (senior) reporter ..." or "covers ...". Bios sit at the foot
+ * of the page; the same wording about a journalist in the news is prose, so position decides
+ * (see `classifyParagraphs`).
+ */
+const AUTHOR_BIO =
+  /^(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:is (?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|photographer|critic)\b|(?:covers|writes about|reports on)\s)/u;
 
 /** A price in a pitch: "Rs 100", "$4.99/month", "€5 per month". */
 const PRICE = /(?:\b(?:Rs|INR|USD|EUR|GBP)\.?\s?\d|[$€£₹]\s?\d)/;
@@ -82,6 +132,7 @@ const CREDIT_HINTS = new Map<RegExp, RegExp>([
   [CREDIT[0]!, /via /i],
   [CREDIT[1]!, /\(c/i],
   [CREDIT[3]!, /(?:photo|image|picture)s?\s+(?:by|courtesy)/i],
+  [CREDIT[6]!, /(?:photo|image|picture|credit)s?\s*:/i],
 ]);
 const isCredit = (text: string) => CREDIT.some((re) => (CREDIT_HINTS.get(re)?.test(text) ?? true) && re.test(text));
 
@@ -93,10 +144,34 @@ export function furnitureReason(paragraph: string): string | null {
   if (atMostWords(text, CAPTION_WORDS) && isCredit(text)) return "photo credit";
   const short = atMostWords(text, SHORT_WORDS);
   if (short && CALL_TO_ACTION.some((re) => re.test(text))) return "call to action";
-  if (short && PRICE.test(text)) return "price";
+  if (short && isCreditLine(text)) return "credit line";
+  // A bare price is a pitch ("Rs 100", "£4.99 a month"); a sentence with a price is news.
+  if (atMostWords(text, 8) && PRICE.test(text)) return "price";
   if (!ENDS_LIKE_PROSE.test(text) && !isRaggedProse(text, short)) return "no sentence punctuation";
   if (atMostWords(text, 2)) return "too short for prose";
   return null;
+}
+
+/** Quoted words, which speak for whoever is quoted rather than for the page. */
+const QUOTED = /["“][^"”]*["”]/g;
+/** The page talking about itself or to its reader: we, our, us, you, your. */
+const FIRST_OR_SECOND_PERSON = /\b(?:we|our|us|you|your)\b/i;
+
+/**
+ * Does a paragraph speak for the publisher or to the reader, outside any quotation? A pitch's
+ * body does ("we still do it", "your support"); a news paragraph the page put between two
+ * widgets ("The council said it would ...") does not, and must stay.
+ */
+function speaksForThePage(paragraph: string): boolean {
+  return FIRST_OR_SECOND_PERSON.test(paragraph.replace(QUOTED, " "));
+}
+
+/** A labelled or question headline, as in a list of links: "Drought map: Which ... dry?" */
+const HEADLINE_LABEL = /^[\p{L}\d'’ -]{1,30}:\s+\p{Lu}/u;
+const ENDS_WITH_QUESTION = /\?["”’')\]]*$/;
+
+function isHeadlineShaped(paragraph: string): boolean {
+  return atMostWords(paragraph, 14) && (HEADLINE_LABEL.test(paragraph) || ENDS_WITH_QUESTION.test(paragraph));
 }
 
 export interface Classified {
@@ -131,9 +206,15 @@ export function classifyParagraphs(text: string, paragraphs: Span[], title: stri
     if (reasons[i] === null && reasons[i - 1] === null) lastProsePair = i;
   }
   for (let i = Math.max(lastProsePair + 1, 1); i < reasons.length - 1; i++) {
-    if (reasons[i] === null && reasons[i - 1] !== null && reasons[i + 1] !== null) {
+    if (reasons[i] === null && reasons[i - 1] !== null && reasons[i + 1] !== null && (speaksForThePage(texts[i]!) || isHeadlineShaped(texts[i]!))) {
       reasons[i] = "inside a furniture block";
     }
+  }
+  // Author bios at the foot of the page: bio-shaped paragraphs with no prose after them.
+  for (let i = reasons.length - 1; i >= 0; i--) {
+    if (reasons[i] !== null) continue;
+    if (!AUTHOR_BIO.test(texts[i]!)) break;
+    reasons[i] = "author bio";
   }
 
   const kept: Span[] = [];
