@@ -39,28 +39,42 @@ const CALL_TO_ACTION = [
   /\b(?:download|get) (?:our|the) app\b/i,
   /\b(?:support|be part of) (?:our |quality |independent )?journalism\b/i,
   /\bad-free\b/i,
-  // Cookie and consent banners.
-  /\b(?:we|partners|site|website) uses? cookies\b/i,
-  /\bcookies and similar technologies\b/i,
-  /\bcookie (?:policy|settings|preferences|notice)\b/i,
-  /\b(?:consent(?:ed)? to|unsubscribe at any time|privacy (?:policy|notice)|terms (?:of (?:use|service)|and conditions))\b/i,
-  // Log-in walls, comment prompts and tip lines.
+  // Log-in walls, comment prompts, tip lines, inbox pitches.
   /\b(?:log ?in|sign in|register) to (?:comment|continue|read)\b/i,
   /\bhave your say\b/i,
+  /\bshare your (?:thoughts|views|comments|opinion)\b/i,
+  /\b(?:in the )?comments(?: section)? below\b/i,
   /\bgot a (?:story|news tip|tip)\b/i,
-  /\b(?:e-?mail|contact) us\b/i,
+  /^(?:e-?mail|contact) us\b/i,
+  /\b(?:delivered|straight) to your inbox\b/i,
+];
+
+/**
+ * Notices about the page rather than the news: cookie and consent banners, wire service lines,
+ * copyright and reuse notices, timestamps, keyword lines, contributor and contact lines.
+ */
+const PAGE_NOTICE = [
+  // Cookie and consent banners.
+  /\b(?:we|our partners|this (?:site|website)) uses? cookies\b/i,
+  /\bcookies and similar technologies\b/i,
+  /\bcookie (?:policy|settings|preferences|notice)\b/i,
+  /\b(?:our|the site's) (?:privacy (?:policy|notice)|terms (?:of (?:use|service)|and conditions)|cookie policy)\b/i,
+  /\b(?:you(?:'ve|’ve| have) consented to|unsubscribe at any time|by (?:signing up|subscribing|continuing|clicking))\b/i,
   // Wire and agency service lines: credits, standards notes, licensing and reuse notices.
   /^our (?:editorial )?(?:standards|guidelines|values)\s*:/i,
   /\btrust principles\b/i,
-  /\blicensing rights\b/i,
-  /\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b/i,
+  /\bacquire licensing rights\b/i,
+  /\bmay not be (?:published|reproduced|copied|broadcast)(?:,| or) (?:broadcast|distributed|rewritten|redistributed|transmitted)\b/i,
   /^(?:©|\(c\)\s*\d{4}|copyright\s*©?\s*\d{4})/i,
   // Keyword and tag lines, even when they end in a period.
   /^(?:topics|tags|keywords|related topics|filed under)\s*:/i,
   // Notes about the page rather than the news: "This article was first published on ...".
-  /^this (?:article|story|report|piece) (?:was|has been) (?:first |originally )?(?:published|updated|amended)\b/i,
-  // Timestamps: "Published 14:02 GMT, 3 May", "Updated: 3 May 2031."
-  /^(?:published|updated|last updated|posted|first published|last modified)\b[^.!?]{0,60}\d/i,
+  /^this (?:article|story|piece) (?:was|has been) (?:first |originally )?(?:published|updated|amended)\b/i,
+  // Timestamps: "Published 14:02 GMT, 3 May", "Updated: 3 May 2031.", a date or time right after
+  // the word (prose says "Published in 1851, the novel ...").
+  /^(?:published|updated|last updated|posted|first published|last modified)\s*:?\s*(?:on\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]{0,60}?(?:\d{1,2}[:.]\d{2}|\b\d{4}\b)/i,
+  /\bcontributed to this (?:report|story|article)\b/i,
+  /^(?:contact|e-?mail|reach) (?:the )?(?:reporter|writer|author|editor|columnist|us)\b/i,
 ];
 
 /**
@@ -84,7 +98,7 @@ const CREDIT_LIST = /;|\b(?:editing|edited|writing|additional reporting) by\b|^\
  * (see `classifyParagraphs`).
  */
 const AUTHOR_BIO =
-  /^(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:is (?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|photographer|critic)\b|(?:covers|writes about|reports on)\s)/u;
+  /^(?!(?:The|A|An|This|That|Its|His|Her|Their)\s)(?:\p{Lu}\p{Ll}[\p{L}'’-]*\s+){2,3}(?:is (?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|photographer|critic)\b|(?:covers|writes about|reports on)\s)/u;
 
 /** A price in a pitch: "Rs 100", "$4.99/month", "€5 per month". */
 const PRICE = /(?:\b(?:Rs|INR|USD|EUR|GBP)\.?\s?\d|[$€£₹]\s?\d)/;
@@ -144,6 +158,7 @@ export function furnitureReason(paragraph: string): string | null {
   if (atMostWords(text, CAPTION_WORDS) && isCredit(text)) return "photo credit";
   const short = atMostWords(text, SHORT_WORDS);
   if (short && CALL_TO_ACTION.some((re) => re.test(text))) return "call to action";
+  if (short && PAGE_NOTICE.some((re) => re.test(text))) return "page notice";
   if (short && isCreditLine(text)) return "credit line";
   // A bare price is a pitch ("Rs 100", "£4.99 a month"); a sentence with a price is news.
   if (atMostWords(text, 8) && PRICE.test(text)) return "price";
