@@ -1,0 +1,233 @@
+/**
+ * Page furniture on unseen news pages: two held-out sets of invented scraped pages (wire copy, a
+ * tabloid, a regional site, a blog, a magazine, a broadcaster; then a metro site, an agency wire
+ * and a column), each with a gold that marks every line after the title as furniture or prose.
+ * Loaded the way the bot loads any folder: every prose line must be kept whole, and no furniture
+ * line may reach a paragraph, an excerpt `ask` cites or a quote `quote` lists.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { buildArticle, loadCorpus } from "../src/corpus/load.js";
+import type { Article, Span } from "../src/corpus/types.js";
+import { Engine } from "../src/engine.js";
+
+const FIXTURES = new URL("./fixtures/", import.meta.url).pathname;
+
+const goldSchema = z.object({
+  about: z.string(),
+  articles: z.record(
+    z.string(),
+    z.object({ title: z.string(), furniture: z.array(z.string()), prose: z.array(z.string()) }),
+  ),
+});
+type Gold = z.infer<typeof goldSchema>;
+
+interface GoldLine extends Span {
+  text: string;
+}
+
+/** The span of the line of `article.text` that reads `line` (trimmed), wherever it is. */
+function lineSpan(article: Article, line: string): GoldLine {
+  let at = 0;
+  for (const raw of article.text.split("\n")) {
+    const start = at + (raw.length - raw.trimStart().length);
+    const end = at + raw.trimEnd().length;
+    if (raw.trim() === line) return { start, end, text: line };
+    at += raw.length + 1;
+  }
+  throw new Error(`${article.id}: gold line not in the article: ${line}`);
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+interface Page {
+  article: Article;
+  furniture: GoldLine[];
+  prose: GoldLine[];
+}
+
+function loadSet(name: string): { engine: Engine; pages: Page[]; gold: Gold } {
+  const gold = goldSchema.parse(JSON.parse(readFileSync(`${FIXTURES}${name}.gold.json`, "utf8")));
+  const engine = new Engine(loadCorpus(`${FIXTURES}${name}`, { strict: true }));
+  const pages = engine.articles.map((article) => {
+    const g = gold.articles[article.id];
+    if (!g) throw new Error(`${name}: no gold for ${article.id}`);
+    return {
+      article,
+      furniture: g.furniture.map((l) => lineSpan(article, l)),
+      prose: g.prose.map((l) => lineSpan(article, l)),
+    };
+  });
+  return { engine, pages, gold };
+}
+
+/** Questions a reader might ask about the page chrome itself: none may be answered from it. */
+const CHROME_QUESTIONS = [
+  "Who edited the story?",
+  "Who wrote this article?",
+  "Who reported the story?",
+  "What are the trust principles?",
+  "How do I sign up for the newsletter?",
+  "How do I subscribe?",
+  "What cookies does the site use?",
+  "When was the article published?",
+  "When was the story updated?",
+  "Who took the photo?",
+  "What is in the picture?",
+  "What are the topics?",
+  "How many comments are there?",
+  "Who owns the copyright?",
+  "Where can I follow the site?",
+  "What else should I read?",
+  "What is trending?",
+  "How long is the video?",
+  "Who is the author?",
+  "Which agency contributed to the report?",
+  "How can I contact the reporter?",
+];
+
+/** A question built from a gold line's own words, so the line is the best match there is. */
+function questionFrom(line: string): string {
+  const words = line.replace(/[^\p{L}\p{N}' ]+/gu, " ").split(/\s+/).filter(Boolean).slice(0, 9);
+  return `What about ${words.join(" ")}?`;
+}
+
+for (const set of ["furniture-heldout", "furniture-heldout-2"]) {
+  describe(`page furniture on ${set}`, () => {
+    const { engine, pages, gold } = loadSet(set);
+    const byId = new Map(pages.map((p) => [p.article.id, p]));
+
+    it("has a gold for every article and a line for every line after the title", () => {
+      expect(pages.map((p) => p.article.id).sort()).toEqual(Object.keys(gold.articles).sort());
+      for (const { article, furniture, prose } of pages) {
+        const lines = article.text.split("\n").map((l) => l.trim()).filter(Boolean);
+        expect(lines.slice(1).sort()).toEqual([...furniture, ...prose].map((l) => l.text).sort());
+      }
+    });
+
+    it("keeps every prose line whole inside one paragraph", () => {
+      const dropped = pages.flatMap(({ article, prose }) =>
+        prose.filter((l) => !article.paragraphs.some((p) => p.start <= l.start && l.end <= p.end)).map((l) => `${article.id}: ${l.text}`),
+      );
+      expect(dropped).toEqual([]);
+    });
+
+    it("keeps no furniture line in any paragraph", () => {
+      const kept = pages.flatMap(({ article, furniture }) =>
+        furniture.filter((l) => article.paragraphs.some((p) => overlaps(p, l))).map((l) => `${article.id}: ${l.text}`),
+      );
+      expect(kept).toEqual([]);
+    });
+
+    it("never cites furniture in an answer, for questions about the chrome and about every line", () => {
+      const questions = [
+        ...CHROME_QUESTIONS,
+        ...pages.flatMap((p) => [...p.furniture, ...p.prose].map((l) => questionFrom(l.text))),
+      ];
+      const cited: string[] = [];
+      let citations = 0;
+      for (const q of questions) {
+        for (const c of engine.ask(q).citations) {
+          citations++;
+          const page = byId.get(c.articleId)!;
+          for (const l of page.furniture) if (overlaps(c, l)) cited.push(`${q} -> ${c.articleId}: ${l.text}`);
+        }
+      }
+      expect(cited).toEqual([]);
+      // The questions about prose lines do find them: the check above is not vacuous.
+      expect(citations).toBeGreaterThan(pages.length * 3);
+    });
+
+    it("never lists a quote from furniture, for any speaker", () => {
+      const bad: string[] = [];
+      let quotes = 0;
+      for (const s of engine.speakers()) {
+        for (const q of engine.quote(s.name, { fragments: true }).quotes) {
+          quotes++;
+          const page = byId.get(q.articleId)!;
+          const spans = [{ start: q.start, end: q.end }, { start: q.contextStart, end: q.contextEnd }];
+          for (const l of page.furniture) if (spans.some((sp) => overlaps(sp, l))) bad.push(`${s.name} -> ${q.articleId}: ${l.text}`);
+        }
+      }
+      expect(bad).toEqual([]);
+      expect(quotes).toBeGreaterThan(0);
+    });
+  });
+}
+
+describe("short prose that shares words with page chrome", () => {
+  /** Each is news, not chrome, although each contains a word furniture rules react to. */
+  const PROSE = [
+    "Published in 1851, the novel sold fewer than 3,000 copies in its author's lifetime.",
+    "Updated figures showed the deficit had doubled.",
+    "The company changed its privacy policy last week after the regulator complained.",
+    "The patient consented to the surgery on Monday.",
+    "The names of the victims may not be published under state law.",
+    "The firm sold its licensing rights to a studio in 2029.",
+    "The new scheme will cost the council £310,000 a year.",
+    "Subscribers to the water service will see a rebate in June.",
+    "Reporting by the paper in March revealed the council had hidden the survey.",
+    "More than 200 people joined the search.",
+    "Share prices fell 4% on the news.",
+    "Photo walks start from the library at nine every Saturday.",
+    "Topics at the meeting included parking and bins.",
+    "\"Contact us if you see anything,\" a police spokeswoman said.",
+  ];
+
+  it("keeps each of them, in any position on the page", () => {
+    const text = `Council news in brief\n\nAdvertisement\n${PROSE.join("\nAdvertisement\n")}\nAdvertisement\n`;
+    const article = buildArticle("brief", "brief.txt", text);
+    const kept = article.paragraphs.map((p) => text.slice(p.start, p.end));
+    expect(kept).toEqual(PROSE);
+  });
+
+  it("keeps a news paragraph that sits between two widgets, and drops a pitch in the same place", () => {
+    const news = "The council said it would fill the hole with concrete foam next week.";
+    const pitch = "Quality journalism takes time and money, and we rely on readers like you.";
+    const text = [
+      "Sinkhole swallows garden",
+      "",
+      "A huge sinkhole opened in a back garden on Tuesday night.",
+      "Engineers said old mine workings had probably collapsed.",
+      "Sign up to our newsletter",
+      news,
+      "Most Read",
+      "Support our journalism",
+      pitch,
+      "Subscribe now",
+    ].join("\n");
+    const kept = buildArticle("sinkhole", "sinkhole.txt", text).paragraphs.map((p) => text.slice(p.start, p.end));
+    expect(kept).toContain(news);
+    expect(kept).not.toContain(pitch);
+  });
+
+  it("drops an author bio at the foot of the page but keeps the same wording in the body", () => {
+    const body = "Lena Ward is a reporter at the city paper who first revealed the payments.";
+    const bio = "Lena Ward is a senior reporter covering the council.";
+    const text = [
+      "Council payments inquiry opens",
+      "",
+      body,
+      "The inquiry will sit for six weeks, its chair said.",
+      "Councillors will give evidence from June.",
+      bio,
+      "Share this article",
+    ].join("\n");
+    const kept = buildArticle("inquiry", "inquiry.txt", text).paragraphs.map((p) => text.slice(p.start, p.end));
+    expect(kept).toContain(body);
+    expect(kept).not.toContain(bio);
+  });
+});
+
+describe("line breaks in a scraped page", () => {
+  it("does not glue a caption without a full stop to the prose line after it", () => {
+    const caption = "The sinkhole opened up just metres from the family home (Image: Local Post)";
+    const prose = 'Dawn Fairley, 41, said: "I thought a plane had crashed."';
+    const text = `Sinkhole\n\nA mother was woken at 2am by a thunderous crash in her garden.\n${caption}\n${prose}\nThe council said it would fill the hole next week.\n`;
+    const article = buildArticle("s", "s.txt", text);
+    const kept = article.paragraphs.map((p) => text.slice(p.start, p.end));
+    expect(kept).toContain(prose);
+    expect(kept.some((k) => k.includes("(Image:"))).toBe(false);
+  });
+});
