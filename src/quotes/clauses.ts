@@ -132,6 +132,25 @@ function parentheticalSubject(frame: readonly FrameTok[], comma: number, mention
   return null;
 }
 
+/**
+ * "Callum Reid of the Seafarers' Union said": the name before "of" speaks, not the body after it.
+ * `from` is the first frame index of the body's name.
+ */
+function memberOf(frame: readonly FrameTok[], from: number, mentions: MentionLookup): NounPhrase | null {
+  let k = from - 1;
+  // The rest of the body's name ("Seafarers'" ends a name run of its own).
+  for (let n = 0; n < 3 && k >= 0 && frame[k]!.isWord && frame[k]!.cap; n++) k--;
+  if (frame[k]?.key === "the" && !frame[k]!.cap) k--;
+  if (frame[k]?.key !== "of" || frame[k]!.cap) return null;
+  const person = frame[k - 1];
+  if (!person || !person.isWord || person.possessive) return null;
+  const m = mentions.byLast.get(person.start);
+  if (!m || m.keys.length < 2) return null;
+  let start = k - 1;
+  while (start > 0 && frame[start - 1]!.start >= m.roleStart) start--;
+  return { kind: "name", mention: m, from: start, to: k - 1 };
+}
+
 /** The noun phrase ending at frame index `i` (after adverbs), if it can be a speaker. */
 export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: MentionLookup): NounPhrase | null {
   ({ i } = skipLeft(frame, i));
@@ -143,6 +162,8 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
     if (t.possessive) return null;
     let from = i;
     while (from > 0 && frame[from - 1]!.start >= m.roleStart) from--;
+    const member = memberOf(frame, from, mentions);
+    if (member) return member;
     const before = frame[from - 1];
     if (before && before.isWord && !before.cap) {
       // "the Secretary of War said": the name completes a title, and the title speaks.
@@ -181,6 +202,20 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
     while (to + 1 < frame.length && frame[to + 1]!.end <= m.end) to++;
     if (frame[to]!.possessive) return null;
     return { kind: "name", mention: m, from, to };
+  }
+  // A role qualified by a common noun the role words do not cover: "coastguard spokeswoman Priya
+  // Natarajan". Up to two such words, then the role of a named mention.
+  for (let k = i + 1; k <= i + 2 && k < frame.length; k++) {
+    const w = frame[k - 1]!;
+    if (!w.isWord || w.cap || w.possessive || NON_VERBS.has(w.key) || ADVERBS.has(w.key)) break;
+    const r = frame[k]!;
+    const named = r.isWord && isTitleWord(r) ? mentions.byFirst.get(r.start) : undefined;
+    if (named) {
+      let to = k;
+      while (to + 1 < frame.length && frame[to + 1]!.end <= named.end) to++;
+      if (frame[to]!.possessive) return null;
+      return { kind: "name", mention: named, from, to };
+    }
   }
   // A role without a name: "the spokesman", "the Russian President".
   let j = i;

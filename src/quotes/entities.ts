@@ -50,6 +50,17 @@ export interface PlacedMention {
 
 const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady"]);
 
+/** The gender an honorific in a mention's role tells ("mr", "ms."), or null. */
+function honorificGender(role: readonly string[] | null): "m" | "f" | null {
+  let out: "m" | "f" | null = null;
+  for (const w of role ?? []) {
+    const k = w.replace(/\.$/, "");
+    if (MASCULINE_TITLES.has(k)) out = "m";
+    else if (FEMININE_TITLES.has(k)) out = "f";
+  }
+  return out;
+}
+
 export function displayWord(w: string): string {
   return w.replace(/['’]s$/u, "").replace(/['’]$/u, "");
 }
@@ -179,10 +190,12 @@ export class EntityRegistry {
   }
 
   /**
-   * Which entity a mention names. `inArticle` maps a surname to the person the same article last
-   * named in full, so a surname prefers the person the article introduced.
+   * Which entity a mention names. `inArticle` maps a surname to the people the same article has
+   * named in full with it, most recent last, so a surname prefers the person the article
+   * introduced last; an honorific that tells a gender ("Ms Lindqvist" after "Mr Lindqvist") passes
+   * over people of the other gender, and names nobody known when all of them are.
    */
-  resolve(mention: Mention, inArticle: ReadonlyMap<string, number>): Entity {
+  resolve(mention: Mention, inArticle: ReadonlyMap<string, readonly number[]>): Entity {
     if (mention.keys.length >= 2) {
       const id = this.byFullKey.get(mention.keys.join(" "));
       if (id !== undefined) return this.entities[id]!;
@@ -192,9 +205,16 @@ export class EntityRegistry {
     const people = mention.keys.length === 1 && this.trusted.has(surname) ? this.bySurname.get(surname) : undefined;
     if (people && people.length > 0) {
       const named = inArticle.get(surname);
-      if (named !== undefined) return this.entities[named]!;
-      // The article names none of them in full: only a surname that one person alone bears.
-      if (people.length === 1) return this.entities[people[0]!]!;
+      if (named && named.length > 0) {
+        const gender = honorificGender(mention.role);
+        for (let i = named.length - 1; i >= 0; i--) {
+          const e = this.entities[named[i]!]!;
+          if (!gender || !e.gender || e.gender === gender) return e;
+        }
+      } else if (people.length === 1) {
+        // The article names none of them in full: only a surname that one person alone bears.
+        return this.entities[people[0]!]!;
+      }
     }
     let id = this.bySingle.get(key);
     if (id === undefined) {
@@ -245,7 +265,7 @@ export class EntityRegistry {
         }
       }
       if (best) e.name = best;
-      const hasTitle = [...e.roles.values()].some((r) => r.words.some((w) => TITLE_WORDS.has(w.replace(/'s$/, ""))));
+      const hasTitle = [...e.roles.values()].some((r) => r.words.some((w) => TITLE_WORDS.has(w.replace(/'s$/, "").replace(/\.$/, ""))));
       if (e.mentions > 0 && e.withThe * 2 >= e.mentions && e.withThe > 0) e.kind = "org";
       else if (e.surname !== null && (hasTitle || e.gender !== null || e.bySurnameAlone > 0)) e.kind = "person";
       else if (e.surname === null && hasTitle) e.kind = "person";

@@ -75,6 +75,19 @@ function isTitleCased(text: string): boolean {
   return ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w.toLowerCase()));
 }
 
+/** Lower-case plural nouns: "divers", "officials" (not "this", "bus", "press"). */
+const PLURAL_NOUN = /^[a-z]{2,}[^siu's]s$/;
+
+/**
+ * An unnamed speaker written as a bare plural ("after divers reported the damage"): a group, which
+ * a later "he" or "she" cannot stand for, so it does not keep them from the person named before.
+ */
+function isPluralNoun(frame: SentenceAnalysis["frame"], np: NounPhrase): boolean {
+  if (np.kind !== "other" || np.from !== np.to) return false;
+  const t = frame[np.from];
+  return !!t && t.isWord && !t.cap && PLURAL_NOUN.test(t.key);
+}
+
 /** Token indices that open a sentence or a quotation, where capitals say nothing about names. */
 function sentenceStarts(text: string, toks: readonly Tok[], sentences: readonly Sentence[]): Set<number> {
   const out = new Set<number>();
@@ -210,7 +223,7 @@ class ArticleReader {
       const pos = frame[np.from]!.start;
       const entity = this.resolve(np, pos, index);
       a.resolved.set(np, entity);
-      const blocker = entity ? null : np.kind === "group" ? "group" : np.kind === "name" ? null : "person";
+      const blocker = entity ? null : np.kind === "group" || isPluralNoun(frame, np) ? "group" : np.kind === "name" ? null : "person";
       if (!entity && !blocker) continue;
       this.addEvent({ pos, sentence: index, entity, blocker, speech: clauses.some((c) => c.speaker === np) });
     }
@@ -316,7 +329,7 @@ class ArticleReader {
     let kind: QuoteKind = wordCount(text) <= FRAGMENT_MAX_WORDS ? "fragment" : "statement";
     const bo = openS ? openS.frame.findIndex((t) => t.quote === qi) : -1;
     const before = bo > 0 ? openS!.frame[bo - 1] : undefined;
-    if ((before && TITLE_INTRODUCERS.has(before.key)) || isTitleCased(text)) kind = "title";
+    if ((before && TITLE_INTRODUCERS.has(before.key) && !this.personCalls(openS!, bo - 1)) || isTitleCased(text)) kind = "title";
 
     let found: { entity: Entity | null; decided: boolean } = { entity: null, decided: false };
     if (kind !== "title") found = this.cue(qi, text, openS, bo, closeS);
@@ -333,6 +346,17 @@ class ArticleReader {
     if (contextStart > q.open) contextStart = q.open;
     if (contextEnd < q.end) contextEnd = q.end;
     return { article, marks: q, kind, speaker, contextStart, contextEnd, prose: this.prose };
+  }
+
+  /**
+   * "Mr. Reid called “a brochure, not a plan.”": a person or "he"/"she" right before "called"
+   * ("dubbed", ...) says the words, where "a plan called “...”" names something.
+   */
+  private personCalls(s: AnalysedSentence, verb: number): boolean {
+    const subject = s.frame[verb - 1];
+    if (!subject || !subject.isWord || subject.possessive) return false;
+    if (!subject.cap && (subject.key === "he" || subject.key === "she")) return true;
+    return s.clauses.some((c) => c.at === verb && c.speaker.kind === "name" && c.speaker.to === verb - 1);
   }
 
   /** The cue that names a quotation's speaker, in order of how tightly news copy binds it. */
@@ -453,12 +477,17 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
   const mentions: ResolvedMention[][] = [];
   const byMention = new Map<Mention, Entity>();
   perArticle.forEach((ms, ai) => {
-    const inArticle = new Map<string, number>();
+    const inArticle = new Map<string, number[]>();
     const resolved: ResolvedMention[] = [];
     for (const m of ms) {
       const entity = registry.resolve(m, inArticle);
-      registry.observe(entity, ai, m, m.keys.length === 1 && inArticle.get(m.keys[0]!) === entity.id);
-      if (m.keys.length >= 2 && entity.surname) inArticle.set(entity.surname, entity.id);
+      registry.observe(entity, ai, m, m.keys.length === 1 && (inArticle.get(m.keys[0]!)?.includes(entity.id) ?? false));
+      if (m.keys.length >= 2 && entity.surname) {
+        // Most recently named in full last.
+        const named = (inArticle.get(entity.surname) ?? []).filter((id) => id !== entity.id);
+        named.push(entity.id);
+        inArticle.set(entity.surname, named);
+      }
       byMention.set(m, entity);
       resolved.push({ mention: m, entity });
     }

@@ -92,7 +92,8 @@ export interface Mention {
 
 export function isTitleWord(t: Tok): boolean {
   if (!t.isWord) return false;
-  const k = t.key.replace(/'s$/, "");
+  // "Mr." and "Dr." keep their period in the token (see tokens.ts); the honorific is the same word.
+  const k = t.key.replace(/'s$/, "").replace(/\.$/, "");
   return TITLE_WORDS.has(k) || (k.endsWith("s") && TITLE_WORDS.has(k.slice(0, -1)));
 }
 
