@@ -7,6 +7,7 @@
  */
 import { ADVERBS, CITING_VERBS, NAME_SUFFIXES, CLAUSE_OPENERS, MESSAGE_NOUNS, MESSAGE_VERBS, NON_VERBS, ORG_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
 import { isTitleWord, type Mention } from "./mentions.js";
+import { STOP_WORDS } from "../search/analyzer.js";
 import type { Tok } from "./tokens.js";
 
 /** A frame token: a word or punctuation outside quotes, or a placeholder (`quote` >= 0) for a whole quotation. */
@@ -55,6 +56,8 @@ const NOUN_LIKE_VERBS = new Set(["reports", "comments", "calls", "states", "note
 const BE = new Set(["was", "were", "is", "are", "be", "been", "being", "am"]);
 const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "in", "of", "on", "at", "for", "with", "from", "into", "to", "by", "as", "after", "before", "while", "when", "about"]);
 const DETERMINERS = new Set(["the", "a", "an"]);
+/** Words that count or pick out members of a kind: "every American" is no name of anyone. */
+const QUANTIFIERS = new Set(["every", "each", "all", "some", "many", "most", "several", "one", "both", "no", "any", "other", "another", "few", "such", "fellow"]);
 const POSSESSIVE_PRONOUNS: Record<string, Pronoun> = { his: "he", her: "she", their: "they", its: "it" };
 
 function isAdverb(t: FrameTok | undefined): boolean {
@@ -124,6 +127,8 @@ function parentheticalSubject(frame: readonly FrameTok[], comma: number, mention
     const aside =
       PREPOSITIONS.has(first.key) ||
       /^(?:who|which|whose|whom|where|when|the|a|an|his|her|their|its|our|then|now|once|as|after|before|while|during)$/.test(first.key) ||
+      // A participle phrase: ", speaking in parliament," / ", pressed on the point,".
+      (!first.cap && /^[a-z]{3,}(?:ing|ed)$/.test(first.key)) ||
       segment.every((x) => NAME_SUFFIXES.has(x.key)) ||
       segment.some((x) => DIGITS.test(x.text) || isTitleWord(x));
     if (!aside) return null;
@@ -203,13 +208,13 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
     if (frame[to]!.possessive) return null;
     return { kind: "name", mention: m, from, to };
   }
-  // A role qualified by a common noun the role words do not cover: "coastguard spokeswoman Priya
-  // Natarajan". Up to two such words, then the role of a named mention.
+  // A name after a description in common nouns the role words do not cover: "coastguard
+  // spokeswoman Priya Natarajan", "engineer Fatima Haddad". Up to two such words.
   for (let k = i + 1; k <= i + 2 && k < frame.length; k++) {
     const w = frame[k - 1]!;
-    if (!w.isWord || w.cap || w.possessive || NON_VERBS.has(w.key) || ADVERBS.has(w.key)) break;
+    if (!w.isWord || w.cap || w.possessive || NON_VERBS.has(w.key) || ADVERBS.has(w.key) || QUANTIFIERS.has(w.key) || STOP_WORDS.has(w.key)) break;
     const r = frame[k]!;
-    const named = r.isWord && isTitleWord(r) ? mentions.byFirst.get(r.start) : undefined;
+    const named = r.isWord && (r.cap || isTitleWord(r)) ? mentions.byFirst.get(r.start) : undefined;
     if (named) {
       let to = k;
       while (to + 1 < frame.length && frame[to + 1]!.end <= named.end) to++;
@@ -270,6 +275,29 @@ export function mainSubject(frame: readonly FrameTok[], mentions: MentionLookup)
   return np;
 }
 
+/** Past forms of speech verbs that do not end in -ed. */
+const IRREGULAR_PAST = new Set(["said", "told", "wrote", "thought", "read"]);
+
+/** A verb in its base form: "post", "report", "say" (not "posts", "posted", "said", "saying"). */
+function isBaseForm(key: string): boolean {
+  return !/(?:s|ed|ing)$/.test(key) && !IRREGULAR_PAST.has(key);
+}
+
+/** One lower-case word that is no pronoun and no plural: "blog", "news", not "I", "we", "divers". */
+function isSingularCommonNoun(t: FrameTok | undefined): boolean {
+  return !!t && t.isWord && !t.cap && !/^(?:i|we|you|they)$/.test(t.key) && !/[^s]s$/.test(t.key);
+}
+
+/** A determiner opens the noun phrase ending before `i`: "a blog", "the evening news", "his radio". */
+function afterDeterminer(frame: readonly FrameTok[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = frame[k]!;
+    if (!t.isWord || t.cap) return false;
+    if (DETERMINERS.has(t.key) || POSSESSIVE_PRONOUNS[t.key]) return true;
+  }
+  return false;
+}
+
 /** Speech clauses of a sentence frame, in order. */
 export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup, subject: NounPhrase | null): Clause[] {
   const out: Clause[] = [];
@@ -313,6 +341,10 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
         // "continued by saying": the subject of the verb before "by".
         const verb = frame[p - 1];
         if (verb && verb.isWord && !verb.cap) np = phraseEndingAt(frame, p - 2, mentions);
+      } else if (prev?.key === "as" && CITING_VERBS.has(frame[p - 1]?.key ?? "")) {
+        // "Brookes was quoted as saying": the passive's subject speaks.
+        const { i: q, skipped: aux } = skipLeft(frame, p - 2);
+        if (aux.some((w) => BE.has(w))) np = phraseEndingAt(frame, q, mentions);
       } else if (skipped.some((w) => BE.has(w))) np = phraseEndingAt(frame, p, mentions);
       if (np) out.push({ at: v, kind, speaker: np, inverted: false });
       continue;
@@ -339,6 +371,9 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
     }
     if (!np && prev && prev.isWord && !/^(?:and|but|or|to)$/.test(prev.key)) np = { kind: "other", from: p, to: p };
     if (!np) continue;
+    // "a blog post", "a news report", "a phone call": a singular noun after a determiner does not
+    // take a verb's base form ("the man say" is not English), so this is a noun, not a speaker.
+    if (np.kind === "other" && !inverted && skipped.length === 0 && isBaseForm(key) && isSingularCommonNoun(frame[np.from]) && afterDeterminer(frame, np.from)) continue;
     // "reports", "comments", "states" are plural nouns as often as verbs: trust them as verbs only
     // after a name or a pronoun ("the general reports relating to ..." is not speech).
     if (NOUN_LIKE_VERBS.has(key) && np.kind !== "name" && np.kind !== "pronoun") continue;

@@ -45,7 +45,14 @@ export interface ResolvedMention {
   entity: Entity;
 }
 
-/** Quotes of this many words or fewer are scare quotes or labels, not statements. */
+/**
+ * A short quotation that is a whole sentence of its own ("It's over," / "Solidarity works."): a
+ * capital, and the sentence's own punctuation inside the closing mark. Counted a statement when it
+ * opens its sentence or follows a colon, where a scare quote does not stand.
+ */
+const SHORT_SENTENCE = /^\p{Lu}[^]*[.,!?…]$/u;
+
+/** Quotes of this many words or fewer are scare quotes or labels, not statements (but see SHORT_SENTENCE). */
 export const FRAGMENT_MAX_WORDS = 2;
 
 /** How many tokens before a quotation a speech verb may stand and still introduce it. */
@@ -326,9 +333,9 @@ class ArticleReader {
     const openS = this.sentences[sentenceAt(article.sentences, q.open)];
     const closeS = this.sentences[sentenceAt(article.sentences, Math.max(q.open, q.close - 1))];
     const text = article.text.slice(q.start, q.end);
-    let kind: QuoteKind = wordCount(text) <= FRAGMENT_MAX_WORDS ? "fragment" : "statement";
     const bo = openS ? openS.frame.findIndex((t) => t.quote === qi) : -1;
     const before = bo > 0 ? openS!.frame[bo - 1] : undefined;
+    let kind: QuoteKind = wordCount(text) <= FRAGMENT_MAX_WORDS && !(SHORT_SENTENCE.test(text) && (bo === 0 || before?.text === ":")) ? "fragment" : "statement";
     if ((before && TITLE_INTRODUCERS.has(before.key) && !this.personCalls(openS!, bo - 1)) || isTitleCased(text)) kind = "title";
 
     let found: { entity: Entity | null; decided: boolean } = { entity: null, decided: false };
