@@ -193,6 +193,25 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
   return null;
 }
 
+/**
+ * A name introduced by its role, starting at frame index `i` after at most two lower-case
+ * qualifying words: "area manager Joanne Whitfield-Price", "spokeswoman Priya Natarajan".
+ */
+function roledNameAfter(frame: readonly FrameTok[], i: number, mentions: MentionLookup): { mention: Mention; to: number } | null {
+  for (let k = i; k <= i + 2 && k < frame.length; k++) {
+    const r = frame[k]!;
+    if (!r.isWord || r.possessive) return null;
+    const named = isTitleWord(r) ? mentions.byFirst.get(r.start) : undefined;
+    if (named && named.roleStart === r.start && named.start > r.start) {
+      let to = k;
+      while (to + 1 < frame.length && frame[to + 1]!.end <= named.end) to++;
+      return frame[to]!.possessive ? null : { mention: named, to };
+    }
+    if (r.cap || NON_VERBS.has(r.key) || ADVERBS.has(r.key) || QUANTIFIERS.has(r.key) || STOP_WORDS.has(r.key)) return null;
+  }
+  return null;
+}
+
 /** The noun phrase starting at frame index `i`, if it can be a speaker. */
 export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions: MentionLookup): NounPhrase | null {
   let from = i;
@@ -204,6 +223,12 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
   const m = mentions.byFirst.get(t.start);
   if (m) {
     let to = i;
+    while (to + 1 < frame.length && frame[to + 1]!.end <= m.end) to++;
+    // "Environment Agency area manager Joanne Whitfield-Price": the body names the person's
+    // employer, and the person after the role is the phrase.
+    const employee = frame[to]!.possessive ? null : roledNameAfter(frame, to + 1, mentions);
+    if (employee) return { kind: "name", mention: employee.mention, from, to: employee.to };
+    to = i;
     while (to + 1 < frame.length && frame[to + 1]!.end <= m.end) to++;
     if (frame[to]!.possessive) return null;
     return { kind: "name", mention: m, from, to };

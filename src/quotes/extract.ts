@@ -389,7 +389,14 @@ class ArticleReader {
     if (openS && bo >= 0) {
       // 2. Before the quote in its sentence: 'Peskov said: "...', 'Peskov said the difference was "..."'.
       const lead = openS.clauses.filter((c) => c.at < bo && c.at >= bo - LEAD_REACH && c.kind !== "according");
-      if (lead.length) return decided(openS, lead[lead.length - 1]!);
+      if (lead.length) {
+        // "Marsh said Tanaka's comments were “unhelpful”": the words judge the comments, and the
+        // one who says so speaks; a message noun speaks for its owner only when no verb of saying
+        // comes before it ("Putin's message to Biden was, “...”").
+        const last = lead[lead.length - 1]!;
+        const saying = last.kind === "message-noun" ? lead.find((c) => c.kind === "speech") : undefined;
+        return decided(openS, saying ?? last);
+      }
     }
     if (closeS && bc >= 0) {
       // 3. Later in the sentence: 'it is "premature" to ..., Peskov said on Monday.'

@@ -64,7 +64,9 @@ export const TITLE_WORDS = set(`
   critic dissident opponent rival challenger incumbent democrat republican speaker manager coach
   commissioner inspector prosecutor deputy counsel mr mrs ms miss dr sir dame lord lady sheikh emir
   prime chief-of-staff negotiator strategist pollster researcher scientist author writer owner
-  president's premier's
+  president's premier's mp mep msp councillor councilor alderman sheriff superintendent constable
+  bishop archbishop cardinal rabbi imam pastor vicar reverend dean provost principal headteacher
+  headmaster headmistress engineer surveyor geologist architect
 `);
 
 /** Honorifics that also tell a person's gender. */
