@@ -193,6 +193,14 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
   return null;
 }
 
+/** Common irregular past forms, which would otherwise pass for nouns ("Berg met spokesman X"). */
+const IRREGULAR_VERBS = new Set(["met", "saw", "gave", "took", "made", "sent", "left", "found", "led", "heard", "hit", "beat", "chose", "named", "thought", "told", "said", "wrote", "knew", "won", "lost", "paid", "brought", "caught", "sought", "taught", "held", "let", "put", "set", "kept", "meant"]);
+
+/** A word that is a verb of speech or message, or a past form. */
+function looksLikeVerb(key: string): boolean {
+  return SPEECH_VERBS.has(key) || MESSAGE_VERBS.has(key) || IRREGULAR_VERBS.has(key) || /ed$/.test(key);
+}
+
 /**
  * A name introduced by its role, starting at frame index `i` after at most two lower-case
  * qualifying words: "area manager Joanne Whitfield-Price", "spokeswoman Priya Natarajan".
@@ -201,13 +209,14 @@ function roledNameAfter(frame: readonly FrameTok[], i: number, mentions: Mention
   for (let k = i; k <= i + 2 && k < frame.length; k++) {
     const r = frame[k]!;
     if (!r.isWord || r.possessive) return null;
-    const named = isTitleWord(r) ? mentions.byFirst.get(r.start) : undefined;
+    // A lower-case office ("manager"), not an honorific ("Mr."), which no employer comes before.
+    const named = isTitleWord(r) && !r.cap ? mentions.byFirst.get(r.start) : undefined;
     if (named && named.roleStart === r.start && named.start > r.start) {
       let to = k;
       while (to + 1 < frame.length && frame[to + 1]!.end <= named.end) to++;
       return frame[to]!.possessive ? null : { mention: named, to };
     }
-    if (r.cap || NON_VERBS.has(r.key) || ADVERBS.has(r.key) || QUANTIFIERS.has(r.key) || STOP_WORDS.has(r.key)) return null;
+    if (r.cap || NON_VERBS.has(r.key) || ADVERBS.has(r.key) || QUANTIFIERS.has(r.key) || STOP_WORDS.has(r.key) || looksLikeVerb(r.key)) return null;
   }
   return null;
 }
@@ -237,7 +246,7 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
   // spokeswoman Priya Natarajan", "engineer Fatima Haddad". Up to two such words.
   for (let k = i + 1; k <= i + 2 && k < frame.length; k++) {
     const w = frame[k - 1]!;
-    if (!w.isWord || w.cap || w.possessive || NON_VERBS.has(w.key) || ADVERBS.has(w.key) || QUANTIFIERS.has(w.key) || STOP_WORDS.has(w.key)) break;
+    if (!w.isWord || w.cap || w.possessive || NON_VERBS.has(w.key) || ADVERBS.has(w.key) || QUANTIFIERS.has(w.key) || STOP_WORDS.has(w.key) || looksLikeVerb(w.key)) break;
     const r = frame[k]!;
     const named = r.isWord && (r.cap || isTitleWord(r)) ? mentions.byFirst.get(r.start) : undefined;
     if (named) {
