@@ -158,11 +158,14 @@ export function furnitureReason(paragraph: string): string | null {
   if (atMostWords(text, CAPTION_WORDS) && isCredit(text)) return "photo credit";
   const short = atMostWords(text, SHORT_WORDS);
   if (short && CALL_TO_ACTION.some((re) => re.test(text))) return "call to action";
-  if (short && PAGE_NOTICE.some((re) => re.test(text))) return "page notice";
-  if (short && isCreditLine(text)) return "credit line";
+  // Notices and credit lines matter only where they end like a sentence: without a full stop they
+  // are furniture anyway, and a scraped page has thousands of such lines to spare the patterns.
+  const endsLikeProse = ENDS_LIKE_PROSE.test(text);
+  if (short && endsLikeProse && PAGE_NOTICE.some((re) => re.test(text))) return "page notice";
+  if (short && endsLikeProse && isCreditLine(text)) return "credit line";
   // A bare price is a pitch ("Rs 100", "£4.99 a month"); a sentence with a price is news.
   if (atMostWords(text, 8) && PRICE.test(text)) return "price";
-  if (!ENDS_LIKE_PROSE.test(text) && !isRaggedProse(text, short)) return "no sentence punctuation";
+  if (!endsLikeProse && !isRaggedProse(text, short)) return "no sentence punctuation";
   if (atMostWords(text, 2)) return "too short for prose";
   return null;
 }
