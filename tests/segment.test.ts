@@ -55,4 +55,18 @@ describe("splitParagraphs", () => {
     expect(paras).toHaveLength(2);
     expect(paras[0]).toContain("wait for the\nofficial results");
   });
+
+  it("keeps a long line without a full stop apart in a block of one paragraph per line", () => {
+    const caption = "The minister arrives for the summit in the capital on Monday (Photo: Agency)";
+    const text = [
+      "The minister said on Monday that the government would wait for the official results.",
+      caption,
+      "Officials said the count would take until Friday at the earliest, and possibly longer.",
+      "Published 14:02 GMT, 3 May 2031 | Updated 16:40 GMT, 3 May 2031 by the news desk",
+      "The opposition called the delay a stalling tactic and demanded a recount in two states.",
+    ].join("\n");
+    const paras = splitParagraphs(text).map((s) => text.slice(s.start, s.end));
+    expect(paras).toHaveLength(5);
+    expect(paras[1]).toBe(caption);
+  });
 });
