@@ -9,7 +9,7 @@ import { previousOf, type SentenceView } from "./sentence-view.js";
 // ---------------------------------------------------------------------------------------- reason
 
 const REASON_STRONG =
-  /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|therefore|thus|hence|the reason|reasons? (?:for|why|behind)|that is why|that's why|which is why|this is why|explains? why|caused by|as a consequence|given that|in response to|for fear)\b/;
+  /\b(?:because|until (?:\p{L}+ ){1,4}?(?:agrees?|agreed|meets?|met|accepts?|accepted) (?:to|their|its|the)|in protest (?:at|against|over)|to protest (?:against )?|demanding|calling for|due to|owing to|thanks to|as a result|in order to|so that|therefore|thus|hence|the reason|reasons? (?:for|why|behind)|that is why|that's why|which is why|this is why|explains? why|caused by|as a consequence|given that|in response to|for fear)\b/u;
 /** "since" giving a reason, not a time: at a clause start and not followed by a time word. */
 const REASON_SINCE = /(?:^|[,;:(—–]\s*)since (?!when\b|then\b|the (?:start|beginning|end)\b|\d|last\b|early\b|late\b)/;
 const REASON_MEDIUM = /\b(?:differen(?:ce|ces|t)|explain(?:s|ed|ing)?|motive|motives|motivated|why|so as to|lest|blamed?|cited)\b|, as (?:the|a|an|it|he|she|they|we|its|his|her|their|there)\b/;
@@ -21,6 +21,19 @@ export function reasonCue(view: SentenceView): number {
   const s = fold(view.text).replace(DUE_SCHEDULE, " ");
   if (REASON_STRONG.test(s) || REASON_SINCE.test(s)) return 1;
   return REASON_MEDIUM.test(s) ? 0.6 : 0;
+}
+
+// ---------------------------------------------------------------------------------------- manner
+
+/** How something was done: the means ("through an old password", "by forging"), or what let it happen ("after a smoke alarm woke them"). */
+const MANNER_STRONG = /\b(?:through|via|using|by (?:means of|using|\p{L}+ing)|with the help of|thanks to|after (?:a|an|the|his|her|their|its|being)|managed to)\b/u;
+const MANNER_MEDIUM = /\b(?:by|with|when)\b/;
+
+/** 1 for a means or an enabling event, 0.5 for a weaker "by"/"with", else 0. */
+export function mannerCue(view: SentenceView): number {
+  const s = fold(view.text);
+  if (MANNER_STRONG.test(s)) return 1;
+  return MANNER_MEDIUM.test(s) ? 0.5 : 0;
 }
 
 // ------------------------------------------------------------------------------------------ time
@@ -116,12 +129,52 @@ export function countCue(view: SentenceView, questionTerms: ReadonlySet<string>)
     if (!isNumberWord(tok.word) || YEAR.test(tok.word)) return;
     if (tok.term && questionTerms.has(tok.term)) return;
     best = Math.max(best, 0.3);
-    for (let j = i + 1; j <= i + 3 && j < toks.length; j++) {
-      const t = toks[j]!.term;
-      if (t && questionTerms.has(t)) best = 1;
+    if (countsQuestionWord(view, i, questionTerms)) best = 1;
+    // An amount (money, a percentage) is what it measures when the question's word comes just
+    // before it: "could cost the company $30 million", "shares fell 6 percent".
+    else if (isAmount(view, i)) {
+      for (let j = Math.max(0, i - AMOUNT_REACH); j < i; j++) {
+        const t = toks[j]!.term;
+        if (t && questionTerms.has(t)) best = 1;
+      }
     }
   });
   return best;
+}
+
+/** How far before an amount the word it measures may stand, in words. */
+const AMOUNT_REACH = 5;
+const AMOUNT_UNIT = /^(?:percent|per|%|dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|cents?|pence)$/i;
+const CURRENCY_BEFORE = /[$€£¥₹]\s*$/;
+
+/** Is the number at token i an amount of money or a percentage ("$30", "6 percent", "12 million euros")? */
+function isAmount(view: SentenceView, i: number): boolean {
+  const tok = view.tokens[i]!;
+  if (CURRENCY_BEFORE.test(view.text.slice(Math.max(0, tok.start - 2), tok.start)) || /%$/.test(tok.word)) return true;
+  for (let j = i + 1; j <= i + 2 && j < view.tokens.length; j++) {
+    const w = view.tokens[j]!.word;
+    if (AMOUNT_UNIT.test(w)) return true;
+    if (!NUMBER_WORDS.has(fold(w))) break;
+  }
+  return false;
+}
+
+/** Does the number at token i count one of the question's words ("2.3 million customers")? */
+function countsQuestionWord(view: SentenceView, i: number, questionTerms: ReadonlySet<string>): boolean {
+  for (let j = i + 1; j <= i + 3 && j < view.tokens.length; j++) {
+    const t = view.tokens[j]!.term;
+    if (t && questionTerms.has(t)) return true;
+  }
+  return false;
+}
+
+/**
+ * Does the sentence count one of the question's words outright ("2.3 million customers" for "how
+ * many customers were affected")? Such a sentence answers even when it leaves out what happened
+ * to them, which the sentence before or the headline has said.
+ */
+export function countsNoun(view: SentenceView, questionTerms: ReadonlySet<string>): boolean {
+  return view.tokens.some((tok, i) => isNumberWord(tok.word) && !YEAR.test(tok.word) && !(tok.term && questionTerms.has(tok.term)) && countsQuestionWord(view, i, questionTerms));
 }
 
 // ---------------------------------------------------------------------------------------- people
@@ -319,6 +372,12 @@ const ROLE_WORDS = termsOf(
   engineer regulator executive manager pope bishop rabbi imam representative congressman congresswoman
   analyst lawyer owner correspondent reporter economist scientist candidate`,
 );
+
+/** Is the word a title or role ("CEO", "mayor"): asked about, it wants the person who holds it. */
+export function isRoleWord(word: string): boolean {
+  const t = term(word);
+  return t !== null && ROLE_WORDS.has(t);
+}
 
 /**
  * Does the sentence describe who or what the subject is: a role before the name ("Kremlin

@@ -20,6 +20,8 @@ export interface Techniques {
   typos: boolean;
   /** Derivational relatives (congratulate / congratulatory). */
   relatives: boolean;
+  /** News-English synonyms (CEO / chief executive, hurt / injured). */
+  synonyms: boolean;
   /** Nearby sentences count (at half weight or less) as context. */
   context: boolean;
   /** Near-identical reports across outlets cited together. */
@@ -37,7 +39,7 @@ export const DEFAULTS: Settings = {
   maxExcerpts: 3,
   minCoverage: 0.5,
   kindWeight: 0.35,
-  use: { kinds: true, typos: true, relatives: true, context: true, corroboration: true, keyWords: true, proximity: true },
+  use: { kinds: true, typos: true, relatives: true, synonyms: true, context: true, corroboration: true, keyWords: true, proximity: true },
 };
 
 export function settings(options: AskOptions = {}): Settings {

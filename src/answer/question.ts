@@ -5,6 +5,7 @@
  * Pure text work: it knows nothing of the corpus.
  */
 import { fold, term, words } from "../search/analyzer.js";
+import { isRoleWord } from "./cues.js";
 
 export type QuestionKind =
   | "reason" // why
@@ -14,6 +15,7 @@ export type QuestionKind =
   | "definition" // who is X / what is X
   | "speech" // what did X say
   | "place" // where
+  | "manner" // how did it happen
   | "yesno" // did / is / has ...
   | "general";
 
@@ -71,9 +73,14 @@ const FILLER_TERMS = new Set([...FILLER].map((w) => term(w)).filter((t): t is st
 function isFiller(word: string, proper: boolean): boolean {
   const t = term(word);
   if (t !== null && FILLER_TERMS.has(t)) return true;
-  // Adverbs in -ly ("finally", "officially") qualify a question rather than name its topic.
-  return !proper && /^\p{Ll}{3,}ly$/u.test(word);
+  // Adverbs in -ly ("finally", "officially") qualify a question rather than name its topic. They
+  // are an adjective of four letters or more plus -ly; shorter words in -ly ("family", "rally",
+  // "supply", "deadly") and a few nouns ("assembly") are topic words.
+  return !proper && LY_ADVERB.test(word) && !LY_NOUNS.has(word.toLowerCase());
 }
+
+const LY_ADVERB = /^\p{Ll}{5,}ly$/u;
+const LY_NOUNS = new Set(["assembly", "monopoly", "anomaly", "butterfly", "homily", "melancholy"]);
 
 export function isNumeral(word: string): boolean {
   return /^\d[\d,.]*$/.test(word);
@@ -137,8 +144,13 @@ export function analyzeQuestion(text: string): Question {
       }
     }
     const copula = /^(?:who|what) (?:is|was|are|were) (?:the |a |an )?(.+)$/.exec(plain);
-    if (copula && namesOnly(copula[1]!, tokens)) kind = "definition";
+    // "Who is the CEO of Norvik?" asks for the person who holds the role, not what Norvik is.
+    const asksRole = tokens.some((t) => isRoleWord(t.word));
+    if (copula && namesOnly(copula[1]!, tokens) && !asksRole) kind = "definition";
   }
+  // "How did the hackers get in?": the means. Counts, durations and speech ("how did X react")
+  // were read above.
+  if (kind === "general" && new RegExp(`^how (?:${AUX})\\b`).test(plain)) kind = "manner";
   if (kind === "general" && new RegExp(`^(?:${AUX}|is|are|was|were)\\b`).test(plain)) kind = "yesno";
 
   const speakerTerms = speakerPhrase ? termSet(speakerPhrase) : new Set<string>();

@@ -6,9 +6,10 @@
 import type { PassageIndex } from "../search/passage-index.js";
 import type { Techniques } from "./options.js";
 import type { QuestionWord } from "./question.js";
+import { synonymsOf } from "./synonyms.js";
 
 /** How much a match counts, by how it was made. */
-export const STRENGTH = { exact: 1, relative: 0.6, typo1: 0.85, typo2: 0.7 };
+export const STRENGTH = { exact: 1, relative: 0.6, typo1: 0.85, typo2: 0.7, synonym: 0.5 };
 
 export interface ResolvedWord extends QuestionWord {
   /** Index terms that stand for the word, with how strongly. Empty: not in the coverage. */
@@ -31,6 +32,13 @@ export function resolveWord(index: PassageIndex, w: QuestionWord, use: Technique
   if (use.relatives) {
     for (const base of [...reach.keys(), ...(reach.size === 0 ? [w.term] : [])]) {
       for (const r of index.relatives(base)) if (!reach.has(r)) reach.set(r, STRENGTH.relative);
+    }
+  }
+  if (use.synonyms) {
+    // The reporter's word for the reader's ("chief executive" for "CEO"), of the word as typed or
+    // as corrected; weaker than the word itself, so an article that uses the word still leads.
+    for (const base of [w.term, ...reach.keys()]) {
+      for (const s of synonymsOf(base)) if (!reach.has(s) && index.knows(s)) reach.set(s, STRENGTH.synonym);
     }
   }
   let weight = 0;

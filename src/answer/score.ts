@@ -5,7 +5,7 @@
  * the speaker really speaking...).
  */
 import type { Article } from "../corpus/types.js";
-import { countCue, definitionCue, durationCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
+import { countCue, countsNoun, definitionCue, mannerCue, durationCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
 import type { Settings } from "./options.js";
 import { isNumeral, type Question, type QuestionKind } from "./question.js";
 import { allowedMissing, matchIn, type ResolvedWord } from "./resolve.js";
@@ -19,7 +19,7 @@ const PROXIMITY_BONUS = 0.3;
 const INDIRECT_PENALTY = 0.15;
 
 const REPORTED_QUESTION = /\b(?:asked|asking|wondered|wondering|questioned)\s+(?:\p{L}+\s+){0,3}?(why|when|whether|if|how many|how much|how|who|where|what)\b/iu;
-const REPORTED_KIND: Record<string, QuestionKind> = { why: "reason", when: "time", whether: "yesno", if: "yesno", "how many": "count", "how much": "count", who: "person", where: "place" };
+const REPORTED_KIND: Record<string, QuestionKind> = { why: "reason", when: "time", whether: "yesno", if: "yesno", "how many": "count", "how much": "count", who: "person", where: "place", how: "manner" };
 
 /** The kind of question a sentence reports being asked ("asked why ..." -> reason), or null. */
 export function reportedQuestion(view: SentenceView): QuestionKind | "other" | null {
@@ -105,6 +105,7 @@ export class SentenceScorer {
     let predicates = 0;
     let predicatesFound = 0;
     let absent = 0;
+    let absentWeight = 0;
     let onlyNearby = 0;
     let nameMissing = false;
     for (const w of this.required) {
@@ -129,6 +130,7 @@ export class SentenceScorer {
       }
       if (m === 0) {
         absent++;
+        absentWeight += w.weight;
         if (w.proper) nameMissing = true;
       }
       covered += w.weight * m;
@@ -140,11 +142,16 @@ export class SentenceScorer {
     // A yes/no question asks whether one statement holds: every word of it must be there, and
     // only as many found just nearby as a wh-question may lack altogether.
     const tolerated = allowedMissing(this.required.length);
-    const complete = q.kind === "yesno" ? absent === 0 && onlyNearby <= tolerated : absent <= tolerated;
+    // A count of the question's own noun ("2.3 million customers") may leave out one more word,
+    // what happened to them ("affected"), which is rarely repeated next to the number.
+    const countSlack = q.kind === "count" && fit === 1 && absent > tolerated && countsNoun(view, this.questionTerms) ? 1 : 0;
+    const complete = q.kind === "yesno" ? absent === 0 && onlyNearby <= tolerated : absent <= tolerated + countSlack;
     // Names meeting are not yet an answer: "when did Ferreira meet Quintero?" needs the meeting,
     // so a sentence that has the names but none of the question's other words may not answer.
     const saysSomething = predicates === 0 || predicatesFound > 0;
-    let eligible = !nameMissing && complete && saysSomething && coverage >= s.minCoverage;
+    // ...and is judged on how much of the rest it covers.
+    const judged = countSlack > 0 ? covered / Math.max(1e-9, this.totalWeight - absentWeight) : coverage;
+    let eligible = !nameMissing && complete && saysSomething && judged >= s.minCoverage;
     if (q.kind === "speech" && this.speechCue(view) < 0.8) eligible = false;
     // "Who is X?" is answered by a sentence that says what X is, not by any mention of X.
     if (q.kind === "definition" && fit === 0) eligible = false;
@@ -200,6 +207,8 @@ export class SentenceScorer {
         return definitionCue(view, this.subjectTerms);
       case "place":
         return placeCue(view, this.questionTerms);
+      case "manner":
+        return mannerCue(view);
       case "speech":
         return 0.6 * this.speechCue(view) + 0.4 * (hasQuotation(view) ? 1 : 0);
       default:

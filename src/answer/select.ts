@@ -18,8 +18,11 @@ const SUPPORT_BONUS_MAX = 0.18;
 const MIN_SHARE_OF_LEAD = 0.6;
 /** Among excerpts after the lead, one from an outlet not yet cited counts this much extra. */
 const NEW_OUTLET_BONUS = 0.1;
-/** A reason-giving sentence leads a why-answer over a better-matching restatement down to this share of its score. */
-const REASON_FIT = 1;
+/**
+ * A sentence carrying what the question's kind asks for (a reason, a means, a count) leads over a
+ * better-matching one that lacks it, down to this share of its score.
+ */
+const KIND_FIT = 1;
 const REASON_SHARE = 0.6;
 /** How many of the lead's rarest terms look for outlets carrying it outside the top passages. */
 const DISTINCTIVE_TERMS = 8;
@@ -63,12 +66,15 @@ export function selectExcerpts(candidates: Candidate[], sel: Selection): Excerpt
   const eligible = candidates.filter((c) => c.eligible);
   // A why-question wants the reason: a sentence that only restates the event ("the strike entered
   // its third day") gives way to one that gives a reason, if that one is nearly as good a match.
-  if (use.kinds && scorer.question.kind === "reason" && eligible[0] && eligible[0].fit === 0) {
+  // Likewise a how-question wants the means and a how-many the number of what it asks about.
+  const kind = scorer.question.kind;
+  const decisive = kind === "reason" ? eligible[0]?.fit === 0 : (kind === "manner" || kind === "count") && (eligible[0]?.fit ?? 1) < 1;
+  if (use.kinds && decisive && eligible[0]) {
     const top = eligible[0];
     // ...and it must itself carry some of what the question says happened, not only a neighbour.
     const predicates = scorer.required.filter((w) => !w.proper);
     const statesEvent = (c: Candidate) => predicates.some((w) => matchIn(c.view.terms, w) > 0);
-    const reasoned = eligible.findIndex((c) => c.fit >= REASON_FIT && c.score >= REASON_SHARE * top.score && statesEvent(c));
+    const reasoned = eligible.findIndex((c) => c.fit >= KIND_FIT && c.score >= REASON_SHARE * top.score && statesEvent(c));
     if (reasoned > 0) eligible.unshift(...eligible.splice(reasoned, 1));
   }
   const lead = eligible[0];

@@ -1,0 +1,59 @@
+/**
+ * News-English synonyms: a reader asks in everyday words ("CEO", "hurt", "stock", "die") what
+ * reporters write in their own ("chief executive", "injured", "shares", "deaths"). Each group
+ * lists words that stand for one another in news copy ("a > b": a may be written b only); nothing here is about any article.
+ * A synonym match counts for less than the word itself (see resolve.ts), so an article using the
+ * question's own word still wins.
+ */
+import { term } from "../search/analyzer.js";
+
+const GROUPS = `
+ceo chief executive
+boss > chief executive
+hurt injured injuries injury wounded
+hurt injured > burned burns
+die died dies dead death deaths fatal fatalities
+kill killed killing
+stock stocks shares
+hacker hackers attacker attackers intruders
+announce announced > said unveiled disclosed revealed
+refund refunds reimburse reimbursed
+quit resign resigned
+buy bought purchase purchased acquire acquired
+start started begin began
+end ended finish finished conclude concluded
+rise rose increase increased climb climbed jump jumped
+fall fell drop dropped decline declined slide slid plunge plunged
+cop cops police officer officers
+kid kids child children
+car cars vehicle vehicles
+law laws legislation
+`;
+/** Index term to the terms of its group's other words. */
+const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, Set<string>>();
+  const link = (from: readonly string[], to: readonly string[]) => {
+    for (const t of from) {
+      let set = map.get(t);
+      if (!set) map.set(t, (set = new Set()));
+      for (const o of to) if (o !== t) set.add(o);
+    }
+  };
+  for (const line of GROUPS.split("\n")) {
+    // "a b > c d": a and b may be written c or d, not the other way round ("said" is no announcement).
+    const [left, right] = line.split(">").map(termsIn);
+    if (!left || left.length === 0) continue;
+    link(left, left);
+    if (right) link(left, right);
+  }
+  return new Map([...map].map(([t, s]) => [t, [...s]]));
+})();
+
+function termsIn(words: string): string[] {
+  return [...new Set(words.split(/\s+/).map((w) => (w ? term(w) : null)).filter((t): t is string => t !== null))];
+}
+
+/** Terms of the words that stand for `t` in news copy (none for most words). */
+export function synonymsOf(t: string): readonly string[] {
+  return SYNONYMS.get(t) ?? [];
+}
