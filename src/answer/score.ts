@@ -157,6 +157,8 @@ export class SentenceScorer {
     if (q.kind === "definition" && fit === 0) eligible = false;
     // "How many?" is answered by a number: in the sentence, or in the next one, which is then cited with it.
     if (q.kind === "count" && fit === 0 && !this.nextCounts(view)) eligible = false;
+    // "When?" and "how long?" are answered by a time or a stretch of it, here or in the next sentence.
+    if (q.kind === "time" && fit === 0 && !this.nextFits(view)) eligible = false;
     // A question in the coverage ("Since when does...?") rarely answers one.
     // Nor does a reported one ("asked why in 2016 Putin had ..."): what it mentions is what was
     // asked about, unless it asks what the question asks ("asked why" for a why-question), in
@@ -184,6 +186,11 @@ export class SentenceScorer {
     let cue = this.speechCues.get(view);
     if (cue === undefined) this.speechCues.set(view, (cue = speechCue(view, this.speaker)));
     return cue;
+  }
+
+  private nextFits(view: SentenceView): boolean {
+    const next = nextInParagraph(view);
+    return next !== null && this.fit(next) > 0;
   }
 
   private nextCounts(view: SentenceView): boolean {

@@ -23,6 +23,8 @@ const NEW_OUTLET_BONUS = 0.1;
  * better-matching one that lacks it, down to this share of its score.
  */
 const KIND_FIT = 1;
+/** A who-answer's fit when a full name stands as the doer (see peopleCue). */
+const PERSON_FIT = 0.35;
 const REASON_SHARE = 0.6;
 /** How many of the lead's rarest terms look for outlets carrying it outside the top passages. */
 const DISTINCTIVE_TERMS = 8;
@@ -66,15 +68,18 @@ export function selectExcerpts(candidates: Candidate[], sel: Selection): Excerpt
   const eligible = candidates.filter((c) => c.eligible);
   // A why-question wants the reason: a sentence that only restates the event ("the strike entered
   // its third day") gives way to one that gives a reason, if that one is nearly as good a match.
-  // Likewise a how-question wants the means and a how-many the number of what it asks about.
+  // Likewise a how-question wants the means, a how-many the number of what it asks about, and a
+  // who-question someone named as doing it.
   const kind = scorer.question.kind;
-  const decisive = kind === "reason" ? eligible[0]?.fit === 0 : (kind === "manner" || kind === "count") && (eligible[0]?.fit ?? 1) < 1;
+  const decisive =
+    kind === "reason" || kind === "person" ? eligible[0]?.fit === 0 : (kind === "manner" || kind === "count") && (eligible[0]?.fit ?? 1) < 1;
+  const wanted = kind === "person" ? PERSON_FIT : KIND_FIT;
   if (use.kinds && decisive && eligible[0]) {
     const top = eligible[0];
     // ...and it must itself carry some of what the question says happened, not only a neighbour.
     const predicates = scorer.required.filter((w) => !w.proper);
     const statesEvent = (c: Candidate) => predicates.some((w) => matchIn(c.view.terms, w) > 0);
-    const reasoned = eligible.findIndex((c) => c.fit >= KIND_FIT && c.score >= REASON_SHARE * top.score && statesEvent(c));
+    const reasoned = eligible.findIndex((c) => c.fit >= wanted && c.score >= REASON_SHARE * top.score && statesEvent(c));
     if (reasoned > 0) eligible.unshift(...eligible.splice(reasoned, 1));
   }
   const lead = eligible[0];
