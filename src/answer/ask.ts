@@ -34,7 +34,7 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   if (!use.keyWords) for (const w of q.words) if (w.role === "soft") w.role = "key";
   if (q.words.length === 0) return refuse(q, "Please ask a question with at least one topic word.");
 
-  const words = q.words.map((w) => resolveWord(index, w, use));
+  const words = q.words.map((w) => resolveWord(index, w, use, q.kind === "yesno"));
   const required = words.filter((w) => w.role !== "soft");
   if (required.length === 0) return refuse(q, "The question names no topic to look up in the coverage.");
   // A name the coverage lacks, or more than one word in three, and the question is about something

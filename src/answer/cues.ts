@@ -46,6 +46,8 @@ const COUNT_WORD = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 const TIME_STRONG = [
   new RegExp(`\\b(?:${WEEKDAY})\\b`),
   new RegExp(`\\b(?:${MONTH})\\.? \\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTH})\\b|\\b(?:in|since|by|until|during|early|late|mid|last|next|this) (?:${MONTH}|may)\\b`),
+  // "May" is mostly the verb: a date only after a preposition ("on May 3") or before a year.
+  /\b(?:on|by|until|since|from|before|after|of) may \d{1,2}(?:st|nd|rd|th)?\b|\bmay \d{1,2}(?:st|nd|rd|th)?,? (?:1[89]|20)\d\d\b/,
   /\b(?:yesterday|today|tonight|tomorrow|this morning|last night|overnight)\b/,
   new RegExp(`\\b(?:${COUNT_WORD}) (?:${UNIT}) (?:ago|later|earlier|after|before|since)\\b`),
   new RegExp(`\\b(?:last|next|this|that) (?:week|month|year|weekend|${WEEKDAY})\\b`),

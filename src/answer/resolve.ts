@@ -6,7 +6,7 @@
 import type { PassageIndex } from "../search/passage-index.js";
 import type { Techniques } from "./options.js";
 import type { QuestionWord } from "./question.js";
-import { synonymsOf } from "./synonyms.js";
+import { oppositesOf, synonymsOf } from "./synonyms.js";
 
 /** How much a match counts, by how it was made. */
 export const STRENGTH = { exact: 1, relative: 0.6, typo1: 0.85, typo2: 0.7, synonym: 0.5 };
@@ -20,7 +20,11 @@ export interface ResolvedWord extends QuestionWord {
   corrected: boolean;
 }
 
-export function resolveWord(index: PassageIndex, w: QuestionWord, use: Techniques): ResolvedWord {
+/**
+ * `opposites`: the question asks whether something holds (yes/no), so a sentence saying its
+ * opposite answers it too ("schools will stay open" for "will schools close?").
+ */
+export function resolveWord(index: PassageIndex, w: QuestionWord, use: Techniques, opposites = false): ResolvedWord {
   const reach = new Map<string, number>();
   let corrected = false;
   if (index.knows(w.term)) reach.set(w.term, STRENGTH.exact);
@@ -39,6 +43,7 @@ export function resolveWord(index: PassageIndex, w: QuestionWord, use: Technique
     // as corrected; weaker than the word itself, so an article that uses the word still leads.
     for (const base of [w.term, ...reach.keys()]) {
       for (const s of synonymsOf(base)) if (!reach.has(s) && index.knows(s)) reach.set(s, STRENGTH.synonym);
+      if (opposites) for (const s of oppositesOf(base)) if (!reach.has(s) && index.knows(s)) reach.set(s, STRENGTH.synonym);
     }
   }
   let weight = 0;

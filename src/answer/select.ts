@@ -71,8 +71,10 @@ export function selectExcerpts(candidates: Candidate[], sel: Selection): Excerpt
   // Likewise a how-question wants the means, a how-many the number of what it asks about, and a
   // who-question someone named as doing it.
   const kind = scorer.question.kind;
+  // ("Which leaders...?" is not among them: "world leaders congratulated him" answers it as a group.)
+  const asksWho = kind === "person" && /^\s*who\b/i.test(scorer.question.text);
   const decisive =
-    kind === "reason" || kind === "person" ? eligible[0]?.fit === 0 : (kind === "manner" || kind === "count") && (eligible[0]?.fit ?? 1) < 1;
+    kind === "reason" || asksWho ? eligible[0]?.fit === 0 : (kind === "manner" || kind === "count") && (eligible[0]?.fit ?? 1) < 1;
   const wanted = kind === "person" ? PERSON_FIT : KIND_FIT;
   if (use.kinds && decisive && eligible[0]) {
     const top = eligible[0];

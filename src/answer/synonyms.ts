@@ -29,6 +29,15 @@ kid kids child children
 car cars vehicle vehicles
 law laws legislation
 `;
+/**
+ * Opposites, for yes/no questions only: "will schools close?" is answered "schools will stay
+ * open". Pairs, each word standing for the other.
+ */
+const OPPOSITES = `
+open/close win/lose accept/reject approve/reject pass/fail allow/ban guilty/innocent convict/acquit
+agree/refuse confirm/deny support/oppose survive/die raise/cut lift/impose
+`;
+
 /** Index term to the terms of its group's other words. */
 const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, Set<string>>();
@@ -56,4 +65,24 @@ function termsIn(words: string): string[] {
 /** Terms of the words that stand for `t` in news copy (none for most words). */
 export function synonymsOf(t: string): readonly string[] {
   return SYNONYMS.get(t) ?? [];
+}
+
+/** Index term to the terms of the words of opposite sense. */
+const OPPOSITE_TERMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, Set<string>>();
+  for (const pair of OPPOSITES.split(/\s+/).filter(Boolean)) {
+    const [a, b] = pair.split("/").map((w) => term(w));
+    if (!a || !b) continue;
+    for (const [from, to] of [[a, b], [b, a]] as const) {
+      let set = map.get(from);
+      if (!set) map.set(from, (set = new Set()));
+      set.add(to);
+    }
+  }
+  return new Map([...map].map(([t, set]) => [t, [...set]]));
+})();
+
+/** Terms of the words of opposite sense to `t` ("open" for "close"). */
+export function oppositesOf(t: string): readonly string[] {
+  return OPPOSITE_TERMS.get(t) ?? [];
 }
