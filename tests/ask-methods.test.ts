@@ -161,6 +161,22 @@ Engineers restored power using a mobile generator.
     expect(lead(engine, "How many passengers were affected?")).toMatch(/1,200 passengers/);
   });
 
+  it("...but not on top of a word the coverage lacks", () => {
+    const ferry = engineOf({
+      ferry: `Ferry services halted at Orlan
+
+About 800 passengers were stranded at the Orlan ferry terminal on Tuesday.
+
+The harbour master said services would resume when the sea calmed.
+
+The storm brought winds of 90 kilometres an hour to the coast.
+`,
+    });
+    expect(lead(ferry, "How many passengers were stranded?")).toMatch(/800 passengers/);
+    // "died" is nowhere in the article, and the count lacks "storm" too: too little is left.
+    expect(lead(ferry, "How many passengers died in the storm?")).toBeNull();
+  });
+
   it("a method question leads with the means", () => {
     expect(lead(engine, "How did engineers restore power?")).toMatch(/using a mobile generator/);
   });

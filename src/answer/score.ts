@@ -56,6 +56,8 @@ export class SentenceScorer {
   /** What the question says was done ("who congratulated..."): its first key word that is no name. */
   readonly actionTerms: Set<string>;
   private readonly totalWeight: number;
+  /** Every required word is somewhere in the coverage (none forgiven as unknown). */
+  private readonly allKnown: boolean;
   private readonly subjectTerms: Set<string>;
   private readonly speechCues = new Map<SentenceView, number>();
 
@@ -75,6 +77,7 @@ export class SentenceScorer {
     const action = this.required.find((w) => !w.proper && w.role === "key");
     this.actionTerms = new Set(action ? action.reach.keys() : []);
     this.subjectTerms = new Set(this.required.filter((w) => w.proper).flatMap((w) => [...w.reach.keys()]));
+    this.allKnown = this.required.every((w) => w.reach.size > 0);
     this.totalWeight = this.required.reduce((sum, w) => sum + w.weight, 0) || 1;
   }
 
@@ -144,7 +147,9 @@ export class SentenceScorer {
     const tolerated = allowedMissing(this.required.length);
     // A count of the question's own noun ("2.3 million customers") may leave out one more word,
     // what happened to them ("affected"), which is rarely repeated next to the number.
-    const countSlack = q.kind === "count" && fit === 1 && absent > tolerated && countsNoun(view, this.questionTerms) ? 1 : 0;
+    // Not when a word of the question is nowhere in the coverage: that one was already forgiven as
+    // possible wording, and forgiving a second would leave too little of the question.
+    const countSlack = q.kind === "count" && fit === 1 && absent > tolerated && this.allKnown && countsNoun(view, this.questionTerms) ? 1 : 0;
     const complete = q.kind === "yesno" ? absent === 0 && onlyNearby <= tolerated : absent <= tolerated + countSlack;
     // Names meeting are not yet an answer: "when did Ferreira meet Quintero?" needs the meeting,
     // so a sentence that has the names but none of the question's other words may not answer.
