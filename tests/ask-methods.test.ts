@@ -137,9 +137,11 @@ describe("answer cues", () => {
     expect(countsNoun(sentence("Affected passengers were offered hotel rooms for two nights."), passengers)).toBe(false);
   });
 
-  it("time: 'on May 3' is a date, 'may 3 people' is not", () => {
+  it("time: 'on May 3', 'by midsummer' and '7 p.m.' are times, 'may 3 times' is not", () => {
     expect(timeCue(sentence("The council will debate the closure on May 3."), new Set())).toBe(1);
     expect(timeCue(sentence("The closure may 3 times delay the works."), new Set())).toBe(0);
+    expect(timeCue(sentence("The light will shine again by midsummer."), new Set())).toBe(1);
+    expect(timeCue(sentence("The last crossing will leave at 7 p.m. instead of 9 p.m."), new Set())).toBe(1);
   });
 });
 
@@ -181,10 +183,19 @@ The storm brought winds of 90 kilometres an hour to the coast.
     expect(lead(engine, "How did engineers restore power?")).toMatch(/using a mobile generator/);
   });
 
-  it("when / how long are answered by a time, or refused", () => {
+  it("how long is answered by a stretch of time, or refused", () => {
     expect(lead(engine, "How long did the 2029 outage last?")).toMatch(/nine hours/);
-    // The generator sentence names no time: nothing says when power came back.
-    expect(lead(engine, "When did engineers use the mobile generator?")).toBeNull();
+    const pipe = engineOf({
+      pipe: `Water main bursts on Dock Street
+
+A water main burst on Dock Street on Monday, flooding three shops.
+
+Crews repaired the pipe with a steel sleeve, the city said.
+`,
+    });
+    // Nothing says how long the repair took: the repair sentence names no time.
+    expect(lead(pipe, "How long did the pipe repair take?")).toBeNull();
+    expect(lead(pipe, "When did the water main burst?")).toMatch(/on Monday/);
   });
 });
 

@@ -52,7 +52,8 @@ const TIME_STRONG = [
   new RegExp(`\\b(?:${COUNT_WORD}) (?:${UNIT}) (?:ago|later|earlier|after|before|since)\\b`),
   new RegExp(`\\b(?:last|next|this|that) (?:week|month|year|weekend|${WEEKDAY})\\b`),
   /\b(?:in|since|by|until|during|from|before|after) (?:early |late |mid-?)?(?:1[89]|20)\d\d\b/,
-  /\b\d{1,2}:\d\d\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am|pm)\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/,
+  /\b\d{1,2}:\d\d\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/,
+  /\b(?:by|in|until|since|before|after|this|next|last|early|late|mid-?)\s?(?:spring|summer|autumn|fall|winter|midsummer|midwinter)\b|\bby the end of (?:the|this|next) (?:week|month|year)\b/,
 ];
 /** Times anchored to an event ("after the Electoral College affirmed...") or loosely placed. */
 const TIME_ANCHOR = /\b(?:after|before|until|once|following|ahead of|as soon as) (?:the |his |her |their |its )?\p{Lu}/u;

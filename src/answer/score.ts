@@ -56,6 +56,8 @@ export class SentenceScorer {
   /** What the question says was done ("who congratulated..."): its first key word that is no name. */
   readonly actionTerms: Set<string>;
   private readonly totalWeight: number;
+  /** "How long...?": a stretch of time, not a point in it. */
+  private readonly asksDuration: boolean;
   /** Every required word is somewhere in the coverage (none forgiven as unknown). */
   private readonly allKnown: boolean;
   private readonly subjectTerms: Set<string>;
@@ -78,6 +80,7 @@ export class SentenceScorer {
     this.actionTerms = new Set(action ? action.reach.keys() : []);
     this.subjectTerms = new Set(this.required.filter((w) => w.proper).flatMap((w) => [...w.reach.keys()]));
     this.allKnown = this.required.every((w) => w.reach.size > 0);
+    this.asksDuration = /^\s*how long\b/i.test(question.text);
     this.totalWeight = this.required.reduce((sum, w) => sum + w.weight, 0) || 1;
   }
 
@@ -162,8 +165,9 @@ export class SentenceScorer {
     if (q.kind === "definition" && fit === 0) eligible = false;
     // "How many?" is answered by a number: in the sentence, or in the next one, which is then cited with it.
     if (q.kind === "count" && fit === 0 && !this.nextCounts(view)) eligible = false;
-    // "When?" and "how long?" are answered by a time or a stretch of it, here or in the next sentence.
-    if (q.kind === "time" && fit === 0 && !this.nextFits(view)) eligible = false;
+    // "How long?" is answered by a stretch of time (or a time), here or in the next sentence. Not
+    // "when?": points in time come in too many shapes ("by midsummer") to demand one.
+    if (q.kind === "time" && this.asksDuration && fit === 0 && !this.nextFits(view)) eligible = false;
     // A question in the coverage ("Since when does...?") rarely answers one.
     // Nor does a reported one ("asked why in 2016 Putin had ..."): what it mentions is what was
     // asked about, unless it asks what the question asks ("asked why" for a why-question), in
@@ -210,7 +214,7 @@ export class SentenceScorer {
         return reasonCue(view);
       case "time":
         // "How long" asks for a stretch of time, "when" for a point in it.
-        return /^\s*how long\b/i.test(this.question.text) ? durationCue(view, this.questionTerms) : timeCue(view, this.questionTerms);
+        return this.asksDuration ? durationCue(view, this.questionTerms) : timeCue(view, this.questionTerms);
       case "count":
         return countCue(view, this.questionTerms);
       case "person":
