@@ -94,6 +94,33 @@ describe("who the speaker is in the clause", () => {
   });
 });
 
+describe("roles", () => {
+  it("reads abbreviated offices ('Gov.') as roles and a bare 'the marshal' as the person given that role", () => {
+    const ix = index(
+      article("r1", "Wildfire", [
+        '"Leave now," county fire marshal Diego Alvarez said at a briefing. "Do not wait for a knock on the door."',
+        'Gov. Linda Harper declared a state of emergency. "Every resource of this state is available," Harper said.',
+        'Asked about the cause, the marshal said: "It is too early to say."',
+      ]),
+    );
+    expect(speakerOf(ix, "Every resource of this state")).toBe("Linda Harper");
+    expect(ix.quote("Linda Harper").speaker?.name).toBe("Linda Harper");
+    expect(speakerOf(ix, "It is too early to say")).toBe("Diego Alvarez");
+  });
+
+  it("gives 'said his neighbour, X' to X, and leaves 'said his neighbour' with no name unattributed", () => {
+    const ix = index(
+      article("r2", "Wildfire", [
+        'Resident Tom Becker loaded his truck. "I never thought I would see this," Becker said.',
+        '"It came over the ridge like a train," said his neighbour, Maria Lopez.',
+        '"We had five minutes to get out," said his neighbour.',
+      ]),
+    );
+    expect(speakerOf(ix, "like a train")).toBe("Maria Lopez");
+    expect(speakerOf(ix, "five minutes to get out")).toBe("");
+  });
+});
+
 describe("pronouns", () => {
   it("does not let a bare plural ('divers reported') keep 'she' from the subject named before", () => {
     const ix = index(

@@ -256,10 +256,20 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
       return { kind: "name", mention: named, from, to };
     }
   }
-  // A role without a name: "the spokesman", "the Russian President".
-  let j = i;
+  // A role without a name: "the spokesman", "the Russian President"; or with its name in
+  // apposition: "(said) his neighbour, Maria Lopez".
+  const owned = POSSESSIVE_PRONOUNS[t.key] !== undefined && !!frame[i + 1] && isTitleWord(frame[i + 1]!);
+  let j = owned ? i + 1 : i;
   while (j < frame.length && frame[j]!.isWord && (isTitleWord(frame[j]!) || frame[j]!.cap) && !frame[j]!.possessive) j++;
   if (j > i && isTitleWord(frame[j - 1]!)) {
+    const named = frame[j]?.text === "," && frame[j + 1]?.isWord ? mentions.byFirst.get(frame[j + 1]!.start) : undefined;
+    if (named) {
+      let to = j + 1;
+      while (to + 1 < frame.length && frame[to + 1]!.end <= named.end) to++;
+      const after = frame[to + 1];
+      if (!frame[to]!.possessive && (!after || /^[,.;:!?]$/.test(after.text))) return { kind: "name", mention: named, from, to };
+    }
+    if (owned) return null;
     const words = frame.slice(i, j).map((x) => x.key);
     if (from === i) from = i;
     return { kind: "title", words, from, to: j - 1 };

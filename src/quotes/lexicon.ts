@@ -66,7 +66,10 @@ export const TITLE_WORDS = set(`
   prime chief-of-staff negotiator strategist pollster researcher scientist author writer owner
   president's premier's mp mep msp councillor councilor alderman sheriff superintendent constable
   bishop archbishop cardinal rabbi imam pastor vicar reverend dean provost principal headteacher
-  headmaster headmistress engineer surveyor geologist architect
+  headmaster headmistress engineer surveyor geologist architect marshal detective trooper ranger
+  warden coroner firefighter paramedic resident neighbour neighbor witness student teacher nurse
+  doctor farmer shopkeeper worker volunteer survivor passenger driver pilot voter parent
+  gov sen rep gen prof lt col capt sgt rev hon maj det supt insp cllr
 `);
 
 /** Honorifics that also tell a person's gender. */
