@@ -133,6 +133,29 @@ describe("pronouns", () => {
   });
 });
 
+describe("pronouns after a full name the text never calls a person", () => {
+  const ix = index(
+    article("n1", "Airline fined", [
+      '"We accept the fine," airline boss Olaf Berg said in a statement. "We will do better."',
+      'Consumer champion Jess Moore said the fine was too small. "Fifty million is a rounding error for them," she said.',
+      'Regulator chief Nadia Brennan was backed by Transport Secretary Owen Price, who said the decision was "proportionate and fair."',
+      'A doctor in rural Eastern Valdoria describes his frustration. He says, "We have no medicines left at all."',
+    ]),
+  );
+
+  it("gives 'she' to the full name that just spoke, never to the speaker before it", () => {
+    expect(speakerOf(ix, "a rounding error")).toBe("Jess Moore");
+  });
+
+  it("gives ', who said' to the full name before it, even after a preposition", () => {
+    expect(speakerOf(ix, "proportionate and fair")).toBe("Owen Price");
+  });
+
+  it("does not take a place after 'in rural' for the speaker", () => {
+    expect(speakerOf(ix, "We have no medicines")).toBe("");
+  });
+});
+
 describe("statements, titles and scare quotes", () => {
   it("counts 'X called \"...\"' as X's statement, and a quoted title after 'titled' as a title", () => {
     const ix = index(article("k1", "Plan", ['Union leader Callum Reid spoke on Friday. The company published a safety plan titled "Steady as She Goes," which Mr. Reid called "a brochure, not a plan."']));

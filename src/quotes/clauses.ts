@@ -178,6 +178,9 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
       }
       // "the people of London have said", "in his Annual Message announced": not the speaker.
       if (PREPOSITIONS.has(before.key) || POSSESSIVE_PRONOUNS[before.key]) return { kind: "other", from, to: i };
+      // "a doctor in rural South Africa describes": a place after a preposition and an adjective.
+      const earlier = frame[from - 2];
+      if (earlier && earlier.isWord && !earlier.cap && PREPOSITIONS.has(earlier.key) && !STOP_WORDS.has(before.key)) return { kind: "other", from, to: i };
     }
     return { kind: "name", mention: m, from, to: i };
   }
@@ -401,8 +404,12 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
     let inverted = false;
     if (!np && prev && prev.isWord && /^(?:and|but)$/.test(prev.key)) np = lastSubject();
     if (!np && prev && prev.isWord && /^(?:who|which)$/.test(prev.key) && frame[p - 1]?.text === ",") {
-      // "Peskov, who said ...": the relative pronoun's antecedent.
+      // "Peskov, who said ...": the relative pronoun's antecedent, even after a preposition when
+      // it is a full name ("backed by Owen Price, who said ...").
       np = phraseEndingAt(frame, p - 2, mentions);
+      const antecedent = frame[p - 2];
+      const named = np?.kind === "other" && antecedent ? mentions.byLast.get(antecedent.start) : undefined;
+      if (named && named.keys.length >= 2 && !antecedent!.possessive) np = { kind: "name", mention: named, from: np!.from, to: p - 2 };
     }
     const afterQuoteOrComma = !prev || prev.quote >= 0 || /^[,:;—–-]$/.test(prev.text);
     if (!np && speech && afterQuoteOrComma) {

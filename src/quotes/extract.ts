@@ -268,7 +268,10 @@ class ArticleReader {
       // "he"/"she" stand for people the text shows to be people (a title, a surname used alone);
       // "it"/"they" for organisations and one-word names; a two-word name of unknown kind
       // ("South Africa"? "Simon Bolivar"?) is left alone by both.
-      if (p === "he" || p === "she") return e.kind === "person" && (!e.gender || e.gender === (p === "he" ? "m" : "f"));
+      // A full name of unknown kind that speaks in a clause of its own ("Jess Moore said ...") is
+      // taken for a person: places and bodies are "it" when they speak.
+      const person = e.kind === "person" || (e.kind === "unknown" && e.surname !== null && ev.speech);
+      if (p === "he" || p === "she") return person && (!e.gender || e.gender === (p === "he" ? "m" : "f"));
       return e.kind === "org" || (e.kind === "unknown" && e.surname === null);
     };
     for (let s = sentence; s >= 0 && s > sentence - PRONOUN_WINDOW; s--) {
@@ -295,7 +298,9 @@ class ArticleReader {
     for (const { mention, entity } of this.mentions) {
       if (mention.start < sentence.start || mention.start >= Math.min(sentence.end, pos)) continue;
       if (this.quoteOfOffset(mention.start) >= 0) continue;
-      if (p === "he" || p === "she" ? entity.kind === "person" : entity.kind === "org") return true;
+      // A full name of unknown kind may be a person too: too close to look past.
+      const person = entity.kind === "person" || (entity.kind === "unknown" && entity.surname !== null);
+      if (p === "he" || p === "she" ? person : entity.kind === "org") return true;
     }
     return false;
   }
