@@ -83,7 +83,17 @@ function globalOf(re: RegExp): RegExp {
   return g;
 }
 
-export function timeCue(view: SentenceView, questionTerms: ReadonlySet<string>): number {
+/** Words of making something known: asked when it was announced, the statement's date is the answer. */
+const STATEMENT_TERMS = termsOf("announce announced reveal revealed disclose disclosed confirm confirmed unveil unveiled declare declared report reported");
+
+/** Does the question ask when something was announced, revealed or reported? */
+export function asksStatementTime(questionTerms: ReadonlySet<string>): boolean {
+  for (const t of questionTerms) if (STATEMENT_TERMS.has(t)) return true;
+  return false;
+}
+
+/** `statementAsked`: the question asks when something was announced (see asksStatementTime). */
+export function timeCue(view: SentenceView, questionTerms: ReadonlySet<string>, statementAsked = false): number {
   const s = fold(view.text);
   const fresh = (re: RegExp, text: string) => {
     for (const m of text.matchAll(globalOf(re))) {
@@ -93,7 +103,7 @@ export function timeCue(view: SentenceView, questionTerms: ReadonlySet<string>):
     }
     return false;
   };
-  if (TIME_STRONG.some((re) => fresh(re, s))) return datesTheStatement(s) ? 0.4 : 1;
+  if (TIME_STRONG.some((re) => fresh(re, s))) return !statementAsked && datesTheStatement(s) ? 0.4 : 1;
   if (fresh(TIME_ANCHOR, view.text.replace(/[“”"]/g, ""))) return 0.8;
   if (fresh(TIME_MEDIUM, s)) return 0.5;
   return TIME_DURATION.test(s) || fresh(TIME_YEAR, s) ? 0.3 : 0;

@@ -5,7 +5,7 @@
  * the speaker really speaking...).
  */
 import type { Article } from "../corpus/types.js";
-import { countCue, countsNoun, definitionCue, mannerCue, durationCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
+import { asksStatementTime, countCue, countsNoun, definitionCue, mannerCue, durationCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
 import type { Settings } from "./options.js";
 import { isNumeral, type Question, type QuestionKind } from "./question.js";
 import { allowedMissing, matchIn, type ResolvedWord } from "./resolve.js";
@@ -58,6 +58,8 @@ export class SentenceScorer {
   private readonly totalWeight: number;
   /** "How long...?": a stretch of time, not a point in it. */
   private readonly asksDuration: boolean;
+  /** "When was it announced?": a time right after "said" dates what is asked about. */
+  private readonly statementAsked: boolean;
   /** Every required word is somewhere in the coverage (none forgiven as unknown). */
   private readonly allKnown: boolean;
   private readonly subjectTerms: Set<string>;
@@ -81,6 +83,7 @@ export class SentenceScorer {
     this.subjectTerms = new Set(this.required.filter((w) => w.proper).flatMap((w) => [...w.reach.keys()]));
     this.allKnown = this.required.every((w) => w.reach.size > 0);
     this.asksDuration = /^\s*how long\b/i.test(question.text);
+    this.statementAsked = asksStatementTime(new Set(words.filter((w) => w.role !== "soft").map((w) => w.term)));
     this.totalWeight = this.required.reduce((sum, w) => sum + w.weight, 0) || 1;
   }
 
@@ -214,7 +217,7 @@ export class SentenceScorer {
         return reasonCue(view);
       case "time":
         // "How long" asks for a stretch of time, "when" for a point in it.
-        return this.asksDuration ? durationCue(view, this.questionTerms) : timeCue(view, this.questionTerms);
+        return this.asksDuration ? durationCue(view, this.questionTerms) : timeCue(view, this.questionTerms, this.statementAsked);
       case "count":
         return countCue(view, this.questionTerms);
       case "person":
