@@ -168,6 +168,9 @@ export class SentenceScorer {
     if (q.kind === "definition" && fit === 0) eligible = false;
     // "How many?" is answered by a number: in the sentence, or in the next one, which is then cited with it.
     if (q.kind === "count" && fit === 0 && !this.nextCounts(view)) eligible = false;
+    // A why-question with a word the coverage lacks was forgiven that word as possible wording:
+    // then only an outright reason ("because", "due to") may answer it, not a hint ("blamed").
+    if (q.kind === "reason" && !this.allKnown && fit < 1) eligible = false;
     // "How long?" is answered by a stretch of time (or a time), here or in the next sentence. Not
     // "when?": points in time come in too many shapes ("by midsummer") to demand one.
     if (q.kind === "time" && this.asksDuration && fit === 0 && !this.nextFits(view)) eligible = false;
