@@ -3,6 +3,7 @@ import { ask } from "../src/answer/ask.js";
 import { encodeTextDirectiveTerm, textDirective, textFragmentLink } from "../src/answer/fragment.js";
 import type { Citation } from "../src/answer/types.js";
 import { Engine } from "../src/engine.js";
+import { supportLine } from "../src/render/support.js";
 import { renderAsk } from "../src/render/terminal.js";
 import { storyArticles, storyIndex } from "./helpers/ask-story.js";
 import { SEEDS_DIR } from "./helpers/temp-corpus.js";
@@ -113,7 +114,8 @@ describe("readable answer", () => {
     const out = renderAsk(r);
     const lines = out.split("\n");
     expect(lines[0]).toBe(r.answer);
-    expect(out).toContain("Support: 3 outlets report this alike.");
+    expect(out).toContain(`\n${supportLine(r)}.\n`);
+    expect(supportLine(r)).toMatch(/^Answer reported (?:alike by all 3|by 3 of the \d+) outlets cited$/);
     const lead = r.citations[0]!;
     expect(out.split(lead.excerpt).length - 1).toBe(2); // in the answer and once as excerpt [1]
     for (const c of r.citations.filter((x) => x.sameAs !== null)) {

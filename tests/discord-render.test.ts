@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { AskResult, Citation } from "../src/answer/types.js";
 import type { QuoteOccurrence, QuoteResult } from "../src/quotes/types.js";
 import { blockQuote, escapeMarkdown, fitText, safeUrl } from "../src/render/discord-text.js";
+import { supportLine } from "../src/render/support.js";
 import {
   DISCORD_LIMITS,
   fitAnswer,
@@ -11,7 +12,6 @@ import {
   renderQuotePages,
   renderSourcesPages,
   speakerChoices,
-  supportLine,
   type MessagePage,
 } from "../src/render/discord.js";
 import { messageViolations } from "./fake-discord/index.js";

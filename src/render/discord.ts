@@ -7,6 +7,7 @@ import type { AskResult, Citation } from "../answer/types.js";
 import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
 import { ELLIPSIS, blockQuote, escapeMarkdown, fitText, safeUrl } from "./discord-text.js";
+import { supportLine } from "./support.js";
 
 /** Discord's message limits (characters). */
 export const DISCORD_LIMITS = {
@@ -217,18 +218,6 @@ export function renderAskPages(result: AskResult): MessagePage[] {
   const head: Embed = { title, description, color: COLOR.ask };
   const rest: Embed = { title: fitText(result.question, DISCORD_LIMITS.title - CONTINUED.length) + CONTINUED, color: COLOR.ask };
   return withFooters(pageFields(head, rest, citationFields(result.citations), FIELDS_PER_PAGE), supportLine(result));
-}
-
-/**
- * Who stands behind the reply: how many outlets report the lead alike, out of all outlets cited.
- * The lead's count alone ("1 outlet") read as a contradiction next to excerpts from three others.
- */
-export function supportLine(result: AskResult): string | null {
-  const cited = new Set(result.citations.map((c) => c.outlet ?? `article:${c.articleId}`)).size;
-  if (result.support <= 0 || cited === 0) return null;
-  if (cited === 1) return "From 1 outlet";
-  if (result.support >= cited) return `Answer reported alike by all ${cited} outlets cited`;
-  return `Answer reported by ${result.support} of the ${cited} outlets cited`;
 }
 
 /** Statements in the order the engine gives them, each with all its occurrences. */

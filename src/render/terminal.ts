@@ -3,6 +3,7 @@ import type { AskResult, Citation } from "../answer/types.js";
 import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
 import { cleanUserText } from "../text/user-text.js";
+import { supportLine } from "./support.js";
 
 function sourceLine(c: Pick<Citation, "outlet" | "published" | "title" | "articleId">): string {
   const who = c.outlet ?? "Unknown outlet";
@@ -20,7 +21,8 @@ export function renderAsk(result: AskResult): string {
     return `${result.reason ?? "The coverage doesn't answer that."} Nothing cited.\n`;
   }
   const lines = [result.answer, ""];
-  lines.push(result.support === 1 ? "Support: 1 outlet reports this." : `Support: ${result.support} outlets report this alike.`, "");
+  const support = supportLine(result);
+  if (support) lines.push(`${support}.`, "");
   for (const c of result.citations) {
     if (c.sameAs !== null) continue;
     lines.push(`[${c.n}] "${c.excerpt}"`);
