@@ -1,7 +1,10 @@
 /**
- * Page furniture on unseen news pages: two held-out sets of invented scraped pages (wire copy, a
+ * Page furniture on unseen news pages: held-out sets of invented scraped pages (wire copy, a
  * tabloid, a regional site, a blog, a magazine, a broadcaster; then a metro site, an agency wire
- * and a column), each with a gold that marks every line after the title as furniture or prose.
+ * and a column; then a live blog, a portal with menus and a paywall, a photo gallery with a poll,
+ * a machine-translated page and an explainer; then a match report, a local TV page and a Q&A
+ * interview; then a science release, an email newsletter and a printed page), each with a gold
+ * that marks every line after the title as furniture or prose.
  * Loaded the way the bot loads any folder: every prose line must be kept whole, and no furniture
  * line may reach a paragraph, an excerpt `ask` cites or a quote `quote` lists.
  */
@@ -93,7 +96,7 @@ function questionFrom(line: string): string {
   return `What about ${words.join(" ")}?`;
 }
 
-for (const set of ["furniture-heldout", "furniture-heldout-2"]) {
+for (const set of ["furniture-heldout", "furniture-heldout-2", "furniture-heldout-3", "furniture-heldout-4", "furniture-heldout-5"]) {
   describe(`page furniture on ${set}`, () => {
     const { engine, pages, gold } = loadSet(set);
     const byId = new Map(pages.map((p) => [p.article.id, p]));
@@ -229,5 +232,94 @@ describe("line breaks in a scraped page", () => {
     const kept = article.paragraphs.map((p) => text.slice(p.start, p.end));
     expect(kept).toContain(prose);
     expect(kept.some((k) => k.includes("(Image:"))).toBe(false);
+  });
+});
+
+describe("chrome and news that look alike on live, portal and translated pages", () => {
+  const kept = (text: string) => {
+    const article = buildArticle("page", "page.txt", text);
+    return article.paragraphs.map((p) => text.slice(p.start, p.end));
+  };
+
+  it("keeps the bullets under a summary heading but not the button after them", () => {
+    const bullets = ["Hundreds of homes evacuated near the river", "Two bridges closed until Monday"];
+    const text = ["Floods live", "", "Key points", ...bullets, "Show key events only", "10:42 GMT", "The river rose by a metre overnight, the agency said."].join("\n");
+    const k = kept(text);
+    expect(k).toEqual([...bullets, "The river rose by a metre overnight, the agency said."]);
+  });
+
+  it("drops a lead-in label whose link is furniture, keeps one that introduces a quoted paragraph", () => {
+    const text = [
+      "Border blockade",
+      "",
+      "Lorry drivers blocked the crossing on Saturday, police said.",
+      "Das könnte Sie interessieren:",
+      "Toll for lorries what changes in June",
+      "The minister said:",
+      "\"We will talk to the hauliers on Tuesday.\"",
+      "Talks are planned for Tuesday.",
+    ].join("\n");
+    const k = kept(text);
+    expect(k).not.toContain("Das könnte Sie interessieren:");
+    expect(k).toContain("The minister said:");
+  });
+
+  it("keeps a correction and the text of an embedded post; drops the editor's note and the post's signature", () => {
+    const correction = "Correction: An earlier version of this article said 18 councils had reported faulty cladding. The correct figure is 23.";
+    const post = "Please, if you live on Mill Street, leave now. Rest centres are open at the school.";
+    const text = [
+      "Minister resigns",
+      "",
+      "The housing minister resigned on Saturday after a leaked report.",
+      "The mayor posted a message to residents.",
+      post,
+      "— Ana Ruiz (@MayorAnaRuiz) May 3, 2031",
+      "Editor's note: This article has been updated to include a statement from the prime minister's office.",
+      correction,
+    ].join("\n");
+    const k = kept(text);
+    expect(k).toContain(correction);
+    expect(k).toContain(post);
+    expect(k.some((p) => p.includes("@MayorAnaRuiz"))).toBe(false);
+    expect(k.some((p) => p.startsWith("Editor's note"))).toBe(false);
+  });
+
+  it("drops a poll question between its heading and its answers, keeps a question subhead with its answer", () => {
+    const text = [
+      "Hosepipe ban explained",
+      "",
+      "A hosepipe ban comes into force on Monday.",
+      "Advertisement",
+      "What is banned?",
+      "You cannot use a hosepipe to water a garden.",
+      "Poll",
+      "Should the ban be lifted early?",
+      "Yes",
+      "No",
+      "The ban will be reviewed in July, the company said.",
+      "Reservoirs are at 61% of capacity.",
+    ].join("\n");
+    const k = kept(text);
+    expect(k).toContain("What is banned?");
+    expect(k).not.toContain("Should the ban be lifted early?");
+  });
+
+  it("drops bylines, reading times and metering notices that end in a full stop, keeps news that starts the same way", () => {
+    const chrome = [
+      "By Jane Doe, Political Correspondent.",
+      "Reading time: approx. 2 min.",
+      "You have 2 free articles left this month.",
+      "This article was automatically translated from German.",
+      "This interview has been edited for length and clarity.",
+    ];
+    const news = [
+      "By Tuesday, the water had gone.",
+      "Reading the report, the minister said the council had failed.",
+      "The free bus service will stay for two more months.",
+    ];
+    const text = ["Chrome and news", "", "The council met on Monday.", ...chrome.flatMap((c, i) => [c, news[i] ?? "The meeting ran late."]), "It ended at ten."].join("\n");
+    const k = kept(text);
+    for (const c of chrome) expect(k).not.toContain(c);
+    for (const n of news) expect(k).toContain(n);
   });
 });

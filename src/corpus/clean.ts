@@ -36,7 +36,7 @@ const CALL_TO_ACTION = [
   /\bfollow (?:us|this link)\b/i,
   /\ball rights reserved\b/i,
   /\b(?:read|see) (?:more|also)\s*:/i,
-  /\b(?:download|get) (?:our|the) app\b/i,
+  /\b(?:download|get|install) (?:our|the)\b.{0,25}\bapp\b/i,
   /\b(?:support|be part of) (?:our |quality |independent )?journalism\b/i,
   /\bad-free\b/i,
   // Log-in walls, comment prompts, tip lines, inbox pitches.
@@ -44,9 +44,27 @@ const CALL_TO_ACTION = [
   /\bhave your say\b/i,
   /\bshare your (?:thoughts|views|comments|opinion)\b/i,
   /\b(?:in the )?comments(?: section)? below\b/i,
-  /\bgot a (?:story|news tip|tip)\b/i,
+  /\b(?:got|have) a (?:story|news tip|tip)\b/i,
   /^(?:e-?mail|contact) us\b/i,
   /\b(?:delivered|straight) to your inbox\b/i,
+  // Page buttons and reader tools: "Listen to this article", "Gift this article", "Print this page".
+  /^(?:listen to|gift|save|print|share|e-?mail|bookmark|reuse) (?:this|the) (?:article|story|page|link|content)\b/i,
+  /^(?:click|tap) to (?:enlarge|expand|play|view|zoom|share|copy)\b/i,
+  /^(?:the )?(?:article|story|content) continues (?:below|after)\b/i,
+  /^thanks? (?:you )?for (?:reading|visiting|your support)\b/i,
+  /\bregister (?:for )?free\b/i,
+  /\benable javascript\b/i,
+  /^to advertise\b|\badvertise with us\b/i,
+  // Email editions read on the web: the greeting and the footer of a newsletter.
+  /^(?:good (?:morning|afternoon|evening)|hello|hi)\b[,.!]?\s+(?:and welcome|welcome|here(?:'s|’s| is) (?:what|your))\b/i,
+  /\byou(?:'re|’re| are) receiving this\b/i,
+  /\byour browser (?:does not|doesn't|doesn’t) support\b/i,
+  // Reader polls and quizzes: "Quiz: How well do you know ...?", "Take our survey".
+  /^(?:quiz|poll|survey|vote)\s*:.*\?$/i,
+  /\btake (?:our|the|this) (?:quiz|poll|survey)\b/i,
+  /^follow (?:@?\S+ ){1,3}on (?:twitter|x|instagram|facebook|bluesky|threads|tiktok|linkedin|youtube)\b/i,
+  // "Read also" links on pages from other languages, often left untranslated by a translation.
+  /^(?:lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|siehe auch|lire aussi|à lire aussi|a lire aussi|à lire également|voir aussi|leggi anche|lee también|lea también|ver también|leia também|lees ook)\b/i,
 ];
 
 /**
@@ -69,7 +87,22 @@ const PAGE_NOTICE = [
   // Keyword and tag lines, even when they end in a period.
   /^(?:topics|tags|keywords|related topics|filed under)\s*:/i,
   // Notes about the page rather than the news: "This article was first published on ...".
-  /^this (?:article|story|piece) (?:was|has been) (?:first |originally )?(?:published|updated|amended)\b/i,
+  // Also behind a label ("Editor's note: This article has been updated to include ...") and for
+  // machine translation; a correction ("Correction: An earlier version ... said") is news and stays.
+  /^(?:(?:editor'?s|editors'|editor’s) note\s*:\s*|note\s*:\s*|update\s*:\s*)?this (?:article|story|piece|report|page) (?:was|has been|is) (?:first |originally |automatically |machine[- ])?(?:published|updated|amended|translated|machine[- ]translated)\b/i,
+  /\b(?:may|might|can) (?:have been|be) edited for (?:style|length|clarity|brevity)\b/i,
+  /^materials? (?:provided|supplied) by\b/i,
+  /\b(?:has been|was|have been|were) (?:lightly )?(?:edited|condensed)(?: and condensed| and edited)? for (?:length|clarity|brevity)\b/i,
+  /^this (?:article|story|piece) is (?:more|over) than (?:a|an|one|\d+|\w+) (?:years?|months?|weeks?|days?) old\b/i,
+  // Reading-time and metering notices: "Reading time: approx. 2 min.", "You have 2 free articles left."
+  /^(?:(?:estimated )?(?:reading|read|listening|listen) time)\s*:?\s*(?:approx\.?|about|ca\.|circa)?\s*\d+\s*(?:min|mins|minutes?)\b/i,
+  /^\d+\s*(?:min|mins|minutes?)\.? (?:read|listen)\b/i,
+  /\b(?:free|remaining) (?:articles?|stories|reads)\b.{0,30}\b(?:left|remaining|this month)\b/i,
+  /^you(?:'ve|’ve| have) (?:read )?(?:\d+|one|two|three|four|five|your)\b.{0,20}\bfree (?:articles?|stories)\b/i,
+  // Relative timestamps of a live page: "2 min ago", "Updated 3 hours ago."
+  /^(?:(?:updated|posted|published)\s+)?(?:just now|\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)\.?$/i,
+  // The signature of an embedded social post: "— Name (@handle) May 3, 2031".
+  /^[—–-]\s*[^()]{1,60}\(@\w+\)\s+\S+\s+\d{1,2},\s+\d{4}/,
   // Timestamps: "Published 14:02 GMT, 3 May", "Updated: 3 May 2031.", a date or time right after
   // the word (prose says "Published in 1851, the novel ...").
   /^(?:published|updated|last updated|posted|first published|last modified)\s*:?\s*(?:on\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]{0,60}?(?:\d{1,2}[:.]\d{2}|\b\d{4}\b)/i,
@@ -99,6 +132,14 @@ const CREDIT_LIST = /;|\b(?:editing|edited|writing|additional reporting) by\b|^\
  */
 const AUTHOR_BIO =
   /^(?!(?:The|A|An|This|That|Its|His|Her|Their)\s)(?:\p{Lu}\p{Ll}[\p{L}'’-]*\s+){2,3}(?:is (?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer|photographer|critic)\b|(?:covers|writes about|reports on)\s)/u;
+
+/**
+ * A byline, even one that ends in a full stop: "By Jane Doe, Political Correspondent." A name of
+ * two to four capitalised words after "By", then only capitalised roles; "By Tuesday, the water
+ * had gone." is prose.
+ */
+const BYLINE =
+  /^By\s+(?!(?:The|A|An|This|Then|Now|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}(?:\s*(?:,|\||and|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|of|for|the|at))*)*\.?$/u;
 
 /** A price in a pitch: "Rs 100", "$4.99/month", "€5 per month". */
 const PRICE = /(?:\b(?:Rs|INR|USD|EUR|GBP)\.?\s?\d|[$€£₹]\s?\d)/;
@@ -163,6 +204,7 @@ export function furnitureReason(paragraph: string): string | null {
   const endsLikeProse = ENDS_LIKE_PROSE.test(text);
   if (short && endsLikeProse && PAGE_NOTICE.some((re) => re.test(text))) return "page notice";
   if (short && endsLikeProse && isCreditLine(text)) return "credit line";
+  if (endsLikeProse && atMostWords(text, 14) && BYLINE.test(text)) return "byline";
   // A bare price is a pitch ("Rs 100", "£4.99 a month"); a sentence with a price is news.
   if (atMostWords(text, 8) && PRICE.test(text)) return "price";
   if (!endsLikeProse && !isRaggedProse(text, short)) return "no sentence punctuation";
@@ -192,6 +234,52 @@ function isHeadlineShaped(paragraph: string): boolean {
   return atMostWords(paragraph, 14) && (HEADLINE_LABEL.test(paragraph) || ENDS_WITH_QUESTION.test(paragraph));
 }
 
+/**
+ * The heading of a summary list ("Key points", "What we know so far"): the lines under it are the
+ * newsroom's own facts written as fragments, without full stops, and are prose.
+ */
+const SUMMARY_HEADING =
+  /^(?:key (?:points|facts|takeaways|findings|developments)|the key points|at a glance|in brief|in short|summary|the essentials|what we know(?: so far)?|what you need to know)\s*:?$/i;
+/** A summary item ends at most in a closing quote or bracket, and has no sentence break inside. */
+const SENTENCE_BREAK = /[.!?…]\s/;
+/** Page buttons and links begin with a command to the reader: "Show key events only". */
+const COMMAND_START =
+  /^(?:show|hide|load|view|see|read|watch|listen|follow|get|share|copy|save|print|sign|subscribe|download|click|tap|open|close|skip|back|explore|find|go|jump|browse|join|log|register|try|take|start|sort|filter)\b/i;
+/** Summary items are at most this many, each at least this many words. */
+const SUMMARY_MAX_ITEMS = 10;
+const SUMMARY_MIN_WORDS = 4;
+
+function isSummaryItem(paragraph: string): boolean {
+  return (
+    !atMostWords(paragraph, SUMMARY_MIN_WORDS - 1) &&
+    atMostWords(paragraph, 40) &&
+    !SENTENCE_BREAK.test(paragraph) &&
+    !COMMAND_START.test(paragraph.replace(/^[-*•·]\s*/, "")) &&
+    !speaksForThePage(paragraph) &&
+    CALL_TO_ACTION.every((re) => !re.test(paragraph))
+  );
+}
+
+/** A sponsor heading: the paragraph under it is the advertiser's line, not news. */
+const SPONSOR_HEADING = /^(?:presented|sponsored|brought to you|supported|powered) by\s*:?$|^in (?:partnership|association) with\s*:?$|^(?:sponsored|partner) content\s*:?$/i;
+
+/** Words of a widget heading ("Watch highlights") that its own text repeats. */
+const HEADING_WORD = /\p{L}{4,}/gu;
+const NON_LETTERS = /[^\p{L}]+/u;
+function sharesHeadingWord(heading: string, paragraph: string): boolean {
+  if (!atMostWords(heading, 4)) return false;
+  const stems = [...heading.matchAll(HEADING_WORD)].map((m) => m[0].toLowerCase().replace(/s$/, ""));
+  if (stems.length === 0) return false;
+  return paragraph
+    .toLowerCase()
+    .split(NON_LETTERS)
+    .some((word) => stems.some((stem) => word.startsWith(stem)));
+}
+
+/** A short label that introduces what follows: "Lesen Sie auch:", "Read more:", "Lire aussi :". */
+const LEAD_IN_LABEL = /:\s*$/;
+const LEAD_IN_WORDS = 4;
+
 export interface Classified {
   kept: Span[];
   furniture: Furniture[];
@@ -219,12 +307,53 @@ export function classifyParagraphs(text: string, paragraphs: Span[], title: stri
     return furnitureReason(t);
   });
 
+  // Summary lists: items right under a "Key points" heading are prose although they lack full
+  // stops; the heading itself is page furniture.
+  for (let i = 0; i < reasons.length; i++) {
+    if (!SUMMARY_HEADING.test(texts[i]!.trim())) continue;
+    reasons[i] = "list heading";
+    for (let j = i + 1; j < reasons.length && j <= i + SUMMARY_MAX_ITEMS; j++) {
+      if (reasons[j] !== "no sentence punctuation" || !isSummaryItem(texts[j]!)) break;
+      reasons[j] = null;
+    }
+  }
+  // The paragraph under a sponsor heading is the sponsor's line.
+  for (let i = 0; i < reasons.length - 1; i++) {
+    if (reasons[i] !== null && reasons[i + 1] === null && SPONSOR_HEADING.test(texts[i]!.trim())) reasons[i + 1] = "sponsor";
+  }
+  // A short label ending in a colon introduces the next paragraph: when that is furniture (a
+  // link after "Lesen Sie auch:"), so is the label; "He said:" before a quoted paragraph stays.
+  for (let i = reasons.length - 1; i >= 0; i--) {
+    if (reasons[i] !== null || !LEAD_IN_LABEL.test(texts[i]!) || !atMostWords(texts[i]!, LEAD_IN_WORDS)) continue;
+    if (i === reasons.length - 1 || reasons[i + 1] !== null) reasons[i] = "label";
+  }
+  // A question with furniture on both sides is a widget or a link anywhere on the page (a poll
+  // between its heading and its answer buttons, a "Related" headline); a question subhead in an
+  // explainer has its answer, prose, right after it. The end of the page counts as furniture.
+  for (let i = 1; i < reasons.length; i++) {
+    const nextIsFurniture = i === reasons.length - 1 || reasons[i + 1] !== null;
+    if (reasons[i] === null && reasons[i - 1] !== null && nextIsFurniture && atMostWords(texts[i]!, 20) && ENDS_WITH_QUESTION.test(texts[i]!)) {
+      reasons[i] = "question between widgets";
+    }
+  }
+
+  let firstProsePair = -1;
   let lastProsePair = -1;
   for (let i = 1; i < reasons.length; i++) {
-    if (reasons[i] === null && reasons[i - 1] === null) lastProsePair = i;
+    if (reasons[i] !== null || reasons[i - 1] !== null) continue;
+    if (firstProsePair === -1) firstProsePair = i - 1;
+    lastProsePair = i;
+  }
+  // The page head works the same way: above the article's first two consecutive prose paragraphs,
+  // a labelled headline between two pieces of chrome is a banner ("Weather Alert: Flood watch
+  // until 8 p.m."). Only labels and questions there: a lede that says "we" is still the lede.
+  for (let i = 1; i < firstProsePair; i++) {
+    if (reasons[i] === null && reasons[i - 1] !== null && reasons[i + 1] !== null && isHeadlineShaped(texts[i]!)) {
+      reasons[i] = "banner";
+    }
   }
   for (let i = Math.max(lastProsePair + 1, 1); i < reasons.length - 1; i++) {
-    if (reasons[i] === null && reasons[i - 1] !== null && reasons[i + 1] !== null && (speaksForThePage(texts[i]!) || isHeadlineShaped(texts[i]!))) {
+    if (reasons[i] === null && reasons[i - 1] !== null && reasons[i + 1] !== null && (speaksForThePage(texts[i]!) || isHeadlineShaped(texts[i]!) || sharesHeadingWord(texts[i - 1]!, texts[i]!))) {
       reasons[i] = "inside a furniture block";
     }
   }
