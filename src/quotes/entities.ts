@@ -83,10 +83,19 @@ function editDistance(a: string, b: string): number {
 export function sameFirstName(a: string, b: string): boolean {
   if (a === b) return true;
   if (a[0] !== b[0]) return false;
+  if (transliterated(a) === transliterated(b)) return true;
   // An initial matches its name: "J. Biden".
   if (/^\p{L}\.?$/u.test(a) || /^\p{L}\.?$/u.test(b)) return true;
   const d = editDistance(a, b);
   return d <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3));
+}
+
+/**
+ * A first name with the usual transliteration choices folded: "ks"/"x", a final "y", "iy", "ij"
+ * or "ei" as "i" ("Aleksei", "Alexey" and "Alexei" are one name; "Dmitriy" and "Dmitry").
+ */
+function transliterated(w: string): string {
+  return w.replace(/ks/g, "x").replace(/(?:[ie]?[yj]|ei)$/, "i");
 }
 
 function surnameOf(keys: readonly string[]): string {

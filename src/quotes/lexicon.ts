@@ -133,3 +133,26 @@ export const TITLE_INTRODUCERS = set(`
   titled entitled headlined called dubbed named so-called nicknamed branded labelled labeled headline
   slogan hashtag
 `);
+
+/**
+ * Role words that narrow an office to a different one: an "opposition leader" is no leader of
+ * the country, a "former president" no president. A query for a role matches a role with one of
+ * these only when the query says it too.
+ */
+export const NARROWING_MODIFIERS = set(`former ex opposition deputy vice assistant shadow associate`);
+
+/** Head words of one office written several ways; each maps to one spelling for comparison. */
+export const ROLE_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ["spokesman", "spokesperson"],
+  ["spokeswoman", "spokesperson"],
+  ["chairman", "chair"],
+  ["chairwoman", "chair"],
+  ["chairperson", "chair"],
+  ["congressman", "congressperson"],
+  ["congresswoman", "congressperson"],
+  ["advisor", "adviser"],
+  ["councilor", "councillor"],
+]);
+
+/** Offices that make their holder a country's (or a state's) "leader". */
+export const LEADING_OFFICES = set(`president premier chancellor king queen emir sultan`);

@@ -9,6 +9,7 @@ import { fold } from "../search/analyzer.js";
 import { displayWord, sameFirstName } from "./entities.js";
 import { extractQuotes, type ExtractedQuote } from "./extract.js";
 import { featureOf, features, groupStatements } from "./group.js";
+import { FEMININE_TITLES, LEADING_OFFICES, MASCULINE_TITLES, NARROWING_MODIFIERS, ROLE_MODIFIERS, ROLE_SPELLINGS, TITLE_WORDS } from "./lexicon.js";
 import { fromSnapshot, knownEntity, occurrenceIn, toSnapshot, type KnownEntity, type QuoteData, type QuoteSnapshot } from "./snapshot.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "./types.js";
 
@@ -30,6 +31,26 @@ export function nameKey(s: string): string {
 
 function keyWords(s: string): string[] {
   return nameKey(s).split(" ").filter(Boolean);
+}
+
+/** The gender a person's roles tell ("Mr", "spokeswoman"), or null when they tell none or both. */
+function genderOf(e: KnownEntity): "m" | "f" | null {
+  let m = false;
+  let f = false;
+  for (const r of e.roles) {
+    for (const w of r.words) {
+      const k = w.replace(/'s$/, "").replace(/\./g, "");
+      if (MASCULINE_TITLES.has(k)) m = true;
+      if (FEMININE_TITLES.has(k)) f = true;
+    }
+  }
+  return m === f ? null : m ? "m" : "f";
+}
+
+/** A word of a role as compared: no possessive, no dots ("U.S." is "us"), one spelling per office. */
+function roleWord(w: string): string {
+  const k = w.replace(/'s$/, "").replace(/\./g, "");
+  return ROLE_SPELLINGS.get(k) ?? k;
 }
 
 interface SpeakerEntry {
@@ -142,27 +163,20 @@ export class QuoteIndex {
     const exact = this.byName.get(key);
     if (exact) return this.best(exact);
     const qw = key.split(" ");
-    // A spelling variant of a known person: same surname, first name a variant ("Alexei Navalny").
-    if (qw.length >= 2) {
-      const people = this.byName.get(qw[qw.length - 1]!) ?? [];
-      const variant = people.filter((e) => e.surname === qw[qw.length - 1] && e.forms.some((f) => sameFirstName(keyWords(f)[0] ?? "", qw[0]!)));
-      if (variant.length) return this.best(variant);
-    }
+    const variant = this.variantOf(qw);
+    if (variant.length) return this.best(variant);
+    // A name after its role or honorific: "President Putin", "Russian President Vladimir Putin", "Judge Okonkwo".
+    const titled = this.titledName(qw);
+    if (titled) return titled;
     // A role: "Kremlin spokesman", "Putin's spokesman", "Russian President".
-    const roleWords = keyWords(query.replace(/['’]s\b/g, "'s"));
-    const head = roleWords[roleWords.length - 1];
-    const mods = roleWords.slice(0, -1);
-    const byRole: KnownEntity[] = [];
-    for (const entry of this.entries.values()) {
-      for (const r of entry.entity.roles) {
-        const words = r.words.map((w) => w.replace(/'s$/, ""));
-        if (words[words.length - 1] === head && mods.every((m) => words.includes(m))) {
-          byRole.push(entry.entity);
-          break;
-        }
-      }
-    }
+    const roleWords = qw.map(roleWord);
+    const byRole = this.holdersOf(roleWords, (head) => head === roleWords[roleWords.length - 1]);
     if (byRole.length) return this.best(byRole);
+    // "Russian leader": the holder of a leading office ("Russian President"), not an "opposition leader".
+    if (roleWords[roleWords.length - 1] === "leader" && roleWords.length >= 2) {
+      const leaders = this.holdersOf(roleWords, (head, role) => LEADING_OFFICES.has(head) || (head === "minister" && role.includes("prime")));
+      if (new Set(leaders).size === 1) return leaders[0]!;
+    }
     // A typo in a speaker's name: one edit away from a name or surname of someone quoted.
     if (key.length >= 5) {
       const close: KnownEntity[] = [];
@@ -172,6 +186,59 @@ export class QuoteIndex {
       if (close.length === 1) return close[0]!;
     }
     return null;
+  }
+
+  /** A spelling variant of a known person: same surname, first name a variant ("Alexei Navalny"). */
+  private variantOf(qw: readonly string[]): KnownEntity[] {
+    if (qw.length < 2) return [];
+    const surname = qw[qw.length - 1]!;
+    const people = this.byName.get(surname) ?? [];
+    return people.filter((e) => e.surname === surname && e.forms.some((f) => sameFirstName(keyWords(f)[0] ?? "", qw[0]!)));
+  }
+
+  /**
+   * A query that is a name after words of a role or an honorific: the name must be known, and
+   * every word before it an office, a qualifier or a word of that person's roles, so "Hunter
+   * Biden" is never taken for another Biden. Among namesakes, the one whose roles hold the query's
+   * words (or whose gender its honorific tells) wins.
+   */
+  private titledName(qw: readonly string[]): KnownEntity | null {
+    for (let i = 1; i < qw.length; i++) {
+      const rest = qw.slice(i);
+      const named = this.byName.get(rest.join(" ")) ?? this.variantOf(rest);
+      const people = named.filter((e) => e.kind !== "org");
+      if (people.length === 0) continue;
+      const prefix = qw.slice(0, i).map(roleWord);
+      const inRoles = (e: KnownEntity, w: string) => e.roles.some((r) => r.words.some((x) => roleWord(x) === w));
+      const fits = (e: KnownEntity) => prefix.every((w) => TITLE_WORDS.has(w) || ROLE_MODIFIERS.has(w) || inRoles(e, w));
+      const candidates = people.filter(fits);
+      if (candidates.length === 0) return null;
+      const gender = prefix.some((w) => MASCULINE_TITLES.has(w)) ? "m" : prefix.some((w) => FEMININE_TITLES.has(w)) ? "f" : null;
+      const byGender = gender ? candidates.filter((e) => genderOf(e) !== (gender === "m" ? "f" : "m")) : candidates;
+      const byRole = byGender.filter((e) => prefix.every((w) => MASCULINE_TITLES.has(w) || FEMININE_TITLES.has(w) || inRoles(e, w)));
+      return this.best(byRole.length ? byRole : byGender);
+    }
+    return null;
+  }
+
+  /**
+   * Speakers holding a role the query words describe: the head word passes `headFits`, every other
+   * query word is in the role, and the role has no narrowing word ("opposition", "former") the
+   * query lacks.
+   */
+  private holdersOf(query: readonly string[], headFits: (head: string, role: readonly string[]) => boolean): KnownEntity[] {
+    const mods = query.slice(0, -1);
+    const out: KnownEntity[] = [];
+    for (const entry of this.entries.values()) {
+      for (const r of entry.entity.roles) {
+        const words = r.words.map(roleWord);
+        if (!headFits(words[words.length - 1]!, words) || !mods.every((m) => words.includes(m))) continue;
+        if (words.some((w) => NARROWING_MODIFIERS.has(w) && !query.includes(w))) continue;
+        out.push(entry.entity);
+        break;
+      }
+    }
+    return out;
   }
 
   quote(query: string, options: QuoteOptions = {}): QuoteResult {
