@@ -72,9 +72,9 @@ describe("seed articles against gold made by reading all five", () => {
     expect(recall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("leaves 'the Democrat slammed ...' unattributed rather than guess (no earlier Democrat is named)", () => {
+  it("gives 'the Democrat slammed ...' to the sentence's subject, Biden, not to Trump, whom the text gives another office", () => {
     const [o] = statements.filter((s) => s.text.includes("embraced so many autocrats"));
-    expect(o!.speaker).toBe("");
+    expect(o!.speaker).toBe("Joe Biden");
   });
 
   it("every quote and context is an exact slice of its article", () => {

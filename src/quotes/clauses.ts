@@ -6,7 +6,7 @@
  * and the sentence's main subject (for resolving a later "he" to the right person).
  */
 import { ADVERBS, CITING_VERBS, NAME_SUFFIXES, CLAUSE_OPENERS, MESSAGE_NOUNS, MESSAGE_VERBS, NON_VERBS, ORG_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
-import { isTitleWord, type Mention } from "./mentions.js";
+import { isPostNominal, isTitleWord, type Mention } from "./mentions.js";
 import { STOP_WORDS } from "../search/analyzer.js";
 import type { Tok } from "./tokens.js";
 
@@ -159,6 +159,8 @@ function memberOf(frame: readonly FrameTok[], from: number, mentions: MentionLoo
 /** The noun phrase ending at frame index `i` (after adverbs), if it can be a speaker. */
 export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: MentionLookup): NounPhrase | null {
   ({ i } = skipLeft(frame, i));
+  // "Martin Hale KC said": the honours after a name leave the name the speaker.
+  if (frame[i] && isPostNominal(frame[i]!) && i > 0 && mentions.byLast.has(frame[i - 1]!.start)) i--;
   const t = frame[i];
   if (!t) return null;
   if (t.text === ",") return parentheticalSubject(frame, i, mentions);
@@ -243,6 +245,13 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
     to = i;
     while (to + 1 < frame.length && frame[to + 1]!.end <= m.end) to++;
     if (frame[to]!.possessive) return null;
+    // "the Harcourt Rovers manager admitted": a body's name before a lower-case office, with no
+    // name after it, is a role without a name.
+    if (m.roleStart === m.start && m.start === t.start) {
+      let j = to + 1;
+      while (j < frame.length && isTitleWord(frame[j]!) && !frame[j]!.cap && !frame[j]!.possessive) j++;
+      if (j > to + 1 && !frame[j]?.cap) return { kind: "title", words: frame.slice(i, j).map((x) => x.key), from, to: j - 1 };
+    }
     return { kind: "name", mention: m, from, to };
   }
   // A name after a description in common nouns the role words do not cover: "coastguard
@@ -349,6 +358,7 @@ function afterDeterminer(frame: readonly FrameTok[], i: number): boolean {
 export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup, subject: NounPhrase | null): Clause[] {
   const out: Clause[] = [];
   const lastSubject = (): NounPhrase | null => (out.length ? out[out.length - 1]!.speaker : subject);
+  const intro = clauseStart(frame);
   for (let v = 0; v < frame.length; v++) {
     const t = frame[v]!;
     if (!t.isWord) continue;
@@ -422,6 +432,9 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
     }
     if (!np && prev && prev.isWord && !/^(?:and|but|or|to)$/.test(prev.key)) np = { kind: "other", from: p, to: p };
     if (!np) continue;
+    // "In a statement read to the court, X said": a noun in the opening phrase, with a participle
+    // after it, is no one who speaks in this sentence.
+    if (np.kind === "other" && !inverted && v < intro) continue;
     // "a blog post", "a news report", "a phone call": a singular noun after a determiner does not
     // take a verb's base form ("the man say" is not English), so this is a noun, not a speaker.
     if (np.kind === "other" && !inverted && skipped.length === 0 && isBaseForm(key) && isSingularCommonNoun(frame[np.from]) && afterDeterminer(frame, np.from)) continue;

@@ -10,7 +10,7 @@
 import type { Article, Sentence } from "../corpus/types.js";
 import { buildFrame, findClauses, mainSubject, type Clause, type MentionLookup, type NounPhrase, type Pronoun, type SentenceAnalysis } from "./clauses.js";
 import { EntityRegistry, type Entity, type PlacedMention } from "./entities.js";
-import { TITLE_INTRODUCERS } from "./lexicon.js";
+import { PERSON_NOUNS, ROLE_SPELLINGS, TITLE_INTRODUCERS, TITLE_WORDS } from "./lexicon.js";
 import type { QuoteKind } from "./types.js";
 import { findQuoteMarks, type QuoteMarks } from "./marks.js";
 import { findMentions, Vocabulary, type Mention } from "./mentions.js";
@@ -93,6 +93,21 @@ function isPluralNoun(frame: SentenceAnalysis["frame"], np: NounPhrase): boolean
   if (np.kind !== "other" || np.from !== np.to) return false;
   const t = frame[np.from];
   return !!t && t.isWord && !t.cap && PLURAL_NOUN.test(t.key);
+}
+
+/** "48-year-old": an age that stands for a person. */
+const AGE = /^\d{1,3}-year-old$/;
+
+const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"]);
+
+/** One office written several ways ("spokesman", "spokeswoman") compares as one. */
+function sameOffice(word: string): string {
+  return ROLE_SPELLINGS.get(word) ?? word;
+}
+
+/** A noun phrase opened by "the" ("the defender", "The Harcourt manager"). */
+function isDefinite(frame: SentenceAnalysis["frame"], np: NounPhrase): boolean {
+  return frame[np.from]?.key === "the" || frame[np.from - 1]?.key === "the";
 }
 
 /** Token indices that open a sentence or a quotation, where capitals say nothing about names. */
@@ -228,7 +243,7 @@ class ArticleReader {
     for (const c of clauses) phrases.add(c.speaker);
     for (const np of [...phrases].sort((x, y) => x.from - y.from)) {
       const pos = frame[np.from]!.start;
-      const entity = this.resolve(np, pos, index);
+      const entity = this.resolve(np, pos, index, frame);
       a.resolved.set(np, entity);
       const blocker = entity ? null : np.kind === "group" || isPluralNoun(frame, np) ? "group" : np.kind === "name" ? null : "person";
       if (!entity && !blocker) continue;
@@ -242,18 +257,91 @@ class ArticleReader {
     else this.events.set(ev.sentence, [ev]);
   }
 
-  private resolve(np: NounPhrase, pos: number, sentence: number): Entity | null {
+  private resolve(np: NounPhrase, pos: number, sentence: number, frame: SentenceAnalysis["frame"]): Entity | null {
     switch (np.kind) {
       case "name":
         return this.byMention.get(np.mention) ?? null;
       case "pronoun":
         return this.resolvePronoun(np.pronoun, pos, sentence);
-      case "title":
-        return this.resolveTitle(np.words, pos);
+      case "title": {
+        const holder = this.resolveTitle(np.words, pos);
+        if (holder || !isDefinite(frame, np)) return holder;
+        const head = np.words[np.words.length - 1]!;
+        // "the British minister" names someone of its own, not the last person named.
+        const qualified = frame.slice(np.from, np.to).some((t) => t.cap && t.key !== "the");
+        return (qualified ? null : this.renamed(head, pos, sentence)) ?? this.namedNext(head, sentence);
+      }
       case "group":
-      case "other":
         return null;
+      case "other":
+        return isDefinite(frame, np) ? this.described(frame, np, pos, sentence) : null;
     }
+  }
+
+  /**
+   * "the 48-year-old said", "the defender said": a person noun after "the" renames the person the
+   * text has just been about; "the hospice said" names the body whose name ends in that noun
+   * ("Little Lanterns Hospice"), when the article has named one before.
+   */
+  private described(frame: SentenceAnalysis["frame"], np: NounPhrase, pos: number, sentence: number): Entity | null {
+    const k = frame[np.from]?.key === "the" ? np.from + 1 : np.from;
+    const t = frame[k];
+    if (!t || !t.isWord || t.cap || t.possessive) return null;
+    // "said the man who found him" introduces someone new: only a noun that ends its phrase renames.
+    const after = frame[k + 1];
+    if (k > np.to && after && after.isWord) return null;
+    if (AGE.test(t.key) || PERSON_NOUNS.has(t.key)) return this.renamed(null, pos, sentence);
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const { mention, entity } = this.mentions[i]!;
+      if (mention.start >= pos || entity.kind === "person" || mention.keys.length < 2) continue;
+      if (mention.keys[mention.keys.length - 1] === t.key) return entity;
+    }
+    return null;
+  }
+
+  /**
+   * The person a definite description ("the deputy governor", "the defender") stands for when no
+   * one named holds it as a role: the one a "he" or "she" would stand for, unless the text gives
+   * that person a different office.
+   */
+  private renamed(head: string | null, pos: number, sentence: number): Entity | null {
+    const e = this.resolvePronoun("person", pos, sentence);
+    if (!e || !head) return e;
+    const office = sameOffice(head);
+    for (const r of e.roles.values()) {
+      const h = r.words[r.words.length - 1]!.replace(/'s$/, "").replace(/\.$/, "");
+      if (TITLE_WORDS.has(h) && !HONORIFICS.has(h) && sameOffice(h) !== office) return null;
+    }
+    return e;
+  }
+
+  /**
+   * A lede that names its speaker by role only ("The Harcourt manager admitted ...") before the
+   * next paragraph opens with the person's full name: no person is named in the lede, and the
+   * name opening the next paragraph is that person's first mention.
+   */
+  private namedNext(head: string, sentence: number): Entity | null {
+    const { article } = this;
+    const here = article.sentences[sentence]!;
+    const paragraph = article.paragraphs.findIndex((p) => p.start <= here.start && here.start < p.end);
+    const next = article.paragraphs[paragraph + 1];
+    if (paragraph < 0 || paragraph > 1 || !next) return null;
+    const seen = new Set<Entity>();
+    for (const { mention, entity } of this.mentions) {
+      if (mention.start < next.start) {
+        if (entity.kind === "person") return null;
+        seen.add(entity);
+        continue;
+      }
+      if (mention.roleStart !== next.start || mention.keys.length < 2 || seen.has(entity) || entity.kind === "org") return null;
+      const office = sameOffice(head);
+      for (const r of entity.roles.values()) {
+        const h = r.words[r.words.length - 1]!.replace(/'s$/, "").replace(/\.$/, "");
+        if (TITLE_WORDS.has(h) && !HONORIFICS.has(h) && sameOffice(h) !== office) return null;
+      }
+      return entity;
+    }
+    return null;
   }
 
   /**
@@ -261,7 +349,7 @@ class ArticleReader {
    * searched backwards, and in the nearest one that has compatible candidates exactly one person
    * must stand out (the one who speaks, if several are named); otherwise it stays unresolved.
    */
-  private resolvePronoun(p: Pronoun, pos: number, sentence: number): Entity | null {
+  private resolvePronoun(p: Pronoun | "person", pos: number, sentence: number): Entity | null {
     const compatible = (ev: SpeakerEvent): boolean => {
       if (!ev.entity) return ev.blocker === "person" ? p !== "it" : p === "they" || p === "it";
       const e = ev.entity;
@@ -271,6 +359,7 @@ class ArticleReader {
       // A full name of unknown kind that speaks in a clause of its own ("Jess Moore said ...") is
       // taken for a person: places and bodies are "it" when they speak.
       const person = e.kind === "person" || (e.kind === "unknown" && e.surname !== null && ev.speech);
+      if (p === "person") return person;
       if (p === "he" || p === "she") return person && (!e.gender || e.gender === (p === "he" ? "m" : "f"));
       return e.kind === "org" || (e.kind === "unknown" && e.surname === null);
     };
@@ -293,14 +382,14 @@ class ArticleReader {
   }
 
   /** Does sentence `s` (before `pos`, outside quotes) name someone pronoun `p` could stand for? */
-  private namesCompatible(s: number, pos: number, p: Pronoun): boolean {
+  private namesCompatible(s: number, pos: number, p: Pronoun | "person"): boolean {
     const sentence = this.article.sentences[s]!;
     for (const { mention, entity } of this.mentions) {
       if (mention.start < sentence.start || mention.start >= Math.min(sentence.end, pos)) continue;
       if (this.quoteOfOffset(mention.start) >= 0) continue;
       // A full name of unknown kind may be a person too: too close to look past.
       const person = entity.kind === "person" || (entity.kind === "unknown" && entity.surname !== null);
-      if (p === "he" || p === "she" ? person : entity.kind === "org") return true;
+      if (p === "he" || p === "she" || p === "person" ? person : entity.kind === "org") return true;
     }
     return false;
   }

@@ -70,6 +70,17 @@ export const TITLE_WORDS = set(`
   warden coroner firefighter paramedic resident neighbour neighbor witness student teacher nurse
   doctor farmer shopkeeper worker volunteer survivor passenger driver pilot voter parent
   gov sen rep gen prof lt col capt sgt rev hon maj det supt insp cllr
+  player striker defender midfielder goalkeeper winger batsman bowler referee umpire
+`);
+
+/**
+ * Nouns for a person that are no office ("the 48-year-old" is matched by shape): after "the", in a
+ * clause of speech, they rename the person the text has just been about.
+ */
+export const PERSON_NOUNS = set(`
+  man woman boy girl father mother son daughter husband wife brother sister grandfather grandmother
+  teenager youngster veteran athlete champion singer actor actress musician novelist entrepreneur
+  businessman businesswoman billionaire
 `);
 
 /** Honorifics that also tell a person's gender. */
@@ -156,3 +167,6 @@ export const ROLE_SPELLINGS: ReadonlyMap<string, string> = new Map([
 
 /** Offices that make their holder a country's (or a state's) "leader". */
 export const LEADING_OFFICES = set(`president premier chancellor king queen emir sultan`);
+
+/** Letters after a name that are honours or offices, not part of it ("Martin Hale KC", "Ann Lee MP"). */
+export const POST_NOMINALS = set(`kc qc sc mp mep msp obe mbe cbe kbe dbe frs phd`);

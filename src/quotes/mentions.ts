@@ -6,7 +6,7 @@
  * from the corpus (see `Vocabulary`), not listed.
  */
 import { STOP_WORDS } from "../search/analyzer.js";
-import { CLAUSE_OPENERS, NAME_PARTICLES, NAME_SUFFIXES, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon.js";
+import { CLAUSE_OPENERS, NAME_PARTICLES, NAME_SUFFIXES, POST_NOMINALS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon.js";
 import type { Tok } from "./tokens.js";
 
 /** What the corpus does with one word (folded key). */
@@ -97,6 +97,10 @@ export function isTitleWord(t: Tok): boolean {
   return TITLE_WORDS.has(k) || (k.endsWith("s") && TITLE_WORDS.has(k.slice(0, -1)));
 }
 
+export function isPostNominal(t: Tok): boolean {
+  return POST_NOMINALS.has(t.key) && /^\p{Lu}[\p{Lu}h]+$/u.test(t.text);
+}
+
 function isPluralTitle(t: Tok): boolean {
   return !TITLE_WORDS.has(t.key) && t.key.endsWith("s") && TITLE_WORDS.has(t.key.slice(0, -1));
 }
@@ -185,7 +189,10 @@ export function findMentions(
       }
       break;
     }
-    const runEnd = j;
+    const runTo = j;
+    let runEnd = j;
+    // "Martin Hale KC", "Ann Lee MP": honours after a name of two words or more are not part of it.
+    while (runEnd - 2 >= i && isPostNominal(toks[runEnd]!)) runEnd--;
     let s = i;
     let the = s > 0 && toks[s - 1]!.key === "the";
     if (sentenceInitial.has(s) && ordinaryAtStart(toks[s]!)) {
@@ -196,7 +203,7 @@ export function findMentions(
       if (toks[s]!.key === "the") the = true;
       s++;
     }
-    i = runEnd + 1;
+    i = runTo + 1;
     if (s > runEnd) continue;
 
     // Split "Russian President Vladimir Putin" into its role and its name at the last title word.
