@@ -3,7 +3,8 @@
  * tabloid, a regional site, a blog, a magazine, a broadcaster; then a metro site, an agency wire
  * and a column; then a live blog, a portal with menus and a paywall, a photo gallery with a poll,
  * a machine-translated page and an explainer; then a match report, a local TV page and a Q&A
- * interview; then a science release, an email newsletter and a printed page), each with a gold
+ * interview; then a science release, an email newsletter and a printed page; then a company release,
+ * a page with a reader comment thread and a small local site with widgets), each with a gold
  * that marks every line after the title as furniture or prose.
  * Loaded the way the bot loads any folder: every prose line must be kept whole, and no furniture
  * line may reach a paragraph, an excerpt `ask` cites or a quote `quote` lists.
@@ -96,7 +97,7 @@ function questionFrom(line: string): string {
   return `What about ${words.join(" ")}?`;
 }
 
-for (const set of ["furniture-heldout", "furniture-heldout-2", "furniture-heldout-3", "furniture-heldout-4", "furniture-heldout-5"]) {
+for (const set of ["furniture-heldout", "furniture-heldout-2", "furniture-heldout-3", "furniture-heldout-4", "furniture-heldout-5", "furniture-heldout-6"]) {
   describe(`page furniture on ${set}`, () => {
     const { engine, pages, gold } = loadSet(set);
     const byId = new Map(pages.map((p) => [p.article.id, p]));
@@ -321,5 +322,28 @@ describe("chrome and news that look alike on live, portal and translated pages",
     const k = kept(text);
     for (const c of chrome) expect(k).not.toContain(c);
     for (const n of news) expect(k).toContain(n);
+  });
+});
+
+describe("reader comment threads", () => {
+  const article = [
+    "Estate plan",
+    "",
+    "More than 900 people have signed a petition against the plans.",
+    "The council will decide the application in July.",
+  ];
+  const thread = ["14 comments", "Sort by: Newest", "RoverFan77", "3 hours ago", "This is a disgrace. The council never listens.", "Reply", "Like (12)"];
+
+  it("drops every comment in a thread at the foot of the page", () => {
+    const text = [...article, ...thread, "Another reader", "1 hour ago", "I agree with the first comment.", "I signed it too."].join("\n");
+    const kept = buildArticle("c", "c.txt", text).paragraphs.map((p) => text.slice(p.start, p.end));
+    expect(kept).toEqual(article.slice(2));
+  });
+
+  it("keeps the story after a comment count that is only a link, with no thread under it", () => {
+    const after = ["Report by the district council found the site floods every winter.", "Like other villages, Welby has lost its bus service."];
+    const text = [...article, "14 comments", "Share", ...after, "The developer disputes this."].join("\n");
+    const kept = buildArticle("c", "c.txt", text).paragraphs.map((p) => text.slice(p.start, p.end));
+    for (const a of after) expect(kept).toContain(a);
   });
 });

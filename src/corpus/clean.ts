@@ -276,6 +276,28 @@ function sharesHeadingWord(heading: string, paragraph: string): boolean {
     .some((word) => stems.some((stem) => word.startsWith(stem)));
 }
 
+/** The heading of a reader comment thread: "14 comments", "Comments (4)", "Join the conversation". */
+const COMMENTS_HEADING =
+  /^(?:\d[\d,]*\s+(?:reader )?comments?|(?:reader )?comments?\s*(?:\(\d[\d,]*\))?|join the (?:conversation|discussion)|(?:show|view|load|read) (?:all )?comments)\s*:?$/i;
+/** The controls around each comment in a thread: reply and report buttons, likes, relative times. */
+const COMMENT_CONTROL =
+  /^(?:reply|report|flag|like|likes|sort by|newest|oldest|load more comments|\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)\s+ago)\b/i;
+/** How far after a comments heading its controls must show, and how many of them. */
+const COMMENT_WINDOW = 8;
+const COMMENT_CONTROLS_NEEDED = 2;
+
+/** Does a comment thread start at paragraph `i`: its heading, then the controls of its comments? */
+function startsCommentThread(texts: string[], i: number): boolean {
+  if (!COMMENTS_HEADING.test(texts[i]!.trim())) return false;
+  let controls = 0;
+  for (let j = i + 1; j < texts.length && j <= i + COMMENT_WINDOW; j++) {
+    // A control is a button or a time, a few words at most: "Report by the council ..." is prose.
+    const text = texts[j]!.trim();
+    if (atMostWords(text, 3) && COMMENT_CONTROL.test(text) && ++controls >= COMMENT_CONTROLS_NEEDED) return true;
+  }
+  return false;
+}
+
 /** A short label that introduces what follows: "Lesen Sie auch:", "Read more:", "Lire aussi :". */
 const LEAD_IN_LABEL = /:\s*$/;
 const LEAD_IN_WORDS = 4;
@@ -315,6 +337,19 @@ export function classifyParagraphs(text: string, paragraphs: Span[], title: stri
     for (let j = i + 1; j < reasons.length && j <= i + SUMMARY_MAX_ITEMS; j++) {
       if (reasons[j] !== "no sentence punctuation" || !isSummaryItem(texts[j]!)) break;
       reasons[j] = null;
+    }
+  }
+  // Readers' comments are not the coverage, however well they are written: once the article has
+  // begun, a comment thread (a comments heading followed by reply buttons and "3 hours ago" lines)
+  // runs to the foot of the page.
+  for (let i = 2; i < reasons.length; i++) {
+    if (reasons[i - 1] === null && reasons[i - 2] === null) {
+      for (let j = i; j < reasons.length; j++) {
+        if (!startsCommentThread(texts, j)) continue;
+        for (let k = j; k < reasons.length; k++) reasons[k] = "reader comments";
+        break;
+      }
+      break;
     }
   }
   // The paragraph under a sponsor heading is the sponsor's line.
