@@ -15,6 +15,7 @@ import type { QuoteKind } from "./types.js";
 import { findQuoteMarks, type QuoteMarks } from "./marks.js";
 import { findMentions, Vocabulary, type Mention } from "./mentions.js";
 import { tokenize, type Tok } from "./tokens.js";
+import { findTranscript, type Transcript } from "./transcript.js";
 
 
 export interface ExtractedQuote {
@@ -105,6 +106,21 @@ function sameOffice(word: string): string {
   return ROLE_SPELLINGS.get(word) ?? word;
 }
 
+/**
+ * The role a description gave a person ("the deputy governor" once it is known to be her), so a
+ * lookup by that role finds her as it would had the text written it before her name.
+ */
+function learnRole(e: Entity, frame: SentenceAnalysis["frame"], np: NounPhrase): void {
+  const from = frame[np.from]?.key === "the" ? np.from + 1 : np.from;
+  const toks = frame.slice(from, np.to + 1);
+  if (toks.length === 0 || toks.some((t) => !t.isWord)) return;
+  const words = toks.map((t) => (t.possessive ? `${t.key}'s` : t.key));
+  const key = words.join(" ");
+  const known = e.roles.get(key);
+  if (known) known.count++;
+  else e.roles.set(key, { words, text: toks.map((t) => t.text).join(" "), count: 1 });
+}
+
 /** A noun phrase opened by "the" ("the defender", "The Harcourt manager"). */
 function isDefinite(frame: SentenceAnalysis["frame"], np: NounPhrase): boolean {
   return frame[np.from]?.key === "the" || frame[np.from - 1]?.key === "the";
@@ -159,6 +175,8 @@ interface SpeakerEvent {
   /** For an unresolved speaker: what it could be referred to by. */
   blocker: "person" | "group" | null;
   speech: boolean;
+  /** The sentence's main subject. */
+  subject?: boolean;
 }
 
 interface AnalysedSentence extends SentenceAnalysis {
@@ -181,6 +199,8 @@ class ArticleReader {
     private readonly marks: readonly QuoteMarks[],
     private readonly mentions: readonly ResolvedMention[],
     private readonly byMention: Map<Mention, Entity>,
+    /** Offsets (a transcript's first question) before which the text is read too. */
+    private readonly alsoBefore: readonly number[] = [],
   ) {
     this.quoteOfOffset = (offset) => {
       let lo = 0;
@@ -209,6 +229,10 @@ class ArticleReader {
       closesIn.set(close, [...(closesIn.get(close) ?? []), qi]);
       for (let s = Math.max(0, open - CONTEXT_WINDOW); s <= close; s++) read[s] = 1;
     });
+    for (const offset of this.alsoBefore) {
+      const at = sentenceAt(article.sentences, offset);
+      for (let s = Math.max(0, at - CONTEXT_WINDOW); s < at; s++) read[s] = 1;
+    }
     const lookup = this.lookup();
     for (let si = 0; si < article.sentences.length; si++) {
       if (!read[si]) continue;
@@ -220,6 +244,33 @@ class ArticleReader {
       for (const qi of closesIn.get(si) ?? []) out.push(this.attribute(qi));
     }
     return out;
+  }
+
+  /**
+   * Who a transcript's answers belong to: the one person the introduction before `offset` is
+   * about, as the nearest sentence with people in it tells (the one who speaks, if several).
+   */
+  interviewee(offset: number): Entity | null {
+    const last = sentenceAt(this.article.sentences, offset) - 1;
+    for (let s = last; s >= 0 && s > last - CONTEXT_WINDOW; s--) {
+      const evs = (this.events.get(s) ?? []).filter((ev) => {
+        const e = ev.entity;
+        return !!e && (e.kind === "person" || (e.kind === "unknown" && e.surname !== null && (ev.speech || !!ev.subject)));
+      });
+      if (evs.length === 0) continue;
+      const speaking = new Set(evs.filter((ev) => ev.speech).map((ev) => ev.entity!));
+      const all = new Set(evs.map((ev) => ev.entity!));
+      if (speaking.size === 1) return [...speaking][0]!;
+      return all.size === 1 ? [...all][0]! : null;
+    }
+    return null;
+  }
+
+  /** A transcript answer as a quotation of `speaker`: the answer text, with its paragraph as context. */
+  answer(span: Transcript["answers"][number], speaker: Entity | null): ExtractedQuote {
+    const p = this.article.paragraphs[span.paragraph]!;
+    const marks: QuoteMarks = { open: span.start, close: span.end, start: span.start, end: span.end, parts: [{ start: span.start, end: span.end }], paragraphs: [span.paragraph] };
+    return { article: this.article, marks, kind: "statement", speaker, contextStart: p.start, contextEnd: Math.max(p.end, span.end), prose: this.prose };
   }
 
   private lookup(): MentionLookup {
@@ -247,7 +298,7 @@ class ArticleReader {
       a.resolved.set(np, entity);
       const blocker = entity ? null : np.kind === "group" || isPluralNoun(frame, np) ? "group" : np.kind === "name" ? null : "person";
       if (!entity && !blocker) continue;
-      this.addEvent({ pos, sentence: index, entity, blocker, speech: clauses.some((c) => c.speaker === np) });
+      this.addEvent({ pos, sentence: index, entity, blocker, speech: clauses.some((c) => c.speaker === np), subject: np === subject });
     }
   }
 
@@ -269,7 +320,9 @@ class ArticleReader {
         const head = np.words[np.words.length - 1]!;
         // "the British minister" names someone of its own, not the last person named.
         const qualified = frame.slice(np.from, np.to).some((t) => t.cap && t.key !== "the");
-        return (qualified ? null : this.renamed(head, pos, sentence)) ?? this.namedNext(head, sentence);
+        const found = (qualified ? null : this.renamed(head, pos, sentence)) ?? this.namedNext(head, sentence);
+        if (found) learnRole(found, frame, np);
+        return found;
       }
       case "group":
         return null;
@@ -358,7 +411,9 @@ class ArticleReader {
       // ("South Africa"? "Simon Bolivar"?) is left alone by both.
       // A full name of unknown kind that speaks in a clause of its own ("Jess Moore said ...") is
       // taken for a person: places and bodies are "it" when they speak.
-      const person = e.kind === "person" || (e.kind === "unknown" && e.surname !== null && ev.speech);
+      // So is one that is the subject of this sentence or the one before, when a "he" or "she"
+      // follows ("Amara Osei has spent two decades at the bank. In her first interview, she ...").
+      const person = e.kind === "person" || (e.kind === "unknown" && e.surname !== null && (ev.speech || (!!ev.subject && ev.sentence >= sentence - 1)));
       if (p === "person") return person;
       if (p === "he" || p === "she") return person && (!e.gender || e.gender === (p === "he" ? "m" : "f"));
       return e.kind === "org" || (e.kind === "unknown" && e.surname === null);
@@ -607,8 +662,17 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
   const quotes: ExtractedQuote[] = [];
   articles.forEach((a, ai) => {
     const marks = findQuoteMarks(a).filter((q) => /[\p{L}\p{N}]/u.test(a.text.slice(q.start, q.end)));
-    if (marks.length === 0) return;
-    quotes.push(...new ArticleReader(a, marks, mentions[ai]!, byMention).read());
+    const transcript = findTranscript(a);
+    if (marks.length === 0 && !transcript) return;
+    const reader = new ArticleReader(a, marks, mentions[ai]!, byMention, transcript ? [transcript.firstQuestion] : []);
+    const found = reader.read();
+    if (transcript) {
+      // An answer that itself holds quote marks is left to them.
+      const speaker = reader.interviewee(transcript.firstQuestion);
+      for (const span of transcript.answers) if (!marks.some((m) => m.open < span.end && m.close > span.start)) found.push(reader.answer(span, speaker));
+      found.sort((x, y) => x.marks.start - y.marks.start);
+    }
+    quotes.push(...found);
   });
   return { registry, quotes, mentions, vocab };
 }
