@@ -4,7 +4,8 @@
  * and a column; then a live blog, a portal with menus and a paywall, a photo gallery with a poll,
  * a machine-translated page and an explainer; then a match report, a local TV page and a Q&A
  * interview; then a science release, an email newsletter and a printed page; then a company release,
- * a page with a reader comment thread and a small local site with widgets), each with a gold
+ * a page with a reader comment thread and a small local site with widgets; then a mobile wire page,
+ * an opinion essay and a regional page with a metered pitch), each with a gold
  * that marks every line after the title as furniture or prose.
  * Loaded the way the bot loads any folder: every prose line must be kept whole, and no furniture
  * line may reach a paragraph, an excerpt `ask` cites or a quote `quote` lists.
@@ -97,7 +98,7 @@ function questionFrom(line: string): string {
   return `What about ${words.join(" ")}?`;
 }
 
-for (const set of ["furniture-heldout", "furniture-heldout-2", "furniture-heldout-3", "furniture-heldout-4", "furniture-heldout-5", "furniture-heldout-6"]) {
+for (const set of ["furniture-heldout", "furniture-heldout-2", "furniture-heldout-3", "furniture-heldout-4", "furniture-heldout-5", "furniture-heldout-6", "furniture-heldout-7"]) {
   describe(`page furniture on ${set}`, () => {
     const { engine, pages, gold } = loadSet(set);
     const byId = new Map(pages.map((p) => [p.article.id, p]));
@@ -345,5 +346,35 @@ describe("reader comment threads", () => {
     const text = [...article, "14 comments", "Share", ...after, "The developer disputes this."].join("\n");
     const kept = buildArticle("c", "c.txt", text).paragraphs.map((p) => text.slice(p.start, p.end));
     for (const a of after) expect(kept).toContain(a);
+  });
+});
+
+describe("opinion pages: pull quotes, guest bios, related links", () => {
+  const kept = (lines: string[]) => {
+    const text = lines.join("\n");
+    return buildArticle("o", "o.txt", text).paragraphs.map((p) => text.slice(p.start, p.end));
+  };
+
+  it("drops a pull quote that repeats a line of the essay, keeps a short quoted reply", () => {
+    const line = "Libraries are one of the last places where nobody asks you to buy anything.";
+    const reply = '"Not that we noticed."';
+    const k = kept(["Libraries", "", "I have worked in libraries for twenty years.", line, `"${line}"`, "The council cut the hours anyway.", reply, "Asked again, the chair said not that we noticed."]);
+    expect(k).toContain(line);
+    expect(k).not.toContain(`"${line}"`);
+    expect(k).toContain(reply);
+  });
+
+  it("drops a guest writer's bio at the foot that opens with the byline's name, keeps the same name in the story", () => {
+    const story = "Hannah Soto is a librarian who has run the reading club since 2020, the council said.";
+    const bio = "Hannah Soto is a librarian and the chair of the city's reading charity.";
+    const k = kept(["Libraries", "", "By Hannah Soto", "The library lent 41,000 books last year.", story, "It costs less than a road junction.", bio, "More in Opinion"]);
+    expect(k).toContain(story);
+    expect(k).not.toContain(bio);
+  });
+
+  it("drops a question headline under a 'Related' heading even with prose after it", () => {
+    const k = kept(["Fine", "", "The company was fined on Tuesday.", "The judge criticised it.", "Related Video", "Sewage in our rivers: What can be done?", "The company will not appeal.", "Campaigners said the fine was too small."]);
+    expect(k).not.toContain("Sewage in our rivers: What can be done?");
+    expect(k).toContain("The company will not appeal.");
   });
 });

@@ -38,6 +38,9 @@ const CALL_TO_ACTION = [
   /\b(?:read|see) (?:more|also)\s*:/i,
   /\b(?:download|get|install) (?:our|the)\b.{0,25}\bapp\b/i,
   /\b(?:support|be part of) (?:our |quality |independent )?journalism\b/i,
+  /^(?:support|fund) (?:our|us|the) (?:work|reporting|newsroom)\b|\bdonate (?:today|now|here)\b/i,
+  /\bunlimited (?:digital )?access\b/i,
+  /\b(?:submit|send|write) (?:us )?(?:a )?letter to the editor\b|^want to (?:respond|comment|reply)\b/i,
   /\bad-free\b/i,
   // Log-in walls, comment prompts, tip lines, inbox pitches.
   /\b(?:log ?in|sign in|register) to (?:comment|continue|read)\b/i,
@@ -107,6 +110,9 @@ const PAGE_NOTICE = [
   // the word (prose says "Published in 1851, the novel ...").
   /^(?:published|updated|last updated|posted|first published|last modified)\s*:?\s*(?:on\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]{0,60}?(?:\d{1,2}[:.]\d{2}|\b\d{4}\b)/i,
   /\bcontributed to this (?:report|story|article)\b/i,
+  // Disclaimers and series notes: "The views expressed ... are the author's own."
+  /\bviews expressed (?:in|here|are|by)\b|\bare (?:the|their|his|her) (?:author|writer)(?:'s|’s|s'|s’)? own\b/i,
+  /^this (?:article|story|piece|essay|report|column) is (?:part|one) of (?:a|an|our|the)\b/i,
   /^(?:contact|e-?mail|reach) (?:the )?(?:reporter|writer|author|editor|columnist|us)\b/i,
 ];
 
@@ -142,7 +148,7 @@ const BYLINE =
   /^By\s+(?!(?:The|A|An|This|Then|Now|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}(?:\s*(?:,|\||and|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|of|for|the|at))*)*\.?$/u;
 
 /** A price in a pitch: "Rs 100", "$4.99/month", "€5 per month". */
-const PRICE = /(?:\b(?:Rs|INR|USD|EUR|GBP)\.?\s?\d|[$€£₹]\s?\d)/;
+const PRICE = /(?:\b(?:Rs|INR|USD|EUR|GBP)\.?\s?\d|[$€£₹]\s?\d|\d\s?¢)/;
 
 /** Calls to action count only in short paragraphs: long prose may mention a newsletter. */
 const SHORT_WORDS = 45;
@@ -298,6 +304,21 @@ function startsCommentThread(texts: string[], i: number): boolean {
   return false;
 }
 
+/** A heading over links to other stories: "Related Video", "More on this story", "Read next". */
+const RELATED_HEADING =
+  /^(?:related(?: (?:video|videos|stories|story|articles?|coverage|content|links?|reading))?|more on this(?: story)?|see also|recommended(?: for you)?|watch|you (?:may|might) also like|further reading|read next|up next)\s*:?$/i;
+const RELATED_LINKS_MAX = 6;
+
+/** A byline's name: "By Hannah Soto", "By Jane Doe, Political Correspondent" gives the name. */
+const BYLINE_NAME = /^By\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})/u;
+/** What follows a name at the start of a bio: "Hannah Soto is a librarian ...". */
+const BIO_VERB = /^\s+(?:is|was|has|writes|covers|reports|teaches|works|lives)\b/;
+
+/** A paragraph that is only a quotation: the shape of a pull quote. */
+const WHOLLY_QUOTED = /^["“][^"“”]+["”]$/;
+const PULL_QUOTE_WORDS = 60;
+const PULL_QUOTE_MIN_WORDS = 6;
+
 /** A short label that introduces what follows: "Lesen Sie auch:", "Read more:", "Lire aussi :". */
 const LEAD_IN_LABEL = /:\s*$/;
 const LEAD_IN_WORDS = 4;
@@ -326,6 +347,12 @@ export function classifyParagraphs(text: string, paragraphs: Span[], title: stri
     const key = keys[i]!;
     if (key === titleKey) return "title";
     if ((counts.get(key) ?? 0) > 1) return "repeated";
+    // A pull quote repeats, in quotation marks, words the article says elsewhere.
+    if (WHOLLY_QUOTED.test(t.trim()) && atMostWords(t, PULL_QUOTE_WORDS)) {
+      const inner = key.slice(1, -1).trim();
+      // A short quote ("No.") can turn up inside any sentence; a pull quote is a full line.
+      if (!atMostWords(inner, PULL_QUOTE_MIN_WORDS - 1) && keys.some((other, j) => j !== i && other.includes(inner))) return "pull quote";
+    }
     return furnitureReason(t);
   });
 
@@ -350,6 +377,16 @@ export function classifyParagraphs(text: string, paragraphs: Span[], title: stri
         break;
       }
       break;
+    }
+  }
+  // Headlines under a "Related" heading are links, even a question or a labelled one that reads
+  // like a sentence; the first paragraph that is not headline-shaped ends the list.
+  for (let i = 0; i < reasons.length; i++) {
+    if (reasons[i] === null || !RELATED_HEADING.test(texts[i]!.trim())) continue;
+    for (let j = i + 1; j < reasons.length && j <= i + RELATED_LINKS_MAX; j++) {
+      if (reasons[j] !== null) continue;
+      if (!isHeadlineShaped(texts[j]!)) break;
+      reasons[j] = "related link";
     }
   }
   // The paragraph under a sponsor heading is the sponsor's line.
@@ -392,10 +429,17 @@ export function classifyParagraphs(text: string, paragraphs: Span[], title: stri
       reasons[i] = "inside a furniture block";
     }
   }
-  // Author bios at the foot of the page: bio-shaped paragraphs with no prose after them.
+  // Author bios at the foot of the page: bio-shaped paragraphs with no prose after them, or ones
+  // that open with the byline's own name ("Hannah Soto is a librarian ..." under "By Hannah Soto").
+  const bylineNames: string[] = [];
+  texts.forEach((t, i) => {
+    const m = reasons[i] !== null ? BYLINE_NAME.exec(t.trim()) : null;
+    if (m) bylineNames.push(m[1]!);
+  });
+  const opensWithBylineName = (t: string) => bylineNames.some((name) => t.startsWith(name) && BIO_VERB.test(t.slice(name.length)));
   for (let i = reasons.length - 1; i >= 0; i--) {
     if (reasons[i] !== null) continue;
-    if (!AUTHOR_BIO.test(texts[i]!)) break;
+    if (!AUTHOR_BIO.test(texts[i]!) && !opensWithBylineName(texts[i]!)) break;
     reasons[i] = "author bio";
   }
 
