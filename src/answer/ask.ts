@@ -40,8 +40,10 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   // A name the coverage lacks, or more than one word in three, and the question is about something
   // else. One missing ordinary word among several found ones ("meet" for "gathered") may only be
   // wording, so the sentences get to show whether they answer without it.
+  // Wording is forgiven only with at least three other words found: with two ("what was Biden's
+  // margin in Pennsylvania"), the missing one is what the question asks for, not how it says it.
   const unknown = required.filter((w) => w.reach.size === 0);
-  const tolerable = unknown.length <= allowedMissing(required.length) && unknown.every((w) => !w.proper && w.role === "key");
+  const tolerable = unknown.length <= allowedMissing(required.length - unknown.length) && unknown.every((w) => !w.proper && w.role === "key");
   if (unknown.length > 0 && (!tolerable || !use.keyWords)) return refuseUnknown(q, unknown);
   // An unknown word is as specific as a word can be: it weighs like a term found in one passage.
   for (const w of unknown) w.weight = index.idf1();

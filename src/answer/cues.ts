@@ -159,11 +159,13 @@ export function countCue(view: SentenceView, questionTerms: ReadonlySet<string>)
 const AMOUNT_REACH = 5;
 const AMOUNT_UNIT = /^(?:percent|per|%|dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|cents?|pence)$/i;
 const CURRENCY_BEFORE = /[$€£¥₹]\s*$/;
+const PERCENT_AFTER = /^\s?%/;
 
 /** Is the number at token i an amount of money or a percentage ("$30", "6 percent", "12 million euros")? */
 function isAmount(view: SentenceView, i: number): boolean {
   const tok = view.tokens[i]!;
-  if (CURRENCY_BEFORE.test(view.text.slice(Math.max(0, tok.start - 2), tok.start)) || /%$/.test(tok.word)) return true;
+  // The analyser keeps "%" out of the word ("7.2" of "7.2%"): read the character after it too.
+  if (CURRENCY_BEFORE.test(view.text.slice(Math.max(0, tok.start - 2), tok.start)) || PERCENT_AFTER.test(view.text.slice(tok.start + tok.word.length, tok.start + tok.word.length + 2))) return true;
   for (let j = i + 1; j <= i + 2 && j < view.tokens.length; j++) {
     const w = view.tokens[j]!.word;
     if (AMOUNT_UNIT.test(w)) return true;
@@ -307,6 +309,39 @@ export function hasQuotation(view: SentenceView): boolean {
  */
 export function speechCue(view: SentenceView, speaker: readonly ReadonlySet<string>[]): number {
   if (speaker.length === 0) return 0;
+  const direct = attributedTo(view, speaker);
+  if (direct !== "pronoun") return direct;
+  // "he wrote" stands for whoever the sentence before is about: its main clause's first name
+  // ("While Putin is yet to comment, Navalny has congratulated Biden and Harris. ... he wrote" is
+  // Navalny's), or a speaker it already quotes ("Peskov said ... He added").
+  const prev = previousOf(view);
+  if (!prev) return 0;
+  const head = speaker[speaker.length - 1]!;
+  if (![...head].some((t) => prev.terms.has(t))) return 0;
+  return leadsMainClause(prev, head) || attributedTo(prev, speaker) === 1 ? 0.8 : 0;
+}
+
+/** Words that open a subordinate clause before the main one ("While Putin is yet to comment, ..."). */
+const SUBORDINATORS = new Set(["while", "although", "though", "as", "after", "before", "when", "since", "if", "because", "despite", "unlike", "whereas", "once"]);
+
+/** Is the first name of the sentence's main clause (past a leading subordinate clause) the speaker's? */
+function leadsMainClause(view: SentenceView, head: ReadonlySet<string>): boolean {
+  let tokens = view.tokens;
+  if (tokens.length > 0 && SUBORDINATORS.has(fold(tokens[0]!.word))) {
+    const comma = view.text.indexOf(",");
+    tokens = comma < 0 ? [] : tokens.filter((t) => t.start > comma);
+  }
+  const first = nameRuns({ ...view, tokens }, EMPTY)[0];
+  return first !== undefined && first.some((w) => head.has(term(w) ?? ""));
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * 1 when a word of saying has the speaker as its nearest name, "pronoun" when a pronoun is nearest
+ * (and no one else), else 0.
+ */
+function attributedTo(view: SentenceView, speaker: readonly ReadonlySet<string>[]): 1 | 0 | "pronoun" {
   const toks = view.tokens;
   const isCue = (i: number) => {
     const t = toks[i]?.term;
@@ -354,7 +389,24 @@ export function speechCue(view: SentenceView, speaker: readonly ReadonlySet<stri
     // owns is speech ("Putin's message").
     const end = phraseEnd.get(p)!;
     if (/['’]s$/i.test(toks[end]!.word) && end + 1 < toks.length && !isCue(end + 1)) return null;
-    return speakerPhrases.has(p) ? "speaker" : "other";
+    if (speakerPhrases.has(p)) return "speaker";
+    // "The Russian President also believed": a title after "the", naming no one, points back
+    // to someone named before, as a pronoun does.
+    return describesBack(i) ? "pronoun" : "other";
+  };
+  const describesBack = (i: number) => {
+    let start = i;
+    while (start > 0 && phraseOf[start - 1] === phraseOf[i]) start--;
+    if (start === 0 || fold(toks[start - 1]!.word) !== "the") return false;
+    let role = false;
+    for (let j = start; j < toks.length && phraseOf[j] === phraseOf[i]; j++) {
+      const t = toks[j]!.term;
+      if (t === null || !ROLE_WORDS.has(t)) {
+        // Only titles and the adjectives of a country or body before them ("Russian", "French").
+        if (!/^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u.test(toks[j]!.word)) return false;
+      } else role = true;
+    }
+    return role;
   };
   let viaPronoun = false;
   for (let c = 0; c < toks.length; c++) {
@@ -370,9 +422,7 @@ export function speechCue(view: SentenceView, speaker: readonly ReadonlySet<stri
       break;
     }
   }
-  if (!viaPronoun) return 0;
-  const prev = previousOf(view);
-  return prev && [...head].some((t) => prev.terms.has(t)) ? 0.8 : 0;
+  return viaPronoun ? "pronoun" : 0;
 }
 
 // ------------------------------------------------------------------------------------ definition

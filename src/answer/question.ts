@@ -54,9 +54,18 @@ const SPEECH_NOUNS = "message|statement|response|reaction|reply|comment|comments
 const KIND_PATTERNS: { kind: QuestionKind; re: RegExp }[] = [
   { kind: "reason", re: /^(?:why|how come|for what reason|what (?:is|was|were|are) the reasons? (?:for|why|that)?|what (?:made|caused|led|prompted))\b/ },
   { kind: "time", re: /^(?:when|since when|until when|how (?:long|soon|quickly|fast|early|late)|what (?:time|day|date|year|month)|which (?:day|date|year|month))\b/ },
-  { kind: "count", re: /^(?:how (?:many|much)|what (?:number|share|percentage|proportion|amount)(?: of)?)\b/ },
+  { kind: "count", re: /^(?:how (?:many|much|high|low|big|large|small|steep|deep)|what (?:number|share|percentage|proportion|amount)(?: of)?)\b/ },
   { kind: "place", re: /^(?:where|in which (?:country|city|state|place)|in what (?:country|city|state|place))\b/ },
 ];
+
+/** "what is X's job": the person's role, as "who is X" asks (possessive with or without apostrophe). */
+const JOB_OF = /^what (?:is|was|are|were) (?:the )?(.+?)(?:'s|s'|')? (job|role|position|title|post|occupation|profession|function)$/;
+
+/**
+ * "what's the new interest rate", "what is the inflation target": a value, asked through what it
+ * measures. Its words are all topic words (the measure is in the answer: "the 2% target").
+ */
+const MEASURE_ASKED = /^what (?:is|was|are|were) (?:the |its |their |his |her )?(?:[\p{L}'-]+ ){0,3}(?:rate|target|price|cost|level|total|figure|tally|budget|salary|fee|fine|toll|turnout|score)$/u;
 
 /** General English frame and filler words: they shape a question without naming its topic. */
 const FILLER = new Set(
@@ -64,7 +73,7 @@ const FILLER = new Set(
   know happen happened happens thing things anything something everything kind sort way ways specific
   specifically first last next latest recent recently previous previously currently now then also else
   like well ok okay get got go going gone mean means meant say says said think reason reasons cause
-  exact much many lot lots time away anyone anybody someone somebody everyone everybody nothing nobody`
+  exact much many lot lots time away put anyone anybody someone somebody everyone everybody nothing nobody`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -101,16 +110,57 @@ function normalise(text: string): string {
     .trim();
 }
 
+/** Where a speech question's topic starts ("what did X say about ..."). */
+const SPEECH_TOPIC = /\b(?:about|on|regarding|concerning|over)\s/i;
+
 /** Leading courtesy that carries no meaning ("so", "tell me", "can you tell me"). */
 const PREAMBLE = /^(?:(?:so|and|but|ok|okay|hey|please)\s+)*(?:(?:can|could) you (?:please )?(?:tell me|explain)\s+|tell me\s+|do you know\s+|i (?:want|would like) to know\s+)?/;
 
 /** Adverbial idioms whose words, taken one by one, would look like topic words. */
 const IDIOMS = /\b(?:right away|right now|at all|so far|as well|at once|in fact|of course|at least|at last|after all|in general|for now)\b/g;
 
+/**
+ * Chat spellings of a question word and "is" ("whats", "whos", "hows"), typed without the
+ * apostrophe: read as the two words, so the question's kind is seen and "whats" is no topic word.
+ */
+const CHAT_QUESTION_WORD = /\b(what|who|where|when|how|why)s\b/gi;
+
+/**
+ * "us" in lower case, in a question about news, is mostly the country typed sloppily ("us russia
+ * relations", "blames on the us"); after a verb of giving or telling it is the pronoun ("tell us",
+ * "let us know"), as after "for" ("what it means for us").
+ */
+const LOWER_US = /(^|\s)(?<!\b(?:tell|tells|told|give|gives|gave|show|shows|let|lets|help|helps|for)\s)us\b/g;
+
+/** Chat shorthand for everyday words: read as the word itself, not as a weaker synonym. */
+const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ["ppl", "people"],
+  ["ppls", "people's"],
+  ["govt", "government"],
+  ["congrats", "congratulations"],
+  ["pres", "president"],
+  ["approx", "approximately"],
+  ["cuz", "because"],
+  ["abt", "about"],
+  ["yr", "year"],
+  ["yrs", "years"],
+  ["mins", "minutes"],
+  ["hrs", "hours"],
+]);
+const SHORTHAND_WORD = new RegExp(`(?<![\\p{L}'.])(?:${[...SHORTHAND.keys()].join("|")})(?![\\p{L}'.])`, "giu");
+
+function chatForms(q: string): string {
+  return q
+    .replace(CHAT_QUESTION_WORD, "$1 is")
+    .replace(LOWER_US, "$1US")
+    .replace(SHORTHAND_WORD, (w) => SHORTHAND.get(w.toLowerCase()) ?? w);
+}
+
 export function analyzeQuestion(text: string): Question {
   const q = text.trim();
-  const tokens = words(q);
-  const plain = normalise(q).replace(PREAMBLE, "");
+  const read = chatForms(q);
+  const tokens = words(read);
+  const plain = normalise(read).replace(PREAMBLE, "");
   let kind: QuestionKind = "general";
   let frame = new Set<string>();
   for (const p of KIND_PATTERNS) {
@@ -122,11 +172,15 @@ export function analyzeQuestion(text: string): Question {
     }
   }
 
+  if (kind === "general" && MEASURE_ASKED.test(plain)) kind = "count";
+
   // Speech: "what did X say (about Y)", "what has X told ...", "what was X's message".
   let speakerPhrase: string | null = null;
+  let subject = new Set<string>();
   if (kind === "general") {
     const speech = new RegExp(`^(?:what|how) (?:${AUX}) (.+?) (?:${SPEECH_VERBS})\\b`).exec(plain);
-    const noun = new RegExp(`^what (?:is|was|were|are) (.+?)'s? (?:${SPEECH_NOUNS})\\b`).exec(plain);
+    // "what was Putin's message", typed "whats in putins letter": the possessive may lack its apostrophe.
+    const noun = new RegExp(`^what (?:is|was|were|are) (?:in )?(?:the )?(.+?)(?:'s|s'|')? (?:${SPEECH_NOUNS})\\b`).exec(plain);
     const m = speech ?? noun;
     if (m) {
       kind = "speech";
@@ -147,6 +201,14 @@ export function analyzeQuestion(text: string): Question {
     // "Who is the CEO of Norvik?" asks for the person who holds the role, not what Norvik is.
     const asksRole = tokens.some((t) => isRoleWord(t.word));
     if (copula && namesOnly(copula[1]!, tokens) && !asksRole) kind = "definition";
+    // "what is Peskov's job", "what is peskovs role": who someone is, asked through the job. The
+    // subject is then a name however it was typed, and the job word only frames the question.
+    const job = JOB_OF.exec(plain);
+    if (job) {
+      kind = "definition";
+      subject = termSet(job[1]!);
+      for (const t of termSet(job[2]!)) frame.add(t);
+    }
   }
   // "How did the hackers get in?": the means. Counts, durations and speech ("how did X react")
   // were read above.
@@ -154,6 +216,7 @@ export function analyzeQuestion(text: string): Question {
   if (kind === "general" && new RegExp(`^(?:${AUX}|is|are|was|were)\\b`).test(plain)) kind = "yesno";
 
   const speakerTerms = speakerPhrase ? termSet(speakerPhrase) : new Set<string>();
+  const aboutAt = kind === "speech" ? read.search(SPEECH_TOPIC) : -1;
   for (const idiom of plain.match(IDIOMS) ?? []) for (const t of termSet(idiom)) frame.add(t);
   const out: QuestionWord[] = [];
   const seen = new Set<string>();
@@ -161,12 +224,14 @@ export function analyzeQuestion(text: string): Question {
     const t = term(tok.word);
     if (!t || seen.has(t)) return;
     seen.add(t);
-    const proper = isProper(tok.word, i);
+    const proper = isProper(tok.word, i) || subject.has(t);
     let role: WordRole;
     if (frame.has(t)) role = "soft";
     else if (speakerTerms.has(t)) role = "speaker";
     else if (kind === "speech" && new RegExp(`^(?:${SPEECH_VERBS}|${SPEECH_NOUNS})$`).test(fold(tok.word))) role = "soft";
-    else if (isFiller(tok.word, proper)) role = "soft";
+    // What a speech question asks about ("say about the cause") is its topic, even a word that
+    // elsewhere only frames a question ("cause", "reason").
+    else if (isFiller(tok.word, proper) && !(kind === "speech" && aboutAt >= 0 && tok.start > aboutAt)) role = "soft";
     else role = "key";
     out.push({ word: tok.word, term: t, proper, role });
   });

@@ -117,6 +117,9 @@ export class SentenceScorer {
     let absentWeight = 0;
     let onlyNearby = 0;
     let nameMissing = false;
+    let topics = 0;
+    let topicsAbsent = 0;
+    let speakerAbsent = false;
     for (const w of this.required) {
       let m = matchIn(view.terms, w);
       const name = w.proper && w.role === "key";
@@ -137,6 +140,11 @@ export class SentenceScorer {
         predicates++;
         if (m > 0) predicatesFound++;
       }
+      if (w.role === "key") {
+        topics++;
+        if (m === 0) topicsAbsent++;
+      }
+      if (w.role === "speaker" && m === 0) speakerAbsent = true;
       if (m === 0) {
         absent++;
         absentWeight += w.weight;
@@ -164,6 +172,11 @@ export class SentenceScorer {
     const judged = countSlack > 0 ? covered / Math.max(1e-9, this.totalWeight - absentWeight) : coverage;
     let eligible = !nameMissing && complete && saysSomething && judged >= s.minCoverage;
     if (q.kind === "speech" && this.speechCue(view) < 0.8) eligible = false;
+    // "What did X say about Y?" asks for X's words on Y: X speaking of something else ("said it
+    // was cooperating with the inquiry" asked about the cause) does not answer, so the topic may
+    // lack no more words than a question of its own length may.
+    // And every word of who X is must be there or nearby: "the bank said" is not "Stenvik Bank".
+    if (q.kind === "speech" && (topicsAbsent > allowedMissing(topics) || speakerAbsent)) eligible = false;
     // "Who is X?" is answered by a sentence that says what X is, not by any mention of X.
     if (q.kind === "definition" && fit === 0) eligible = false;
     // "How many?" is answered by a number: in the sentence, or in the next one, which is then cited with it.

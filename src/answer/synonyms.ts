@@ -22,12 +22,17 @@ quit resign resigned
 buy bought purchase purchased acquire acquired
 start started begin began
 end ended finish finished conclude concluded
-rise rose increase increased climb climbed jump jumped
+rise rose increase increased climb climbed jump jumped hike hiked
 fall fell drop dropped decline declined slide slid plunge plunged
 cop cops police officer officers
 kid kids child children
 car cars vehicle vehicles
 law laws legislation
+house houses home homes
+fight fighting battle battling tackle tackling
+accuse accused > slammed criticised criticized blasted attacked
+court > legal lawsuit lawsuits
+tweet tweets tweeted > twitter
 `;
 /**
  * Opposites, for yes/no questions only: "will schools close?" is answered "schools will stay
