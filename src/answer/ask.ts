@@ -13,7 +13,8 @@ import type { PassageIndex } from "../search/passage-index.js";
 import { citeSpan } from "./citation.js";
 import { settings as settingsFrom, type AskOptions } from "./options.js";
 import { analyzeQuestion, type Question } from "./question.js";
-import { allowedMissing, resolveWord, type ResolvedWord } from "./resolve.js";
+import { allowedMissing, resolveWord, STRENGTH, type ResolvedWord } from "./resolve.js";
+import { roleHolder } from "./role-holder.js";
 import { SentenceScorer, type Candidate } from "./score.js";
 import { selectExcerpts } from "./select.js";
 import { sourceKey } from "./corroborate.js";
@@ -51,6 +52,11 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   // adding the mean IDF to every word keeps each of them worth something.
   const meanIdf = required.reduce((sum, w) => sum + w.weight, 0) / required.length;
   for (const w of required) w.weight += meanIdf;
+  // Asked about an office ("venezuela's president"), the holder's name stands for every word of it.
+  if (q.kind === "speech" && use.kinds) {
+    const holder = roleHolder(index, required.filter((w) => w.role === "speaker"));
+    if (holder !== null) for (const w of required) if (w.role === "speaker") w.reach.set(holder, STRENGTH.exact);
+  }
   const scorer = new SentenceScorer(q, words, settings);
 
   // Retrieval: passages by BM25 over the required words' terms; sentences are scored only there,

@@ -155,6 +155,14 @@ export function countCue(view: SentenceView, questionTerms: ReadonlySet<string>)
   return best;
 }
 
+/** "by half a percentage point", "by 6%", "by about two thirds": the size of a change. */
+const CHANGE_BY = /\bby (?:about |around |nearly |almost |roughly |some |more than |less than |just |over |under |up to |as much as )?(?:\$|€|£|\d|(?:a |one )?(?:half|third|quarter|fifth|tenth)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|a few|several) |a (?:percentage )?point\b)/;
+
+/** Does the sentence give how much something changed ("rose by 6%")? What "how much did X rise by" asks. */
+export function changeCue(view: SentenceView): boolean {
+  return CHANGE_BY.test(fold(view.text));
+}
+
 /** How far before an amount the word it measures may stand, in words. */
 const AMOUNT_REACH = 5;
 const AMOUNT_UNIT = /^(?:percent|per|%|dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|cents?|pence)$/i;
@@ -194,7 +202,7 @@ export function countsNoun(view: SentenceView, questionTerms: ReadonlySet<string
 
 // ---------------------------------------------------------------------------------------- people
 
-const NOT_NAMES = new Set([...`${WEEKDAY}|${MONTH}|may`.split("|"), "i", "the", "a", "an", "in", "on", "at", "but", "and", "as", "after", "while", "when", "however", "according", "this", "that", "it", "he", "she", "they", "we", "you"]);
+export const NOT_NAMES = new Set([...`${WEEKDAY}|${MONTH}|may`.split("|"), "i", "the", "a", "an", "in", "on", "at", "but", "and", "as", "after", "while", "when", "however", "according", "this", "that", "it", "he", "she", "they", "we", "you"]);
 
 /**
  * Runs of capitalised words, the shape of names ("German Chancellor Angela Merkel"), that do not

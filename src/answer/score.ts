@@ -5,7 +5,7 @@
  * the speaker really speaking...).
  */
 import type { Article } from "../corpus/types.js";
-import { asksStatementTime, countCue, countsNoun, definitionCue, mannerCue, durationCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
+import { asksStatementTime, changeCue, countCue, countsNoun, definitionCue, mannerCue, durationCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
 import type { Settings } from "./options.js";
 import { isNumeral, type Question, type QuestionKind } from "./question.js";
 import { allowedMissing, matchIn, type ResolvedWord } from "./resolve.js";
@@ -29,6 +29,8 @@ export function reportedQuestion(view: SentenceView): QuestionKind | "other" | n
   if (!m) return null;
   return REPORTED_KIND[m[1]!.toLowerCase().replace(/\s+/g, " ")] ?? "other";
 }
+
+const ASKS_CHANGE = /^\s*by how (?:much|many)\b|\bby\s*[?.!]*\s*$/i;
 
 /** A small preference for sentences from better-ranked passages, to break ties. */
 const RANK_BONUS = 0.03;
@@ -60,6 +62,8 @@ export class SentenceScorer {
   private readonly asksDuration: boolean;
   /** "When was it announced?": a time right after "said" dates what is asked about. */
   private readonly statementAsked: boolean;
+  /** "How much did X rise by?", "By how much...": the size of a change. */
+  private readonly asksChange: boolean;
   /** Every required word is somewhere in the coverage (none forgiven as unknown). */
   private readonly allKnown: boolean;
   private readonly subjectTerms: Set<string>;
@@ -83,6 +87,7 @@ export class SentenceScorer {
     this.subjectTerms = new Set(this.required.filter((w) => w.proper).flatMap((w) => [...w.reach.keys()]));
     this.allKnown = this.required.every((w) => w.reach.size > 0);
     this.asksDuration = /^\s*how long\b/i.test(question.text);
+    this.asksChange = question.kind === "count" && ASKS_CHANGE.test(question.text);
     this.statementAsked = asksStatementTime(new Set(words.filter((w) => w.role !== "soft").map((w) => w.term)));
     this.totalWeight = this.required.reduce((sum, w) => sum + w.weight, 0) || 1;
   }
@@ -235,7 +240,8 @@ export class SentenceScorer {
         // "How long" asks for a stretch of time, "when" for a point in it.
         return this.asksDuration ? durationCue(view, this.questionTerms) : timeCue(view, this.questionTerms, this.statementAsked);
       case "count":
-        return countCue(view, this.questionTerms);
+        // "How much did they raise rates by?" asks the size of the change, not any number.
+        return this.asksChange && changeCue(view) ? 1 : countCue(view, this.questionTerms);
       case "person":
         return peopleCue(view, this.questionTerms, this.actionTerms);
       case "definition":
