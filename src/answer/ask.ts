@@ -41,10 +41,13 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   // A name the coverage lacks, or more than one word in three, and the question is about something
   // else. One missing ordinary word among several found ones ("meet" for "gathered") may only be
   // wording, so the sentences get to show whether they answer without it.
-  // Wording is forgiven only with at least three other words found: with two ("what was Biden's
-  // margin in Pennsylvania"), the missing one is what the question asks for, not how it says it.
+  // Two found words may carry a third that is only wording ("who won the 2029 prize" for "went
+  // to"), but not the thing a what-question asks for ("what was Biden's margin in Pennsylvania"),
+  // nor a when-question's event ("when did the bank cut rates"): a date repeats nothing of the
+  // event, so only its own words tie it to one. Those need three other words found.
   const unknown = required.filter((w) => w.reach.size === 0);
-  const tolerable = unknown.length <= allowedMissing(required.length - unknown.length) && unknown.every((w) => !w.proper && w.role === "key");
+  const strict = q.kind === "time" || unknown.some((w) => w.term === q.focus);
+  const tolerable = unknown.length <= allowedMissing(strict ? required.length - unknown.length : required.length) && unknown.every((w) => !w.proper && w.role === "key");
   if (unknown.length > 0 && (!tolerable || !use.keyWords)) return refuseUnknown(q, unknown);
   // An unknown word is as specific as a word can be: it weighs like a term found in one passage.
   for (const w of unknown) w.weight = index.idf1();

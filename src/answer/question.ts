@@ -36,6 +36,8 @@ export interface Question {
   kind: QuestionKind;
   /** Content words in question order, each once. */
   words: QuestionWord[];
+  /** Term of the thing a what-question asks for ("margin" in "what was his margin in Kelby"), or null. */
+  focus: string | null;
 }
 
 /** Words that introduce what someone said, wrote or thought, as a speech question's verb. */
@@ -66,6 +68,9 @@ const JOB_OF = /^what (?:is|was|are|were) (?:the )?(.+?)(?:'s|s'|')? (job|role|p
  * measures. Its words are all topic words (the measure is in the answer: "the 2% target").
  */
 const MEASURE_ASKED = /^what (?:is|was|are|were) (?:the |its |their |his |her )?(?:[\p{L}'-]+ ){0,3}(?:rate|target|price|cost|level|total|figure|tally|budget|salary|fee|fine|toll|turnout|score)$/u;
+
+/** "what was his margin in Kelby": the noun a what-question asks for, before a preposition or the end. */
+const FOCUS = /^what (?:is|was|are|were) (?:the |a |an )?(?:[\p{L}']+ ){0,3}?([\p{L}']+)(?: (?:in|of|for|on|at|from|with|between|over|after|before|during)\b|$)/u;
 
 /** General English frame and filler words: they shape a question without naming its topic. */
 const FILLER = new Set(
@@ -235,7 +240,8 @@ export function analyzeQuestion(text: string): Question {
     else role = "key";
     out.push({ word: tok.word, term: t, proper, role });
   });
-  return { text: q, kind, words: out };
+  const focus = FOCUS.exec(plain);
+  return { text: q, kind, words: out, focus: focus ? term(focus[1]!) : null };
 }
 
 function termSet(phrase: string): Set<string> {
