@@ -5,7 +5,8 @@
  * a machine-translated page and an explainer; then a match report, a local TV page and a Q&A
  * interview; then a science release, an email newsletter and a printed page; then a company release,
  * a page with a reader comment thread and a small local site with widgets; then a mobile wire page,
- * an opinion essay and a regional page with a metered pitch), each with a gold
+ * an opinion essay and a regional page with a metered pitch; then a news roundup, an obituary and
+ * a page with its chrome in capitals), each with a gold
  * that marks every line after the title as furniture or prose.
  * Loaded the way the bot loads any folder: every prose line must be kept whole, and no furniture
  * line may reach a paragraph, an excerpt `ask` cites or a quote `quote` lists.
@@ -98,7 +99,7 @@ function questionFrom(line: string): string {
   return `What about ${words.join(" ")}?`;
 }
 
-for (const set of ["furniture-heldout", "furniture-heldout-2", "furniture-heldout-3", "furniture-heldout-4", "furniture-heldout-5", "furniture-heldout-6", "furniture-heldout-7"]) {
+for (const set of ["furniture-heldout", "furniture-heldout-2", "furniture-heldout-3", "furniture-heldout-4", "furniture-heldout-5", "furniture-heldout-6", "furniture-heldout-7", "furniture-heldout-8"]) {
   describe(`page furniture on ${set}`, () => {
     const { engine, pages, gold } = loadSet(set);
     const byId = new Map(pages.map((p) => [p.article.id, p]));
@@ -376,5 +377,23 @@ describe("opinion pages: pull quotes, guest bios, related links", () => {
     const k = kept(["Fine", "", "The company was fined on Tuesday.", "The judge criticised it.", "Related Video", "Sewage in our rivers: What can be done?", "The company will not appeal.", "Campaigners said the fine was too small."]);
     expect(k).not.toContain("Sewage in our rivers: What can be done?");
     expect(k).toContain("The company will not appeal.");
+  });
+});
+
+describe("short sentences with a price, and bios under an 'About the author' heading", () => {
+  it("keeps a short news sentence with a price, drops a pitch priced by the month", () => {
+    const news = "Experts have valued the painting at about £80,000.";
+    const text = ["Painting found", "", "A stolen painting was found in a charity shop.", news, "Only $2 a month.", "It will be returned to its owners."].join("\n");
+    const kept = buildArticle("p", "p.txt", text).paragraphs.map((p) => text.slice(p.start, p.end));
+    expect(kept).toContain(news);
+    expect(kept).not.toContain("Only $2 a month.");
+  });
+
+  it("drops the paragraph under an 'About the author' heading in any case, and the page's imprint line", () => {
+    const bio = "JOHN REED IS A FREELANCE WRITER BASED IN LEEDS.";
+    const imprint = "Published by the Tarrow Courier on May 8, 2031.";
+    const text = ["Painting found", "", imprint, "A stolen painting was found in a charity shop.", "Police said it would be returned.", "ABOUT THE AUTHOR", bio, "TRENDING"].join("\n");
+    const kept = buildArticle("p", "p.txt", text).paragraphs.map((p) => text.slice(p.start, p.end));
+    expect(kept).toEqual(["A stolen painting was found in a charity shop.", "Police said it would be returned."]);
   });
 });

@@ -110,6 +110,9 @@ const PAGE_NOTICE = [
   // the word (prose says "Published in 1851, the novel ...").
   /^(?:published|updated|last updated|posted|first published|last modified)\s*:?\s*(?:on\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]{0,60}?(?:\d{1,2}[:.]\d{2}|\b\d{4}\b)/i,
   /\bcontributed to this (?:report|story|article)\b/i,
+  // "Published by the Courier on May 8, 2031.": the page's own imprint, a date at its end.
+  /^(?:published|posted|updated|first published) by (?:the )?\S.{0,60}\bon\s+[^.!?]{0,25}\d{4}\.?$/i,
+  /\b(?:comments|entries|posts|replies|condolences|guestbook entries) (?:are|will be|may be) (?:pre-?)?(?:moderated|reviewed)\b/i,
   // Disclaimers and series notes: "The views expressed ... are the author's own."
   /\bviews expressed (?:in|here|are|by)\b|\bare (?:the|their|his|her) (?:author|writer)(?:'s|’s|s'|s’)? own\b/i,
   /^this (?:article|story|piece|essay|report|column) is (?:part|one) of (?:a|an|our|the)\b/i,
@@ -149,6 +152,12 @@ const BYLINE =
 
 /** A price in a pitch: "Rs 100", "$4.99/month", "€5 per month". */
 const PRICE = /(?:\b(?:Rs|INR|USD|EUR|GBP)\.?\s?\d|[$€£₹]\s?\d|\d\s?¢)/;
+
+/**
+ * A pitch's price is bare ("Premium from $4.99.") or priced by the period ("Only $2 a month.");
+ * "Experts have valued the painting at about £80,000." is news.
+ */
+const PRICE_PERIOD = /\b(?:a|per|each|every|\/)\s?(?:month|year|week|day|issue)\b|\/\s?(?:mo|yr|month|year|week)\b|\b(?:monthly|yearly|annually|weekly|lifetime)\b/i;
 
 /** Calls to action count only in short paragraphs: long prose may mention a newsletter. */
 const SHORT_WORDS = 45;
@@ -212,7 +221,7 @@ export function furnitureReason(paragraph: string): string | null {
   if (short && endsLikeProse && isCreditLine(text)) return "credit line";
   if (endsLikeProse && atMostWords(text, 14) && BYLINE.test(text)) return "byline";
   // A bare price is a pitch ("Rs 100", "£4.99 a month"); a sentence with a price is news.
-  if (atMostWords(text, 8) && PRICE.test(text)) return "price";
+  if (atMostWords(text, 8) && PRICE.test(text) && (atMostWords(text, 4) || PRICE_PERIOD.test(text))) return "price";
   if (!endsLikeProse && !isRaggedProse(text, short)) return "no sentence punctuation";
   if (atMostWords(text, 2)) return "too short for prose";
   return null;
@@ -265,6 +274,9 @@ function isSummaryItem(paragraph: string): boolean {
     CALL_TO_ACTION.every((re) => !re.test(paragraph))
   );
 }
+
+/** A heading over an author bio: "About the author", "ABOUT THE WRITER". */
+const ABOUT_AUTHOR_HEADING = /^about (?:the |this )?(?:authors?|writers?|reporters?|contributors?|columnists?|photographers?|journalists?)\s*:?$/i;
 
 /** A sponsor heading: the paragraph under it is the advertiser's line, not news. */
 const SPONSOR_HEADING = /^(?:presented|sponsored|brought to you|supported|powered) by\s*:?$|^in (?:partnership|association) with\s*:?$|^(?:sponsored|partner) content\s*:?$/i;
@@ -388,6 +400,10 @@ export function classifyParagraphs(text: string, paragraphs: Span[], title: stri
       if (!isHeadlineShaped(texts[j]!)) break;
       reasons[j] = "related link";
     }
+  }
+  // The paragraph under an "About the author" heading is the bio, in whatever case or wording.
+  for (let i = 0; i < reasons.length - 1; i++) {
+    if (reasons[i] !== null && reasons[i + 1] === null && ABOUT_AUTHOR_HEADING.test(texts[i]!.trim())) reasons[i + 1] = "author bio";
   }
   // The paragraph under a sponsor heading is the sponsor's line.
   for (let i = 0; i < reasons.length - 1; i++) {
