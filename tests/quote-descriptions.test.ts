@@ -56,6 +56,22 @@ describe("descriptions that rename the person just named", () => {
   });
 });
 
+describe("an office that opens the sentence", () => {
+  it("keeps 'Mayor' as Helen Brandt's role though the sentence's capital hides it, so 'the mayor said' is hers", () => {
+    const ix = index(article("o1", "Bridge", ["Mayor Helen Brandt opened the bridge on Monday.", '"We are delighted," the mayor said.']));
+    expect(speakerOf(ix, "We are delighted")).toBe("Helen Brandt");
+    expect(ix.quote("mayor").speaker?.name).toBe("Helen Brandt");
+  });
+});
+
+describe("verbs of match reports", () => {
+  it("reads 'fumed X' and 'X retorted:' as speech", () => {
+    const ix = index(article("v1", "Derby", ['Coach Mia Rossi was furious. "That was never a penalty," fumed Rossi.', 'Rossi retorted: "Ask the referee."']));
+    expect(speakerOf(ix, "never a penalty")).toBe("Mia Rossi");
+    expect(speakerOf(ix, "Ask the referee")).toBe("Mia Rossi");
+  });
+});
+
 describe("court reports", () => {
   it("does not take the noun in 'In a statement read to the court,' for a speaker", () => {
     const ix = index(

@@ -30,6 +30,9 @@ export const SPEECH_VERBS = set(`
   shouted exclaim exclaims exclaimed allege alleges alleged assure assures assured insisting
   reported reports report mention mentions mentioned describe describes described call calls called
   cite cites cited quote quotes quoted read reads
+  fume fumes fumed rage rages raged lament laments lamented muse muses mused sigh sighs sighed
+  enthuse enthuses enthused gush gushes gushed retort retorts retorted recount recounts recounted
+  whisper whispers whispered groan groans groaned moan moans moaned snap snaps snapped
 `);
 
 /**

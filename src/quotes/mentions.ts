@@ -195,8 +195,11 @@ export function findMentions(
     while (runEnd - 2 >= i && isPostNominal(toks[runEnd]!)) runEnd--;
     let s = i;
     let the = s > 0 && toks[s - 1]!.key === "the";
+    // The run's first word, taken for an ordinary word only because it opens the sentence.
+    let openingWord = -1;
     if (sentenceInitial.has(s) && ordinaryAtStart(toks[s]!)) {
       if (toks[s]!.key === "the") the = true;
+      openingWord = s;
       s++;
     }
     while (s <= runEnd && STOP_WORDS.has(toks[s]!.key) && !/^\p{Lu}{2,}/u.test(toks[s]!.text)) {
@@ -223,8 +226,10 @@ export function findMentions(
 
     let roleFrom = k === -1 ? first : s;
     let role = k === -1 ? null : roleOf(text, toks, s, k);
-    // A lower-case title right before the name: "Kremlin spokesman Dmitry Peskov".
-    if (first - 1 >= 0 && isTitleWord(toks[first - 1]!) && (k !== -1 || !toks[first - 1]!.cap) && adjacent(text, toks[first - 1]!, toks[first]!)) {
+    // A lower-case title right before the name: "Kremlin spokesman Dmitry Peskov"; or one that
+    // opens the sentence, capitalised only for that: "Mayor Helen Brandt opened the bridge".
+    const openingTitle = first - 1 === openingWord;
+    if (first - 1 >= 0 && isTitleWord(toks[first - 1]!) && (k !== -1 || !toks[first - 1]!.cap || openingTitle) && adjacent(text, toks[first - 1]!, toks[first]!)) {
       roleFrom = roleStartBefore(text, toks, first - 1, -1);
       role = roleOf(text, toks, roleFrom, first - 1);
     }
