@@ -6,7 +6,8 @@
  * interview; then a science release, an email newsletter and a printed page; then a company release,
  * a page with a reader comment thread and a small local site with widgets; then a mobile wire page,
  * an opinion essay and a regional page with a metered pitch; then a news roundup, an obituary and
- * a page with its chrome in capitals), each with a gold
+ * a page with its chrome in capitals; then a government press page, a radio story and a fact-check),
+ * each with a gold
  * that marks every line after the title as furniture or prose.
  * Loaded the way the bot loads any folder: every prose line must be kept whole, and no furniture
  * line may reach a paragraph, an excerpt `ask` cites or a quote `quote` lists.
@@ -99,7 +100,7 @@ function questionFrom(line: string): string {
   return `What about ${words.join(" ")}?`;
 }
 
-for (const set of ["furniture-heldout", "furniture-heldout-2", "furniture-heldout-3", "furniture-heldout-4", "furniture-heldout-5", "furniture-heldout-6", "furniture-heldout-7", "furniture-heldout-8"]) {
+for (const set of ["furniture-heldout", "furniture-heldout-2", "furniture-heldout-3", "furniture-heldout-4", "furniture-heldout-5", "furniture-heldout-6", "furniture-heldout-7", "furniture-heldout-8", "furniture-heldout-9"]) {
   describe(`page furniture on ${set}`, () => {
     const { engine, pages, gold } = loadSet(set);
     const byId = new Map(pages.map((p) => [p.article.id, p]));
@@ -395,5 +396,35 @@ describe("short sentences with a price, and bios under an 'About the author' hea
     const text = ["Painting found", "", imprint, "A stolen painting was found in a charity shop.", "Police said it would be returned.", "ABOUT THE AUTHOR", bio, "TRENDING"].join("\n");
     const kept = buildArticle("p", "p.txt", text).paragraphs.map((p) => text.slice(p.start, p.end));
     expect(kept).toEqual(["A stolen painting was found in a charity shop.", "Police said it would be returned."]);
+  });
+});
+
+describe("fact-checks, caption toggles and form help", () => {
+  const kept = (lines: string[]) => {
+    const text = lines.join("\n");
+    return buildArticle("f", "f.txt", text).paragraphs.map((p) => text.slice(p.start, p.end));
+  };
+
+  it("keeps a two-word verdict inside the story, drops the same shape among chrome", () => {
+    const k = kept(["Trees", "", "Share", "Verdict: Misleading.", "Claim: The city planted 10,000 trees.", "Verdict: False.", "Only 6,200 were planted, the figures show.", "Share: Facebook.", "Topics"]);
+    expect(k).toContain("Verdict: False.");
+    expect(k).not.toContain("Verdict: Misleading.");
+    expect(k).not.toContain("Share: Facebook.");
+  });
+
+  it("drops the caption after a caption control, and tip lines and form help; keeps news that ends 'tell us'", () => {
+    const news = "The company did not tell us.";
+    const k = kept([
+      "Bees",
+      "",
+      "Enlarge this image",
+      "A beekeeper checks a hive near Corby in April.",
+      "Beekeepers lost nearly 40% of their colonies over the winter.",
+      news,
+      "Spotted a claim you want us to check? Email us.",
+      "Don't include personal or financial information like your card details.",
+      "Scientists say wild bees may have been hit just as hard.",
+    ]);
+    expect(k).toEqual(["Beekeepers lost nearly 40% of their colonies over the winter.", news, "Scientists say wild bees may have been hit just as hard."]);
   });
 });

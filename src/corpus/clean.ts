@@ -58,6 +58,10 @@ const CALL_TO_ACTION = [
   /\bregister (?:for )?free\b/i,
   /\benable javascript\b/i,
   /^to advertise\b|\badvertise with us\b/i,
+  // Tip lines, methodology links and form help: "Spotted a claim you want us to check? Email us."
+  /\b(?:spotted|seen|found|noticed) (?:a|an) (?:claim|error|mistake|typo)\b|(?:^|[.!?]\s+)(?:e-?mail|contact|tell|write to|message) us\b/i,
+  /\bread (?:our|the) (?:methodology|guidelines|standards|corrections policy|editorial policy)\b/i,
+  /^(?:do not|don't|don’t) (?:include|enter|share|give) (?:any )?(?:personal|private|financial)\b/i,
   // Email editions read on the web: the greeting and the footer of a newsletter.
   /^(?:good (?:morning|afternoon|evening)|hello|hi)\b[,.!]?\s+(?:and welcome|welcome|here(?:'s|’s| is) (?:what|your))\b/i,
   /\byou(?:'re|’re| are) receiving this\b/i,
@@ -96,6 +100,7 @@ const PAGE_NOTICE = [
   /\b(?:may|might|can) (?:have been|be) edited for (?:style|length|clarity|brevity)\b/i,
   /^materials? (?:provided|supplied) by\b/i,
   /\b(?:has been|was|have been|were) (?:lightly )?(?:edited|condensed)(?: and condensed| and edited)? for (?:length|clarity|brevity)\b/i,
+  /^this (?:article|story|piece|page|fact check|report|video) is (?:also )?available in\b/i,
   /^this (?:article|story|piece) is (?:more|over) than (?:a|an|one|\d+|\w+) (?:years?|months?|weeks?|days?) old\b/i,
   // Reading-time and metering notices: "Reading time: approx. 2 min.", "You have 2 free articles left."
   /^(?:(?:estimated )?(?:reading|read|listening|listen) time)\s*:?\s*(?:approx\.?|about|ca\.|circa)?\s*\d+\s*(?:min|mins|minutes?)\b/i,
@@ -223,9 +228,12 @@ export function furnitureReason(paragraph: string): string | null {
   // A bare price is a pitch ("Rs 100", "£4.99 a month"); a sentence with a price is news.
   if (atMostWords(text, 8) && PRICE.test(text) && (atMostWords(text, 4) || PRICE_PERIOD.test(text))) return "price";
   if (!endsLikeProse && !isRaggedProse(text, short)) return "no sentence punctuation";
-  if (atMostWords(text, 2)) return "too short for prose";
+  if (atMostWords(text, 2)) return LABEL_VALUE.test(text) ? "label and value" : "too short for prose";
   return null;
 }
+
+/** "Verdict: Misleading.": a label and its value, prose when the story runs on both sides. */
+const LABEL_VALUE = /^\p{L}+:\s+\p{L}+[.!]$/u;
 
 /** Quoted words, which speak for whoever is quoted rather than for the page. */
 const QUOTED = /["“][^"”]*["”]/g;
@@ -277,6 +285,9 @@ function isSummaryItem(paragraph: string): boolean {
 
 /** A heading over an author bio: "About the author", "ABOUT THE WRITER". */
 const ABOUT_AUTHOR_HEADING = /^about (?:the |this )?(?:authors?|writers?|reporters?|contributors?|columnists?|photographers?|journalists?)\s*:?$/i;
+
+/** Caption controls of a picture; the line after them is its caption: "Enlarge this image". */
+const CAPTION_CONTROL = /^(?:(?:enlarge|expand|view|zoom|open) (?:this |the )?(?:image|photo|picture)|(?:hide|show|toggle) caption)$/i;
 
 /** A sponsor heading: the paragraph under it is the advertiser's line, not news. */
 const SPONSOR_HEADING = /^(?:presented|sponsored|brought to you|supported|powered) by\s*:?$|^in (?:partnership|association) with\s*:?$|^(?:sponsored|partner) content\s*:?$/i;
@@ -404,6 +415,14 @@ export function classifyParagraphs(text: string, paragraphs: Span[], title: stri
   // The paragraph under an "About the author" heading is the bio, in whatever case or wording.
   for (let i = 0; i < reasons.length - 1; i++) {
     if (reasons[i] !== null && reasons[i + 1] === null && ABOUT_AUTHOR_HEADING.test(texts[i]!.trim())) reasons[i + 1] = "author bio";
+  }
+  // "Verdict: Misleading." inside the story (prose before and after it) is the story's finding.
+  for (let i = 1; i < reasons.length - 1; i++) {
+    if (reasons[i] === "label and value" && reasons[i - 1] === null && reasons[i + 1] === null) reasons[i] = null;
+  }
+  // The line after a caption control is the picture's caption.
+  for (let i = 0; i < reasons.length - 1; i++) {
+    if (reasons[i] !== null && reasons[i + 1] === null && CAPTION_CONTROL.test(texts[i]!.trim())) reasons[i + 1] = "caption";
   }
   // The paragraph under a sponsor heading is the sponsor's line.
   for (let i = 0; i < reasons.length - 1; i++) {
