@@ -35,6 +35,10 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   if (!use.keyWords) for (const w of q.words) if (w.role === "soft") w.role = "key";
   if (q.words.length === 0) return refuse(q, "Please ask a question with at least one topic word.");
 
+  // A word typed in lower case that the coverage only ever writes as a name is one ("merkel").
+  const typedNames = new Set(q.words.filter((w) => w.proper).map((w) => w.term));
+  if (use.kinds) for (const w of q.words) if (!w.proper && w.role !== "soft" && index.knows(w.term) && index.writesAsName(w.term)) w.proper = true;
+  if (q.kind === "person" && q.copula !== null && q.copula.every((t) => q.words.some((w) => w.term === t && w.proper))) q.kind = "definition";
   const words = q.words.map((w) => resolveWord(index, w, use, q.kind === "yesno"));
   const required = words.filter((w) => w.role !== "soft");
   if (required.length === 0) return refuse(q, "The question names no topic to look up in the coverage.");
@@ -57,7 +61,7 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   for (const w of required) w.weight += meanIdf;
   // Asked about an office ("venezuela's president"), the holder's name stands for every word of it.
   if (q.kind === "speech" && use.kinds) {
-    const holder = roleHolder(index, required.filter((w) => w.role === "speaker"));
+    const holder = roleHolder(index, required.filter((w) => w.role === "speaker"), typedNames);
     if (holder !== null) for (const w of required) if (w.role === "speaker") w.reach.set(holder, STRENGTH.exact);
   }
   const scorer = new SentenceScorer(q, words, settings);

@@ -36,6 +36,11 @@ export interface Question {
   kind: QuestionKind;
   /** Content words in question order, each once. */
   words: QuestionWord[];
+  /**
+   * "who is dmitry peskov": the terms after "who is", when they might all be a name the asker
+   * typed in lower case (no role, no article); the caller, which knows the coverage, decides.
+   */
+  copula: string[] | null;
   /** Term of the thing a what-question asks for ("margin" in "what was his margin in Kelby"), or null. */
   focus: string | null;
 }
@@ -128,7 +133,7 @@ const IDIOMS = /\b(?:right away|right now|at all|so far|as well|at once|in fact|
  * Chat spellings of a question word and "is" ("whats", "whos", "hows"), typed without the
  * apostrophe: read as the two words, so the question's kind is seen and "whats" is no topic word.
  */
-const CHAT_QUESTION_WORD = /\b(what|who|where|when|how|why)s\b/gi;
+const CHAT_QUESTION_WORD = /\b(what|who|where|when|how|why)['’]?s\b/gi;
 
 /**
  * "us" in lower case, in a question about news, is mostly the country typed sloppily ("us russia
@@ -182,11 +187,14 @@ export function analyzeQuestion(text: string): Question {
   // Speech: "what did X say (about Y)", "what has X told ...", "what was X's message".
   let speakerPhrase: string | null = null;
   let subject = new Set<string>();
+  let copulaSubject: string[] | null = null;
   if (kind === "general") {
     const speech = new RegExp(`^(?:what|how) (?:${AUX}) (.+?) (?:${SPEECH_VERBS})\\b`).exec(plain);
     // "what was Putin's message", typed "whats in putins letter": the possessive may lack its apostrophe.
     const noun = new RegExp(`^what (?:is|was|were|are) (?:in )?(?:the )?(.+?)(?:'s|s'|')? (?:${SPEECH_NOUNS})\\b`).exec(plain);
-    const m = speech ?? noun;
+    // A bare "navalny tweet", "peskov's comments": the speaker's words, asked as a search.
+    const bare = new RegExp(`^(?!(?:what|who|which|whose|how|why|when|where|${AUX})\\b)((?:[\\p{L}]+ ){0,2}?[\\p{L}]+?)(?:'s|s'|')? (?:${SPEECH_NOUNS}|tweets|statements|messages)$`, "u").exec(plain);
+    const m = speech ?? noun ?? bare;
     if (m) {
       kind = "speech";
       speakerPhrase = m[1]!;
@@ -206,6 +214,10 @@ export function analyzeQuestion(text: string): Question {
     // "Who is the CEO of Norvik?" asks for the person who holds the role, not what Norvik is.
     const asksRole = tokens.some((t) => isRoleWord(t.word));
     if (copula && namesOnly(copula[1]!, tokens) && !asksRole) kind = "definition";
+    else if (kind === "person" && copula && !asksRole && /^who (?:is|was) (?!the |a |an )[\p{L}' ]+$/u.test(plain)) {
+      const rest = termSet(copula[1]!);
+      if (rest.size > 0 && rest.size <= 3) copulaSubject = [...rest];
+    }
     // "what is Peskov's job", "what is peskovs role": who someone is, asked through the job. The
     // subject is then a name however it was typed, and the job word only frames the question.
     const job = JOB_OF.exec(plain);
@@ -241,7 +253,7 @@ export function analyzeQuestion(text: string): Question {
     out.push({ word: tok.word, term: t, proper, role });
   });
   const focus = FOCUS.exec(plain);
-  return { text: q, kind, words: out, focus: focus ? term(focus[1]!) : null };
+  return { text: q, kind, words: out, focus: focus ? term(focus[1]!) : null, copula: copulaSubject };
 }
 
 function termSet(phrase: string): Set<string> {

@@ -17,11 +17,14 @@ const QUALIFIER_REACH = 3;
 /**
  * The index term of the surname of whoever the coverage names right after the office the speaker
  * words describe, with every other speaker word just before it; null when it names no one or
- * several people equally often.
+ * several people equally often, or when the asker typed a name (`typedNames`: terms capitalised
+ * in the question).
  */
-export function roleHolder(index: PassageIndex, speaker: readonly ResolvedWord[]): string | null {
-  const roles = speaker.filter((w) => !w.proper && isRoleWord(w.word));
-  if (roles.length !== 1 || speaker.some((w) => w.proper) || speaker.some((w) => w.reach.size === 0)) return null;
+export function roleHolder(index: PassageIndex, speaker: readonly ResolvedWord[], typedNames: ReadonlySet<string>): string | null {
+  // A speaker the asker named ("President Putin") needs no one found for the office; a qualifier
+  // typed in lower case ("venezuelan") may still be written capitalised in the coverage.
+  const roles = speaker.filter((w) => isRoleWord(w.word));
+  if (roles.length !== 1 || speaker.some((w) => typedNames.has(w.term)) || speaker.some((w) => w.reach.size === 0)) return null;
   const role = roles[0]!;
   const qualifiers = speaker.filter((w) => w !== role);
   const counts = new Map<string, number>();

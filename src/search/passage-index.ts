@@ -61,6 +61,8 @@ export const RELATIVE_MIN_STEM = 6;
 export const RELATIVE_MAX_EXTRA = 5;
 
 /** Written words as the analyzer cuts them (see `words`), for the typo vocabulary. */
+/** A word inside a sentence: after another word or a comma and one space (not after a full stop). */
+const MID_SENTENCE_WORD = /(?<=[\p{L}\p{N},;] )([\p{L}][\p{L}\p{N}]*(?:['’.][\p{L}\p{N}]+)*)/gu;
 const SURFACE_WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 
 /** A typo correction: the index terms a misspelt word most likely stands for. */
@@ -90,6 +92,8 @@ export class PassageIndex {
   private surfaceVocabulary: { forms: Map<string, string>; vocabulary: Vocabulary } | null = null;
   private sortedTerms: string[] | null = null;
   private readonly corrections = new Map<string, Correction>();
+  /** Built on first use: terms the coverage only ever writes capitalised mid-sentence (names). */
+  private nameTerms: Set<string> | null = null;
 
   constructor(articles: readonly Article[], options: PassageIndexOptions = {}) {
     for (const article of articles) {
@@ -140,6 +144,16 @@ export class PassageIndex {
   /** Does any passage contain this index term exactly? */
   knows(t: string): boolean {
     return this.docFreq.has(t);
+  }
+
+  /**
+   * Does the coverage write this term as a name: capitalised wherever it stands inside a
+   * sentence, and never in lower case? A question typed in lower case ("did merkel congratulate
+   * putin") names people all the same, and this tells them from ordinary words.
+   */
+  writesAsName(t: string): boolean {
+    this.nameTerms ??= this.buildNameTerms();
+    return this.nameTerms.has(t);
   }
 
   /** Inverse document frequency of an index term (0 for unknown terms). */
@@ -230,6 +244,25 @@ export class PassageIndex {
       if (longer !== t && longer.length - t.length <= RELATIVE_MAX_EXTRA) out.push(longer);
     }
     return out;
+  }
+
+  private buildNameTerms(): Set<string> {
+    // Distinct words after another word or a comma first (one regex pass per passage), then
+    // each analysed once. Headlines are left out: title case capitalises every word.
+    const seen = new Map<string, number>();
+    for (const { article, paragraph } of this.passages) {
+      const text = article.text.slice(paragraph.start, paragraph.end);
+      if (text.trim() === article.title.trim()) continue;
+      for (const m of text.matchAll(MID_SENTENCE_WORD)) seen.set(m[1]!, (seen.get(m[1]!) ?? 0) + 1);
+    }
+    const capitalised = new Set<string>();
+    const lower = new Set<string>();
+    for (const w of seen.keys()) {
+      const t = term(w);
+      if (t) (/^\p{Lu}/u.test(w) ? capitalised : lower).add(t);
+    }
+    for (const t of lower) capitalised.delete(t);
+    return capitalised;
   }
 
   private buildSurfaceVocabulary(): { forms: Map<string, string>; vocabulary: Vocabulary } {
