@@ -6,8 +6,8 @@
  * interview; then a science release, an email newsletter and a printed page; then a company release,
  * a page with a reader comment thread and a small local site with widgets; then a mobile wire page,
  * an opinion essay and a regional page with a metered pitch; then a news roundup, an obituary and
- * a page with its chrome in capitals; then a government press page, a radio story and a fact-check),
- * each with a gold
+ * a page with its chrome in capitals; then a government press page, a radio story and a fact-check;
+ * then a translated Spanish page, a tech review and a long-read with a gallery), each with a gold
  * that marks every line after the title as furniture or prose.
  * Loaded the way the bot loads any folder: every prose line must be kept whole, and no furniture
  * line may reach a paragraph, an excerpt `ask` cites or a quote `quote` lists.
@@ -100,7 +100,7 @@ function questionFrom(line: string): string {
   return `What about ${words.join(" ")}?`;
 }
 
-for (const set of ["furniture-heldout", "furniture-heldout-2", "furniture-heldout-3", "furniture-heldout-4", "furniture-heldout-5", "furniture-heldout-6", "furniture-heldout-7", "furniture-heldout-8", "furniture-heldout-9"]) {
+for (const set of ["furniture-heldout", "furniture-heldout-2", "furniture-heldout-3", "furniture-heldout-4", "furniture-heldout-5", "furniture-heldout-6", "furniture-heldout-7", "furniture-heldout-8", "furniture-heldout-9", "furniture-heldout-10"]) {
   describe(`page furniture on ${set}`, () => {
     const { engine, pages, gold } = loadSet(set);
     const byId = new Map(pages.map((p) => [p.article.id, p]));
@@ -426,5 +426,62 @@ describe("fact-checks, caption toggles and form help", () => {
       "Scientists say wild bees may have been hit just as hard.",
     ]);
     expect(k).toEqual(["Beekeepers lost nearly 40% of their colonies over the winter.", news, "Scientists say wild bees may have been hit just as hard."]);
+  });
+});
+
+describe("galleries, transcripts and shopping boxes inside a long read", () => {
+  const kept = (lines: string[]) => {
+    const text = lines.join("\n");
+    return buildArticle("l", "l.txt", text).paragraphs.map((p) => text.slice(p.start, p.end));
+  };
+
+  it("drops a verbless caption under a gallery heading, keeps the story that follows a gallery", () => {
+    const k = kept([
+      "Ferryman",
+      "",
+      "Walter Price has rowed people across the river for 52 years.",
+      "He is the last man in England still running a hand-rowed ferry.",
+      "Photo gallery",
+      "Show all",
+      "Walter Price at the landing stage at dawn.",
+      "The ferry has run at Bransford since at least 1680.",
+      "Gallery",
+      "The council pays for the landing stages but not for the ferryman.",
+    ]);
+    expect(k).not.toContain("Walter Price at the landing stage at dawn.");
+    expect(k).toContain("The ferry has run at Bransford since at least 1680.");
+    expect(k).toContain("The council pays for the landing stages but not for the ferryman.");
+    // Right under a gallery and its control, a line with a verb is the story going on.
+    const story = "The ferry has run at Bransford since at least 1680.";
+    expect(kept(["Ferryman", "", "Walter Price rows the ferry.", "He is the last ferryman.", "Photo gallery", "Show all", story, "Fares are two pounds."])).toContain(story);
+  });
+
+  it("drops speaker-labelled lines under a transcript heading, keeps the story after them", () => {
+    const k = kept([
+      "Ferryman",
+      "",
+      "Walter Price has rowed people across the river for 52 years.",
+      "He is the last man in England still running a hand-rowed ferry.",
+      "Video transcript",
+      "Walter Price: I've been doing this all my life.",
+      "Reporter: Will you ever stop?",
+      "The ferry has run at Bransford since at least 1680.",
+    ]);
+    expect(k).toEqual([
+      "Walter Price has rowed people across the river for 52 years.",
+      "He is the last man in England still running a hand-rowed ferry.",
+      "The ferry has run at Bransford since at least 1680.",
+    ]);
+  });
+
+  it("drops affiliate notices, deal pitches and consent-blocked embeds that end in a full stop", () => {
+    const chrome = [
+      "Affiliate disclosure: We may earn a commission when you buy through links on our site.",
+      "Save 20% on noise-cancelling headphones today only.",
+      "This content is not available due to your privacy preferences. Update your settings here to see it.",
+    ];
+    const k = kept(["Phone review", "", "The phone lasted 19 hours in the video test.", ...chrome, "It costs $1,299.", "The camera is good but not the best."]);
+    for (const c of chrome) expect(k).not.toContain(c);
+    expect(k).toContain("The camera is good but not the best.");
   });
 });

@@ -58,6 +58,10 @@ const CALL_TO_ACTION = [
   /\bregister (?:for )?free\b/i,
   /\benable javascript\b/i,
   /^to advertise\b|\badvertise with us\b/i,
+  // Shopping pitches: "Save 20% on headphones today only."
+  /^(?:save|get) (?:up to )?(?:\d+%|[$€£]\s?\d[\d.,]*) (?:on|off)\b/i,
+  // Embeds hidden by the reader's consent choices: "Update your settings here to see it."
+  /\byour (?:privacy|cookie|consent) (?:preferences|settings|choices)\b|\bupdate your (?:settings|preferences)\b/i,
   // Tip lines, methodology links and form help: "Spotted a claim you want us to check? Email us."
   /\b(?:spotted|seen|found|noticed) (?:a|an) (?:claim|error|mistake|typo)\b|(?:^|[.!?]\s+)(?:e-?mail|contact|tell|write to|message) us\b/i,
   /\bread (?:our|the) (?:methodology|guidelines|standards|corrections policy|editorial policy)\b/i,
@@ -115,6 +119,7 @@ const PAGE_NOTICE = [
   // the word (prose says "Published in 1851, the novel ...").
   /^(?:published|updated|last updated|posted|first published|last modified)\s*:?\s*(?:on\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]{0,60}?(?:\d{1,2}[:.]\d{2}|\b\d{4}\b)/i,
   /\bcontributed to this (?:report|story|article)\b/i,
+  /\baffiliate (?:disclosure|links?|commission)\b|\b(?:we|may) (?:may )?earn (?:a )?(?:small )?commission\b/i,
   // "Published by the Courier on May 8, 2031.": the page's own imprint, a date at its end.
   /^(?:published|posted|updated|first published) by (?:the )?\S.{0,60}\bon\s+[^.!?]{0,25}\d{4}\.?$/i,
   /\b(?:comments|entries|posts|replies|condolences|guestbook entries) (?:are|will be|may be) (?:pre-?)?(?:moderated|reviewed)\b/i,
@@ -289,6 +294,20 @@ const ABOUT_AUTHOR_HEADING = /^about (?:the |this )?(?:authors?|writers?|reporte
 /** Caption controls of a picture; the line after them is its caption: "Enlarge this image". */
 const CAPTION_CONTROL = /^(?:(?:enlarge|expand|view|zoom|open) (?:this |the )?(?:image|photo|picture)|(?:hide|show|toggle) caption)$/i;
 
+/**
+ * A gallery heading and its control ("Photo gallery", "Show all"): the line right under both is a
+ * caption if it has no verb. A bare heading is not enough: the story may simply go on under it.
+ */
+const GALLERY_HEADING = /^(?:photo gallery|gallery|in pictures|slideshow|photos)\s*:?$/i;
+const GALLERY_CONTROL = /^(?:show all|view (?:all|gallery)|see all|expand|next|previous|\d+\s*(?:\/|of)\s*\d+|\d+ (?:photos|images|pictures))$/i;
+/** A finite verb, or a past participle: prose has one, "Walter Price at the landing stage." does not. */
+const FINITE_VERB = /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|said|says|did|does|do)\b|\b\p{L}{3,}ed\b/iu;
+const CAPTION_WORDS_MAX = 25;
+
+/** A video or audio transcript heading; speaker-labelled lines under it are the embedded media. */
+const TRANSCRIPT_HEADING = /^(?:video |audio |podcast |full )?transcript\s*:?$/i;
+const SPEAKER_LABEL = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}:\s/u;
+
 /** A sponsor heading: the paragraph under it is the advertiser's line, not news. */
 const SPONSOR_HEADING = /^(?:presented|sponsored|brought to you|supported|powered) by\s*:?$|^in (?:partnership|association) with\s*:?$|^(?:sponsored|partner) content\s*:?$/i;
 
@@ -423,6 +442,22 @@ export function classifyParagraphs(text: string, paragraphs: Span[], title: stri
   // The line after a caption control is the picture's caption.
   for (let i = 0; i < reasons.length - 1; i++) {
     if (reasons[i] !== null && reasons[i + 1] === null && CAPTION_CONTROL.test(texts[i]!.trim())) reasons[i + 1] = "caption";
+  }
+  // Under a gallery heading and its control, a line without a verb is a picture's caption.
+  for (let i = 0; i + 2 < reasons.length; i++) {
+    if (reasons[i] === null || !GALLERY_HEADING.test(texts[i]!.trim())) continue;
+    if (reasons[i + 1] === null || !GALLERY_CONTROL.test(texts[i + 1]!.trim())) continue;
+    const caption = texts[i + 2]!;
+    if (reasons[i + 2] === null && atMostWords(caption, CAPTION_WORDS_MAX) && !FINITE_VERB.test(caption)) reasons[i + 2] = "caption";
+  }
+  // Speaker-labelled lines under a transcript heading are the embedded video's words.
+  for (let i = 0; i < reasons.length; i++) {
+    if (reasons[i] === null || !TRANSCRIPT_HEADING.test(texts[i]!.trim())) continue;
+    for (let j = i + 1; j < reasons.length; j++) {
+      if (reasons[j] !== null) continue;
+      if (!SPEAKER_LABEL.test(texts[j]!)) break;
+      reasons[j] = "transcript";
+    }
   }
   // The paragraph under a sponsor heading is the sponsor's line.
   for (let i = 0; i < reasons.length - 1; i++) {
