@@ -63,6 +63,18 @@ describe("chat-typed questions", () => {
     expect(words("what did the govt say")).toContain(term("government"));
   });
 
+  it("reads negations typed without the apostrophe as the stop words they are", () => {
+    expect(words("why didnt the mayor resign")).toEqual([term("mayor"), term("resign")]);
+    expect(words("why wont the union sign")).toEqual([term("union"), term("sign")]);
+  });
+
+  it("reads 'wat' and 'wats' as 'what', and 'X saying' as a speech question", () => {
+    const q = analyzeQuestion("wats brannigan saying");
+    expect(q.kind).toBe("speech");
+    expect(q.words.find((w) => w.term === term("brannigan"))?.role).toBe("speaker");
+    expect(words("wat did the mayor say")).not.toContain(term("wat"));
+  });
+
   it("reads a lower-case 'us' as the country, unless it follows a verb of telling", () => {
     expect(words("what did he say about us russia relations")).toContain(term("US"));
     const told = analyzeQuestion("can the mayor tell us when the road opens");
@@ -232,6 +244,8 @@ describe("more news-English synonyms", () => {
     expect(synonymsOf(term("twitter")!)).not.toContain(term("tweet"));
     expect(synonymsOf(term("accused")!)).toContain(term("slammed"));
     expect(synonymsOf(term("court")!)).toContain(term("legal"));
+    expect(synonymsOf(term("won")!)).toContain(term("victory"));
+    expect(synonymsOf(term("victory")!)).not.toContain(term("won"));
   });
 });
 

@@ -47,7 +47,7 @@ export interface Question {
 
 /** Words that introduce what someone said, wrote or thought, as a speech question's verb. */
 const SPEECH_VERBS =
-  "say|says|said|tell|tells|told|write|writes|wrote|written|tweet|tweets|tweeted|think|thinks|thought|claim|claims|claimed|state|states|stated|announce|announced|respond|responded|react|reacted|reply|replied|comment|commented|argue|argued|explain|explained|add|added|stress|stressed|suggest|suggested|promise|promised|warn|warned|mean|meant|want|wanted|believe|believed|ask|asked|call|called|post|posted|declare|declared|insist|insisted";
+  "say|says|said|saying|telling|writing|tweeting|claiming|arguing|warning|tell|tells|told|write|writes|wrote|written|tweet|tweets|tweeted|think|thinks|thought|claim|claims|claimed|state|states|stated|announce|announced|respond|responded|react|reacted|reply|replied|comment|commented|argue|argued|explain|explained|add|added|stress|stressed|suggest|suggested|promise|promised|warn|warned|mean|meant|want|wanted|believe|believed|ask|asked|call|called|post|posted|declare|declared|insist|insisted";
 
 const AUX = "did|does|do|has|have|had|was|is|were|are|will|would|could|can|should|might";
 
@@ -144,6 +144,10 @@ const LOWER_US = /(^|\s)(?<!\b(?:tell|tells|told|give|gives|gave|show|shows|let|
 
 /** Chat shorthand for everyday words: read as the word itself, not as a weaker synonym. */
 const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ["wat", "what"],
+  ["wut", "what"],
+  ["wats", "what is"],
+  ["wuts", "what is"],
   ["ppl", "people"],
   ["ppls", "people's"],
   ["govt", "government"],
@@ -159,8 +163,12 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
 ]);
 const SHORTHAND_WORD = new RegExp(`(?<![\\p{L}'.])(?:${[...SHORTHAND.keys()].join("|")})(?![\\p{L}'.])`, "giu");
 
+/** Negations typed without the apostrophe ("didnt", "wont"): the stop word they stand for. */
+const CHAT_NEGATION = /\b(did|does|do|was|is|were|are|has|have|had|could|would|should|must|ca|wo)nt\b/gi;
+
 function chatForms(q: string): string {
   return q
+    .replace(CHAT_NEGATION, "$1n't")
     .replace(CHAT_QUESTION_WORD, "$1 is")
     .replace(LOWER_US, "$1US")
     .replace(SHORTHAND_WORD, (w) => SHORTHAND.get(w.toLowerCase()) ?? w);

@@ -28,6 +28,7 @@ cop cops police officer officers
 kid kids child children
 car cars vehicle vehicles
 law laws legislation
+win wins won > victory victories
 house houses home homes
 fight fighting battle battling tackle tackling
 accuse accused > slammed criticised criticized blasted attacked
