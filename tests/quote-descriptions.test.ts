@@ -72,6 +72,20 @@ describe("verbs of match reports", () => {
   });
 });
 
+describe("a participle of speech after the clause", () => {
+  it("gives ', posting: \"...\"' and ', arguing that \"...\"' to the sentence's subject", () => {
+    const ix = index(
+      article("p1", "Waiting lists", [
+        "Health Secretary Maria Delgado was criticised.",
+        'Delgado hit back on social media, posting: "The facts speak for themselves."',
+        'Dr Ken Oduya was unmoved, arguing that "the plan is built on sand".',
+      ]),
+    );
+    expect(speakerOf(ix, "The facts speak")).toBe("Maria Delgado");
+    expect(speakerOf(ix, "built on sand")).toBe("Ken Oduya");
+  });
+});
+
 describe("court reports", () => {
   it("does not take the noun in 'In a statement read to the court,' for a speaker", () => {
     const ix = index(

@@ -33,6 +33,9 @@ export const SPEECH_VERBS = set(`
   fume fumes fumed rage rages raged lament laments lamented muse muses mused sigh sighs sighed
   enthuse enthuses enthused gush gushes gushed retort retorts retorted recount recounts recounted
   whisper whispers whispered groan groans groaned moan moans moaned snap snaps snapped
+  posting arguing asking answering replying claiming declaring announcing suggesting urging
+  commenting acknowledging admitting conceding confirming promising vowing complaining
+  cautioning reiterating responding retorting
 `);
 
 /**
