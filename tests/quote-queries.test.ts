@@ -49,6 +49,11 @@ describe("roles and spellings", () => {
     expect(ix.quote("Aleksei Brodny").quotes.map((q) => q.text)).toEqual(["Words cost nothing,"]);
   });
 
+  it("reads 'president of Valdoria' as the 'Valdorian President'", () => {
+    expect(ix.quote("president of Valdoria").speaker?.name).toBe("Mikhail Orlenko");
+    expect(ix.quote("Valdoria's president").speaker?.name).toBe("Mikhail Orlenko");
+  });
+
   it("reads 'U.S.' and 'US' in a role as one word", () => {
     const us = index(article("q2", "Trade", ['U.S. Trade Representative Carla Heng said: "Tariffs stay."']));
     expect(us.quote("US Trade Representative").speaker?.name).toBe("Carla Heng");

@@ -33,6 +33,13 @@ function keyWords(s: string): string[] {
   return nameKey(s).split(" ").filter(Boolean);
 }
 
+/** One word, or a country and its adjective ("russia"/"russian", "venezuela"/"venezuelan"). */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.startsWith(short) && long.length - short.length <= 2;
+}
+
 /** The gender a person's roles tell ("Mr", "spokeswoman"), or null when they tell none or both. */
 function genderOf(e: KnownEntity): "m" | "f" | null {
   let m = false;
@@ -168,8 +175,10 @@ export class QuoteIndex {
     // A name after its role or honorific: "President Putin", "Russian President Vladimir Putin", "Judge Okonkwo".
     const titled = this.titledName(qw);
     if (titled) return titled;
-    // A role: "Kremlin spokesman", "Putin's spokesman", "Russian President".
-    const roleWords = qw.map(roleWord);
+    // A role: "Kremlin spokesman", "Putin's spokesman", "Russian President"; "president of
+    // Russia" is read as "Russia president".
+    const of = qw.indexOf("of");
+    const roleWords = (of > 0 && of < qw.length - 1 ? [...qw.slice(of + 1), ...qw.slice(0, of)] : qw).map(roleWord);
     const byRole = this.holdersOf(roleWords, (head) => head === roleWords[roleWords.length - 1]);
     if (byRole.length) return this.best(byRole);
     // "Russian leader": the holder of a leading office ("Russian President"), not an "opposition leader".
@@ -232,7 +241,7 @@ export class QuoteIndex {
     for (const entry of this.entries.values()) {
       for (const r of entry.entity.roles) {
         const words = r.words.map(roleWord);
-        if (!headFits(words[words.length - 1]!, words) || !mods.every((m) => words.includes(m))) continue;
+        if (!headFits(words[words.length - 1]!, words) || !mods.every((m) => words.some((w) => sameStem(w, m)))) continue;
         if (words.some((w) => NARROWING_MODIFIERS.has(w) && !query.includes(w))) continue;
         out.push(entry.entity);
         break;
