@@ -46,6 +46,7 @@ const CALL_TO_ACTION = [
   /\b(?:log ?in|sign in|register) to (?:comment|continue|read)\b/i,
   /\bhave your say\b/i,
   /\bshare your (?:thoughts|views|comments|opinion)\b/i,
+  /^(?:share|send) (?:us )?your (?:\p{L}+ )?(?:photos|pictures|videos|stories|story|news|tips)\b/iu,
   /\b(?:in the )?comments(?: section)? below\b/i,
   /\b(?:got|have) a (?:story|news tip|tip)\b/i,
   /^(?:e-?mail|contact) us\b/i,
@@ -119,6 +120,8 @@ const PAGE_NOTICE = [
   // the word (prose says "Published in 1851, the novel ...").
   /^(?:published|updated|last updated|posted|first published|last modified)\s*:?\s*(?:on\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]{0,60}?(?:\d{1,2}[:.]\d{2}|\b\d{4}\b)/i,
   /\bcontributed to this (?:report|story|article)\b/i,
+  // Market tickers' small print: "Market data provided by X. Delayed by at least 15 minutes."
+  /^(?:market )?(?:data|quotes|prices) (?:provided|supplied|powered) by\b|\b(?:data|quotes|prices) (?:are )?delayed (?:by )?(?:at least )?\d+ min/i,
   /\baffiliate (?:disclosure|links?|commission)\b|\b(?:we|may) (?:may )?earn (?:a )?(?:small )?commission\b/i,
   // "Published by the Courier on May 8, 2031.": the page's own imprint, a date at its end.
   /^(?:published|posted|updated|first published) by (?:the )?\S.{0,60}\bon\s+[^.!?]{0,25}\d{4}\.?$/i,
