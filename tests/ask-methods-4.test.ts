@@ -125,6 +125,12 @@ describe("a value asked through what it measures", () => {
     expect(countCue(sentence("The bank wants to cool inflation that reached 7.2% in March."), terms("inflation"))).toBe(1);
     expect(countCue(sentence("The bank wants to cool inflation that reached 7.2 in March."), terms("inflation"))).toBe(0.3);
   });
+
+  it("takes 'the 2% target' for a goal, not the level, unless the question asks the goal", () => {
+    const goal = sentence("The minister wants to bring inflation back to the 2% target.");
+    expect(countCue(goal, terms("inflation"))).toBe(0.3);
+    expect(countCue(goal, terms("inflation", "target"))).toBe(1);
+  });
 });
 
 describe("the size of a change", () => {
@@ -338,10 +344,10 @@ describe("the seed held-out sets typed in lower case, without question marks", (
 });
 
 describe("held-out story-6 (a central-bank rate decision, three outlets) through the engine", () => {
-  it("answers at least 9 of 14 with the answer in the lead and refuses all 6 it should", () => {
+  it("answers at least 10 of 14 with the answer in the lead and refuses all 6 it should", () => {
     const r = runGold(join(fixtures, "ask-heldout-story-6"), join(fixtures, "ask-heldout-story-6.gold.json"));
     expect(r.answerable).toBe(14);
-    expect(r.hits).toBeGreaterThanOrEqual(9);
+    expect(r.hits).toBeGreaterThanOrEqual(10);
     expect(r.refusals).toBe(6);
   });
 });

@@ -145,7 +145,8 @@ export function countCue(view: SentenceView, questionTerms: ReadonlySet<string>)
     if (countsQuestionWord(view, i, questionTerms)) best = 1;
     // An amount (money, a percentage) is what it measures when the question's word comes just
     // before it: "could cost the company $30 million", "shares fell 6 percent".
-    else if (isAmount(view, i)) {
+    // "the 2% target" is a goal, not the level asked about, unless the question asks the goal.
+    else if (isAmount(view, i) && !namesGoal(view, i, questionTerms)) {
       for (let j = Math.max(0, i - AMOUNT_REACH); j < i; j++) {
         const t = toks[j]!.term;
         if (t && questionTerms.has(t)) best = 1;
@@ -161,6 +162,15 @@ const CHANGE_BY = /\bby (?:about |around |nearly |almost |roughly |some |more th
 /** Does the sentence give how much something changed ("rose by 6%")? What "how much did X rise by" asks. */
 export function changeCue(view: SentenceView): boolean {
   return CHANGE_BY.test(fold(view.text));
+}
+
+/** Words that make an amount a goal or a limit rather than a level reached. */
+const GOAL_TERMS = termsOf("target targets goal goals aim forecast forecasts ceiling cap limit threshold objective");
+
+/** Is the amount at token i a goal or a limit ("the 2% target") that the question does not ask about? */
+function namesGoal(view: SentenceView, i: number, questionTerms: ReadonlySet<string>): boolean {
+  const next = view.tokens[i + 1]?.term;
+  return next !== null && next !== undefined && GOAL_TERMS.has(next) && !questionTerms.has(next);
 }
 
 /** How far before an amount the word it measures may stand, in words. */
