@@ -64,6 +64,9 @@ export const RELATIVE_MAX_EXTRA = 5;
 /** A word inside a sentence: after another word or a comma and one space (not after a full stop). */
 const MID_SENTENCE_WORD = /(?<=[\p{L}\p{N},;] )([\p{L}][\p{L}\p{N}]*(?:['’.][\p{L}\p{N}]+)*)/gu;
 const SURFACE_WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
+const UPPER_START = /^\p{Lu}/u;
+/** Passages with the term capitalised mid-sentence, and never in lower case, that make it a name. */
+const NAME_EVIDENCE_PASSAGES = 200;
 
 /** A typo correction: the index terms a misspelt word most likely stands for. */
 export interface Correction {
@@ -93,7 +96,8 @@ export class PassageIndex {
   private sortedTerms: string[] | null = null;
   private readonly corrections = new Map<string, Correction>();
   /** Built on first use: terms the coverage only ever writes capitalised mid-sentence (names). */
-  private nameTerms: Set<string> | null = null;
+  /** writesAsName's verdicts so far: a question asks about a handful of terms, not the corpus. */
+  private readonly nameVerdicts = new Map<string, boolean>();
 
   constructor(articles: readonly Article[], options: PassageIndexOptions = {}) {
     for (const article of articles) {
@@ -152,8 +156,9 @@ export class PassageIndex {
    * putin") names people all the same, and this tells them from ordinary words.
    */
   writesAsName(t: string): boolean {
-    this.nameTerms ??= this.buildNameTerms();
-    return this.nameTerms.has(t);
+    let verdict = this.nameVerdicts.get(t);
+    if (verdict === undefined) this.nameVerdicts.set(t, (verdict = this.judgeName(t)));
+    return verdict;
   }
 
   /** Inverse document frequency of an index term (0 for unknown terms). */
@@ -246,23 +251,33 @@ export class PassageIndex {
     return out;
   }
 
-  private buildNameTerms(): Set<string> {
-    // Distinct words after another word or a comma first (one regex pass per passage), then
-    // each analysed once. Headlines are left out: title case capitalises every word.
-    const seen = new Map<string, number>();
-    for (const { article, paragraph } of this.passages) {
+  /**
+   * Reads only the passages that contain the term (the postings say which), words after another
+   * word or a comma: one written in lower case settles it as no name. Headlines are left out:
+   * title case capitalises every word. A term written capitalised in `NAME_EVIDENCE_PASSAGES`
+   * passages and never in lower case is a name without reading further: a common word shows its
+   * lower case long before that. (Building this for the whole corpus at the first question cost
+   * seconds on a large corpus.)
+   */
+  private judgeName(t: string): boolean {
+    const termOf = new Map<string, string | null>();
+    let capitalisedIn = 0;
+    for (const d of this.postings.docsOf(t)) {
+      const { article, paragraph } = this.passages[d]!;
       const text = article.text.slice(paragraph.start, paragraph.end);
       if (text.trim() === article.title.trim()) continue;
-      for (const m of text.matchAll(MID_SENTENCE_WORD)) seen.set(m[1]!, (seen.get(m[1]!) ?? 0) + 1);
+      let capitalisedHere = false;
+      for (const m of text.matchAll(MID_SENTENCE_WORD)) {
+        const w = m[1]!;
+        let wt = termOf.get(w);
+        if (wt === undefined) termOf.set(w, (wt = term(w)));
+        if (wt !== t) continue;
+        if (!UPPER_START.test(w)) return false;
+        capitalisedHere = true;
+      }
+      if (capitalisedHere && ++capitalisedIn >= NAME_EVIDENCE_PASSAGES) return true;
     }
-    const capitalised = new Set<string>();
-    const lower = new Set<string>();
-    for (const w of seen.keys()) {
-      const t = term(w);
-      if (t) (/^\p{Lu}/u.test(w) ? capitalised : lower).add(t);
-    }
-    for (const t of lower) capitalised.delete(t);
-    return capitalised;
+    return capitalisedIn > 0;
   }
 
   private buildSurfaceVocabulary(): { forms: Map<string, string>; vocabulary: Vocabulary } {

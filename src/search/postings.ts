@@ -129,6 +129,12 @@ export class Postings {
     return id === undefined ? 0 : this.data.offsets[id + 1]! - this.data.offsets[id]!;
   }
 
+  /** Ids of the passages containing `term`, ascending (empty when unknown). */
+  docsOf(term: string): Uint32Array {
+    const id = this.ids.get(term);
+    return id === undefined ? new Uint32Array(0) : this.data.docs.subarray(this.data.offsets[id]!, this.data.offsets[id + 1]!);
+  }
+
   /**
    * Passages containing any of `terms`, best first, at most `limit`. Terms beyond the 32nd are
    * ignored for the matched-term list (never for the score); questions are far shorter.
