@@ -33,6 +33,27 @@ describe("a name after its office or honorific", () => {
   });
 });
 
+describe("everyday forms of a given name", () => {
+  const names = index(
+    article("n1", "Mill sold", [
+      'Robert Marlowe, the mill\'s owner, said: "We had no choice."',
+      'Joe Finch, a union steward, said: "Nobody asked us."',
+      'Marlowe later added, "The buyer will keep every job."',
+    ]),
+  );
+
+  it("finds 'Bob Marlowe' as Robert Marlowe and 'Joseph Finch' as Joe Finch", () => {
+    expect(names.quote("Bob Marlowe").speaker?.name).toBe("Robert Marlowe");
+    expect(names.quote("bob marlowe").quotes.map((q) => q.text)).toContain("We had no choice.");
+    expect(names.quote("Joseph Finch").speaker?.name).toBe("Joe Finch");
+  });
+
+  it("takes no other given name for a nickname ('Bill Marlowe', 'James Finch')", () => {
+    expect(names.quote("Bill Marlowe").speaker).toBeNull();
+    expect(names.quote("James Finch").speaker).toBeNull();
+  });
+});
+
 describe("roles and spellings", () => {
   it("reads 'spokesperson' for 'spokeswoman' and 'spokesman'", () => {
     expect(ix.quote("port spokesperson").speaker?.name).toBe("Irina Salt");

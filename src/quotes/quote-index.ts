@@ -7,6 +7,7 @@ import { textFragmentLink } from "../answer/fragment.js";
 import type { Article } from "../corpus/types.js";
 import { fold } from "../search/analyzer.js";
 import { displayWord, sameFirstName } from "./entities.js";
+import { sameByNickname } from "./nicknames.js";
 import { extractQuotes, type ExtractedQuote } from "./extract.js";
 import { featureOf, features, groupStatements } from "./group.js";
 import { FEMININE_TITLES, LEADING_OFFICES, MASCULINE_TITLES, NARROWING_MODIFIERS, ROLE_MODIFIERS, ROLE_SPELLINGS, TITLE_WORDS } from "./lexicon.js";
@@ -202,7 +203,8 @@ export class QuoteIndex {
     if (qw.length < 2) return [];
     const surname = qw[qw.length - 1]!;
     const people = this.byName.get(surname) ?? [];
-    return people.filter((e) => e.surname === surname && e.forms.some((f) => sameFirstName(keyWords(f)[0] ?? "", qw[0]!)));
+    const given = (f: string) => keyWords(f)[0] ?? "";
+    return people.filter((e) => e.surname === surname && e.forms.some((f) => sameFirstName(given(f), qw[0]!) || sameByNickname(given(f), qw[0]!)));
   }
 
   /**
