@@ -6,8 +6,6 @@
  * beside enough found words, news-English synonyms, and names typed in lower case. Then the held-out seeds-3 and story-6
  * golds run through the engine at the figures reached.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { changeCue, countCue, speechCue } from "../src/answer/cues.js";
@@ -18,6 +16,7 @@ import { buildArticle } from "../src/corpus/load.js";
 import { term } from "../src/search/analyzer.js";
 import { Engine } from "../src/engine.js";
 import { PassageIndex } from "../src/search/passage-index.js";
+import { runGold } from "./helpers/ask-gold.js";
 import { expectWellFormed } from "./helpers/ask-checks.js";
 
 function engineOf(files: Record<string, string>): Engine {
@@ -294,24 +293,6 @@ Kowal, the fair's organiser, said he would retire next year.
   });
 });
 
-/** Runs a gold file through the engine: answers whose lead holds a gold span, and right refusals. */
-function runGold(dir: string, goldPath: string): { hits: number; answerable: number; refusals: number; unanswerable: number } {
-  const gold = JSON.parse(readFileSync(goldPath, "utf8")) as { questions: { q: string; answer: string[] | null }[] };
-  const engine = Engine.fromDir(dir);
-  const norm = (s: string) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
-  let hits = 0;
-  let refusals = 0;
-  for (const { q, answer } of gold.questions) {
-    const r = engine.ask(q);
-    expectWellFormed(r, engine.articles);
-    if (answer === null) {
-      if (r.answer === null && r.citations.length === 0) refusals++;
-    } else if (r.answer !== null && answer.some((s) => norm(r.answer!).includes(norm(s)))) hits++;
-  }
-  const answerable = gold.questions.filter((x) => x.answer !== null).length;
-  return { hits, answerable, refusals, unanswerable: gold.questions.length - answerable };
-}
-
 const fixtures = join(import.meta.dirname, "fixtures");
 
 describe("held-out seeds-3 (chat-typed questions on the seeds) through the engine", () => {
@@ -325,19 +306,14 @@ describe("held-out seeds-3 (chat-typed questions on the seeds) through the engin
 });
 
 describe("the seed held-out sets typed in lower case, without question marks", () => {
-  const lowerCased = (src: string) => {
-    const gold = JSON.parse(readFileSync(src, "utf8")) as { questions: { q: string; answer: string[] | null }[] };
-    const path = join(mkdtempSync(join(tmpdir(), "lc-")), "gold.json");
-    writeFileSync(path, JSON.stringify({ questions: gold.questions.map((x) => ({ ...x, q: x.q.toLowerCase().replace(/\?/g, "") })) }));
-    return path;
-  };
+  const lowerCased = (q: string) => q.toLowerCase().replace(/\?/g, "");
   it("seeds-2 still refuses every pairing the coverage never makes (3 of 7 before names were read from the coverage)", () => {
-    const r = runGold(join(import.meta.dirname, "..", "seeds"), lowerCased(join(fixtures, "ask-heldout-seeds-2.json")));
+    const r = runGold(join(import.meta.dirname, "..", "seeds"), join(fixtures, "ask-heldout-seeds-2.json"), lowerCased);
     expect(r.refusals).toBe(7);
     expect(r.hits).toBeGreaterThanOrEqual(10);
   });
   it("seeds answers at least 20 of 21 and refuses all 10", () => {
-    const r = runGold(join(import.meta.dirname, "..", "seeds"), lowerCased(join(fixtures, "ask-heldout-seeds.json")));
+    const r = runGold(join(import.meta.dirname, "..", "seeds"), join(fixtures, "ask-heldout-seeds.json"), lowerCased);
     expect(r.refusals).toBe(10);
     expect(r.hits).toBeGreaterThanOrEqual(20);
   });
