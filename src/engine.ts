@@ -7,6 +7,7 @@ import type { AskResult } from "./answer/types.js";
 import { loadCorpus, type LoadOptions } from "./corpus/load.js";
 import type { Article, Corpus } from "./corpus/types.js";
 import { PassageIndex } from "./search/passage-index.js";
+import { meaningKey, openMeaning, WordMeaning } from "./search/meaning.js";
 import { openIndexedCorpus } from "./search/persist.js";
 import { openQuoteIndex, type QuoteCacheOptions } from "./search/persist-quotes.js";
 import { QuoteIndex, type QuoteOptions } from "./quotes/quote-index.js";
@@ -32,6 +33,8 @@ export class Engine {
     index?: PassageIndex,
   ) {
     this.index = index ?? new PassageIndex(corpus.articles);
+    // Built in memory unless `fromDir` restored it from the cache.
+    if (!index) this.index.meaning = WordMeaning.build(this.index.writtenWords());
   }
 
   /**
@@ -63,6 +66,9 @@ export class Engine {
       ? { ...opened.corpus, warnings: [...opened.corpus.warnings, `index cache not saved (${opened.saveError}); the next start will index again`] }
       : opened.corpus;
     const engine = new Engine(corpus, opened.index);
+    opened.index.meaning = opened.key
+      ? openMeaning(opened.file.replace(/\.idx$/, ".meaning"), meaningKey(opened.key), () => opened.index.writtenWords())
+      : WordMeaning.build(opened.index.writtenWords());
     // Without a key the corpus is not known to match what was hashed; quotes are then built in memory.
     if (opened.key) engine.quoteCache = { dir, cacheDir: options.cacheDir, corpusKey: opened.key };
     return engine;

@@ -11,13 +11,14 @@
  */
 import type { PassageIndex } from "../search/passage-index.js";
 import { citeSpan } from "./citation.js";
-import { settings as settingsFrom, type AskOptions } from "./options.js";
+import { settings as settingsFrom, type AskOptions, type Settings } from "./options.js";
 import { analyzeQuestion, type Question } from "./question.js";
 import { allowedMissing, resolveWord, STRENGTH, type ResolvedWord } from "./resolve.js";
 import { roleHolder } from "./role-holder.js";
 import { SentenceScorer, type Candidate } from "./score.js";
 import { selectExcerpts } from "./select.js";
-import { sourceKey } from "./corroborate.js";
+import { reportComparer, sourceKey } from "./corroborate.js";
+import { abstainScore, candidateScore, confidence, type AnswerModel, type QuestionFeatures } from "./model.js";
 import { viewOf } from "./sentence-view.js";
 import type { AskResult, Citation } from "./types.js";
 
@@ -27,7 +28,27 @@ export type { AskOptions, Techniques } from "./options.js";
 const HEADLINE_ARTICLES = 3;
 const HEADLINE_SENTENCES = 40;
 
-export function ask(index: PassageIndex, question: string, options: AskOptions = {}): AskResult {
+/** A question read and its candidate sentences scored, before the model and selection. */
+export interface Gathered {
+  q: Question;
+  required: ResolvedWord[];
+  /** Required words the coverage lacks in any form (none of them a name). */
+  unknown: ResolvedWord[];
+  scorer: SentenceScorer;
+  candidates: Candidate[];
+  seen: Set<string>;
+  settings: Settings;
+  idf: (t: string) => number;
+  question: QuestionFeatures;
+}
+
+/**
+ * Stages 1-4 of `ask`: read the question, expand its words (exactly, as derivations and typos,
+ * through word meaning), retrieve passages and featurize their sentences. Returns a refusal
+ * instead when the question cannot be looked up at all: no topic words, or a name (or number) the
+ * coverage lacks in every form.
+ */
+export function gather(index: PassageIndex, question: string, options: AskOptions = {}): Gathered | AskResult {
   const settings = settingsFrom(options);
   const { use } = settings;
   const q = analyzeQuestion(question);
@@ -42,17 +63,16 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   const words = q.words.map((w) => resolveWord(index, w, use, q.kind === "yesno"));
   const required = words.filter((w) => w.role !== "soft");
   if (required.length === 0) return refuse(q, "The question names no topic to look up in the coverage.");
-  // A name the coverage lacks, or more than one word in three, and the question is about something
-  // else. One missing ordinary word among several found ones ("meet" for "gathered") may only be
-  // wording, so the sentences get to show whether they answer without it.
-  // Two found words may carry a third that is only wording ("who won the 2029 prize" for "went
-  // to"), but not the thing a what-question asks for ("what was Biden's margin in Pennsylvania"),
-  // nor a when-question's event ("when did the bank cut rates"): a date repeats nothing of the
-  // event, so only its own words tie it to one. Those need three other words found.
   const unknown = required.filter((w) => w.reach.size === 0);
-  const strict = q.kind === "time" || unknown.some((w) => w.term === q.focus);
-  const tolerable = unknown.length <= allowedMissing(strict ? required.length - unknown.length : required.length) && unknown.every((w) => !w.proper && w.role === "key");
-  if (unknown.length > 0 && (!tolerable || !use.keyWords)) return refuseUnknown(q, unknown);
+  // A name (or number) the coverage lacks in every form: the question is about something else.
+  // An ordinary word it lacks may be only wording; the evidence decides (the model's abstain option).
+  if (settings.model === null) {
+    const strict = q.kind === "time" || unknown.some((w) => w.term === q.focus);
+    const tolerable = unknown.length <= allowedMissing(strict ? required.length - unknown.length : required.length) && unknown.every((w) => !w.proper && w.role === "key");
+    if (unknown.length > 0 && (!tolerable || !use.keyWords)) return refuseUnknown(q, unknown);
+  } else if (unknown.some((w) => w.proper || w.role === "speaker")) {
+    return refuseUnknown(q, unknown.filter((w) => w.proper || w.role === "speaker"));
+  }
   // An unknown word is as specific as a word can be: it weighs like a term found in one passage.
   for (const w of unknown) w.weight = index.idf1();
   // IDF alone would make the story's main names (in every passage) nearly free to leave out;
@@ -64,21 +84,23 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
     const holder = roleHolder(index, required.filter((w) => w.role === "speaker"), typedNames);
     if (holder !== null) for (const w of required) if (w.role === "speaker") w.reach.set(holder, STRENGTH.exact);
   }
-  const scorer = new SentenceScorer(q, words, settings);
+  const scorer = new SentenceScorer(q, words, settings, use.meaning ? (index.meaning?.vectors ?? null) : null);
 
   // Retrieval: passages by BM25 over the required words' terms; sentences are scored only there,
   // plus the opening sentence of the paragraph after each hit (it often carries on: "he said").
   const queryTerms = [...new Set(required.flatMap((w) => [...w.reach.keys()]))];
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
-  index.search(queryTerms, settings.passages).forEach((hit, rank) => {
+  const hits = index.search(queryTerms, settings.passages);
+  const best = hits[0]?.score || 1;
+  hits.forEach((hit, rank) => {
     const { article, paragraph } = hit.passage;
     const following = article.paragraphs[paragraph.index + 1]?.sentences[0];
     for (const si of following === undefined ? paragraph.sentences : [...paragraph.sentences, following]) {
       const key = `${article.id}#${si}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      candidates.push(scorer.score(viewOf(article, si), rank));
+      candidates.push(scorer.score(viewOf(article, si), rank, hit.score / best));
     }
   });
 
@@ -103,10 +125,38 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
     if (v === undefined) idfs.set(t, (v = index.idf(t)));
     return v;
   };
+  return { q, required, unknown, scorer, candidates, seen, settings, idf, question: questionFeatures(q, required, unknown) };
+}
+
+/** The abstain option's features: how much of the question the coverage holds, and its kind. */
+export function questionFeatures(q: Question, required: readonly ResolvedWord[], unknown: readonly ResolvedWord[]): QuestionFeatures {
+  const total = required.reduce((sum, w) => sum + w.weight, 0) || 1;
+  const weightOf = (ws: readonly ResolvedWord[]) => ws.reduce((sum, w) => sum + w.weight, 0) / total;
+  const softOnly = required.filter((w) => w.reach.size > 0 && [...w.reach.keys()].every((t) => w.soft.has(t)));
+  return {
+    bias: 1,
+    unknown: weightOf(unknown),
+    softOnly: weightOf(softOnly),
+    length: Math.min(required.length, 10) / 5,
+    kindGeneral: q.kind === "general" ? 1 : 0,
+    kindSpeech: q.kind === "speech" ? 1 : 0,
+    kindYesNo: q.kind === "yesno" ? 1 : 0,
+  };
+}
+
+export function ask(index: PassageIndex, question: string, options: AskOptions = {}): AskResult {
+  const g = gather(index, question, options);
+  if (!("candidates" in g)) return g;
+  const { q, required, unknown, scorer, candidates, seen, settings, idf } = g;
+  const model = settings.model;
+  if (model) scoreByModel(g, model);
+  // Scores are now the model's probability that each candidate answers, against abstaining.
   const excerpts = selectExcerpts(candidates, { index, scorer, settings, idf, seen });
-  if (excerpts.length === 0) {
-    return unknown.length > 0 ? refuseUnknown(q, unknown) : refuse(q, unansweredReason(q, required));
-  }
+  const refusal = () => (unknown.length > 0 ? refuseUnknown(q, unknown) : refuse(q, unansweredReason(q, required)));
+  if (excerpts.length === 0) return refusal();
+  const lead = excerpts[0]!;
+  const certainty = model ? lead.main.score : null;
+  if (certainty !== null && certainty <= 0.5) return refusal();
 
   const citations: Citation[] = [];
   let leadMarkers = "";
@@ -121,7 +171,6 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
     }
     if (n === 1) leadMarkers = markers;
   }
-  const lead = excerpts[0]!;
   return {
     question: q.text,
     answer: `${citations[0]!.excerpt} ${leadMarkers}`,
@@ -130,7 +179,36 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
     reason: null,
     support: new Set([lead.main, ...lead.others].map((c) => sourceKey(c.view))).size,
     kind: q.kind,
+    ...(certainty === null ? {} : { confidence: Math.round(certainty * 1000) / 1000 }),
   };
+}
+
+/**
+ * Stage 5: every candidate's score from the model. Corroboration (other outlets reporting the
+ * same in near-identical words) is a feature too, counted for the best-covering candidates only,
+ * which bounds its cost.
+ */
+export function scoreByModel(g: Gathered, model: AnswerModel): void {
+  markCorroboration(g.candidates, g.idf, g.settings.use.corroboration);
+  const abstain = abstainScore(model, g.question);
+  for (const c of g.candidates) {
+    if (!model.gate) c.eligible = c.eligible || c.features.exact + c.features.soft > 0;
+    c.score = confidence(candidateScore(model, c.features), abstain);
+  }
+}
+
+/** How many candidates, best covering first, are compared with the others for corroboration. */
+const CORROBORATION_CHECKED = 12;
+
+export function markCorroboration(candidates: readonly Candidate[], idf: (t: string) => number, on: boolean): void {
+  if (!on) return;
+  const compare = reportComparer(idf);
+  const top = [...candidates].sort((a, b) => b.coverage - a.coverage).slice(0, CORROBORATION_CHECKED);
+  for (const c of top) {
+    const outlets = new Set(candidates.filter((o) => o.view.article !== c.view.article && compare(c.view, o.view)).map((o) => sourceKey(o.view)));
+    outlets.delete(sourceKey(c.view));
+    c.features.corroboration = Math.min(3, outlets.size) / 3;
+  }
 }
 
 function refuse(question: Question, reason: string, notFound: string[] = []): AskResult {

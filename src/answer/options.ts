@@ -1,3 +1,4 @@
+import { answerModel, type AnswerModel } from "./model.js";
 /** Tuning knobs of `ask`, and switches that turn each technique off for measuring what it adds. */
 
 export interface AskOptions {
@@ -9,6 +10,8 @@ export interface AskOptions {
   minCoverage?: number;
   /** How much fitting the question's kind (a reason for "why"...) weighs against coverage. */
   kindWeight?: number;
+  /** The answer model that scores candidates and decides refusals; null: hand-set weights. */
+  model?: AnswerModel | null;
   /** Switches for measuring what each technique contributes; all on by default. */
   use?: Partial<Techniques>;
 }
@@ -30,19 +33,22 @@ export interface Techniques {
   keyWords: boolean;
   /** Sentences where the question's words stand close together score higher. */
   proximity: boolean;
+  /** Word meaning (vectors, WordNet) for ordinary words the coverage lacks. */
+  meaning: boolean;
 }
 
-export type Settings = Required<Omit<AskOptions, "use">> & { use: Techniques };
+export type Settings = Required<Omit<AskOptions, "use" | "model">> & { use: Techniques; model: AnswerModel | null };
 
 export const DEFAULTS: Settings = {
   passages: 20,
   maxExcerpts: 3,
   minCoverage: 0.5,
+  model: null,
   kindWeight: 0.35,
-  use: { kinds: true, typos: true, relatives: true, synonyms: true, context: true, corroboration: true, keyWords: true, proximity: true },
+  use: { kinds: true, typos: true, relatives: true, synonyms: true, context: true, corroboration: true, keyWords: true, proximity: true, meaning: true },
 };
 
 export function settings(options: AskOptions = {}): Settings {
-  const { use, ...rest } = options;
-  return { ...DEFAULTS, ...rest, use: { ...DEFAULTS.use, ...use } };
+  const { use, model, ...rest } = options;
+  return { ...DEFAULTS, ...rest, model: model === undefined ? answerModel() : model, use: { ...DEFAULTS.use, ...use } };
 }

@@ -9,7 +9,7 @@ import type { QuestionWord } from "./question.js";
 import { oppositesOf, synonymsOf } from "./synonyms.js";
 
 /** How much a match counts, by how it was made. */
-export const STRENGTH = { exact: 1, relative: 0.6, typo1: 0.85, typo2: 0.7, synonym: 0.5 };
+export const STRENGTH = { exact: 1, relative: 0.6, typo1: 0.85, typo2: 0.7, synonym: 0.5, meaning: 0.8 };
 
 export interface ResolvedWord extends QuestionWord {
   /** Index terms that stand for the word, with how strongly. Empty: not in the coverage. */
@@ -18,6 +18,8 @@ export interface ResolvedWord extends QuestionWord {
   weight: number;
   /** Found only by typo correction: must then appear in the sentence itself. */
   corrected: boolean;
+  /** Terms reached only through word meaning (vectors, WordNet), with their similarity. */
+  soft: Map<string, number>;
 }
 
 /**
@@ -46,9 +48,22 @@ export function resolveWord(index: PassageIndex, w: QuestionWord, use: Technique
       if (opposites) for (const s of oppositesOf(base)) if (!reach.has(s) && index.knows(s)) reach.set(s, STRENGTH.synonym);
     }
   }
+  // Word meaning, for an ordinary word the coverage does not contain in any form: the corpus's
+  // words the vectors (or WordNet, checked by the vectors) put closest. Never for names or numbers:
+  // a name the coverage lacks is not another name.
+  const soft = new Map<string, number>();
+  if (use.meaning && !index.knows(w.term) && !w.proper && index.meaning) {
+    for (const m of index.meaning.softMatches(w.word)) {
+      const t = index.termOfForm(m.word);
+      if (t === undefined || reach.has(t) || index.writesAsName(t)) continue;
+      const strength = STRENGTH.meaning * m.similarity;
+      reach.set(t, strength);
+      soft.set(t, m.similarity);
+    }
+  }
   let weight = 0;
   for (const [t, s] of reach) weight = Math.max(weight, index.idf(t) * s);
-  return { ...w, reach, weight, corrected };
+  return { ...w, reach, weight, corrected, soft };
 }
 
 /** How strongly a set of terms contains the word (0 when it does not). */

@@ -6,6 +6,9 @@
  */
 import type { Article } from "../corpus/types.js";
 import { asksStatementTime, changeCue, countCue, countsNoun, definitionCue, mannerCue, durationCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
+import { fold } from "../search/analyzer.js";
+import type { VectorTable } from "../text/vectors.js";
+import { emptyFeatures, type CandidateFeature, type Features } from "./model.js";
 import type { Settings } from "./options.js";
 import { isNumeral, type Question, type QuestionKind } from "./question.js";
 import { allowedMissing, matchIn, type ResolvedWord } from "./resolve.js";
@@ -46,6 +49,34 @@ export interface Candidate {
   /** May lead or be shown: every name present, few key words missing, the right speaker... */
   eligible: boolean;
   score: number;
+  /** The named features the answer model scores (model.ts). */
+  features: Features;
+}
+
+/** Which fit feature carries a kind's answer-type evidence: each kind has its own weight. */
+const FIT_FEATURE: Record<QuestionKind, CandidateFeature> = {
+  reason: "fitReason",
+  time: "fitTime",
+  count: "fitCount",
+  person: "fitPerson",
+  speech: "fitSpeech",
+  definition: "fitOther",
+  place: "fitOther",
+  manner: "fitOther",
+  yesno: "fitOther",
+  general: "fitOther",
+};
+
+/** Does the sentence hold the word only through a term reached by word meaning? */
+function softIn(terms: ReadonlySet<string>, w: ResolvedWord): boolean {
+  let exact = false;
+  let soft = false;
+  for (const t of w.reach.keys()) {
+    if (!terms.has(t)) continue;
+    if (w.soft.has(t)) soft = true;
+    else exact = true;
+  }
+  return soft && !exact;
 }
 
 export class SentenceScorer {
@@ -73,6 +104,8 @@ export class SentenceScorer {
     readonly question: Question,
     words: readonly ResolvedWord[],
     private readonly settings: Settings,
+    /** Word vectors for graded word alignment; null: words align only exactly. */
+    private readonly vectors: VectorTable | null = null,
   ) {
     this.required = words.filter((w) => w.role !== "soft");
     this.soft = words.filter((w) => w.role === "soft" && w.reach.size > 0);
@@ -92,7 +125,8 @@ export class SentenceScorer {
     this.totalWeight = this.required.reduce((sum, w) => sum + w.weight, 0) || 1;
   }
 
-  score(view: SentenceView, rank: number): Candidate {
+  /** `bm25`: the passage's score as a share of the best passage's (0 for sentences found otherwise). */
+  score(view: SentenceView, rank: number, bm25 = 0): Candidate {
     const { question: q, settings: s } = this;
     const context = s.use.context ? contextOf(view) : [];
     const names = this.required.filter((w) => w.proper && w.role === "key" && !isNumeral(w.word));
@@ -125,8 +159,17 @@ export class SentenceScorer {
     let topics = 0;
     let topicsAbsent = 0;
     let speakerAbsent = false;
+    let exactWeight = 0;
+    let softWeight = 0;
+    let contextWeight = 0;
+    let headlineWeight = 0;
     for (const w of this.required) {
       let m = matchIn(view.terms, w);
+      if (m > 0) {
+        if (softIn(view.terms, w)) softWeight += w.weight;
+        else if (m >= 1) exactWeight += w.weight;
+      }
+      if (matchIn(title, w) > 0) headlineWeight += w.weight;
       const name = w.proper && w.role === "key";
       if (m === 0 && !w.corrected) {
         // Context counts for less, and names least: a name only nearby is often someone else's.
@@ -140,6 +183,7 @@ export class SentenceScorer {
         if (m === 0 && name && fromTitle && matchIn(title, w) > 0 && impliedName()) m = 0.25;
         if (m === 0 && headlineStates && matchIn(title, w) > 0) m = 0.5;
         if (m > 0 && !name) onlyNearby++;
+        if (m > 0) contextWeight += w.weight;
       }
       if (!w.proper) {
         predicates++;
@@ -201,7 +245,29 @@ export class SentenceScorer {
     const quality = (/\?\W*$/.test(view.text) && !hasQuotation(view) ? -0.2 : 0) + (view.tokens.length < 6 ? -0.1 : 0) - indirect;
     const near = s.use.proximity ? PROXIMITY_BONUS * this.proximity(view) : 0;
     const score = coverage + s.kindWeight * fit + near + quality + RANK_BONUS / (rank + 1);
-    return { view, rank, coverage, fit, eligible, score };
+    const total = this.totalWeight;
+    const features = emptyFeatures();
+    features.coverage = coverage;
+    features.exact = exactWeight / total;
+    features.soft = softWeight / total;
+    features.missing = absentWeight / total;
+    features.context = contextWeight / total;
+    features.headline = headlineWeight / total;
+    features.proximity = this.proximity(view);
+    features.align = this.alignment(view);
+    const next = nextInParagraph(view);
+    features.nextAlign = next ? this.alignment(next) : 0;
+    features.rank = 1 / (rank + 1);
+    features.bm25 = bm25;
+    features.position = 1 / (view.sentence.index + 1);
+    features[FIT_FEATURE[q.kind]] = fit;
+    features.nextFit = q.kind === "general" || q.kind === "yesno" ? 0 : this.nextFits(view) ? 1 : 0;
+    features.question = (/\?\W*$/.test(view.text) && !hasQuotation(view)) || indirect > 0 ? 1 : 0;
+    features.short = view.tokens.length < 6 ? 1 : 0;
+    features.eligible = eligible ? 1 : 0;
+    features.fitAlign = fit * features.align;
+    features.exactNear = features.exact * features.proximity;
+    return { view, rank, coverage, fit, eligible, score, features };
   }
 
   /**
@@ -255,6 +321,28 @@ export class SentenceScorer {
       default:
         return 0;
     }
+  }
+
+  /**
+   * How closely the sentence's words mean the question's, IDF-weighted: each question word scores
+   * its best match in the sentence, 1 for the word itself (or a form of it), otherwise the cosine
+   * of the nearest word by vector (names only exactly: one name is not another).
+   */
+  alignment(view: SentenceView): number {
+    let sum = 0;
+    for (const w of this.required) {
+      let best = matchIn(view.terms, w);
+      if (best < 1 && !w.proper && this.vectors) {
+        const word = fold(w.word);
+        for (const t of view.tokens) {
+          if (!t.term) continue;
+          const sim = this.vectors.similarity(word, fold(t.word));
+          if (sim !== null && sim > best) best = sim;
+        }
+      }
+      sum += w.weight * Math.max(0, Math.min(1, best));
+    }
+    return sum / this.totalWeight;
   }
 
   /**

@@ -7,6 +7,7 @@ import type { Span } from "../corpus/types.js";
 import type { PassageIndex } from "../search/passage-index.js";
 import { reportComparer, sourceKey } from "./corroborate.js";
 import type { Settings } from "./options.js";
+import type { QuestionKind } from "./question.js";
 import { matchIn } from "./resolve.js";
 import type { Candidate, SentenceScorer } from "./score.js";
 import { nextInParagraph, viewOf, type SentenceView } from "./sentence-view.js";
@@ -56,7 +57,9 @@ export function selectExcerpts(candidates: Candidate[], sel: Selection): Excerpt
   const same = (a: SentenceView, b: SentenceView) => use.corroboration && compare(a, b);
 
   candidates.sort((a, b) => b.score - a.score);
-  if (use.corroboration) {
+  // With the answer model, corroboration and answer-type evidence are features it has weighed.
+  const learned = settings.model !== null;
+  if (use.corroboration && !learned) {
     // What several outlets report alike is the safer lead.
     for (const c of candidates.filter((x) => x.eligible).slice(0, 12)) {
       const outlets = new Set(candidates.filter((o) => o.view.article !== c.view.article && same(c.view, o.view)).map((o) => sourceKey(o.view)));
@@ -76,7 +79,7 @@ export function selectExcerpts(candidates: Candidate[], sel: Selection): Excerpt
   const decisive =
     kind === "reason" || asksWho ? eligible[0]?.fit === 0 : (kind === "manner" || kind === "count") && (eligible[0]?.fit ?? 1) < 1;
   const wanted = kind === "person" ? PERSON_FIT : KIND_FIT;
-  if (use.kinds && decisive && eligible[0]) {
+  if (use.kinds && decisive && eligible[0] && !learned) {
     const top = eligible[0];
     // ...and it must itself carry some of what the question says happened, not only a neighbour.
     const predicates = scorer.required.filter((w) => !w.proper);
@@ -113,17 +116,7 @@ export function selectExcerpts(candidates: Candidate[], sel: Selection): Excerpt
     return [...byArticle.values()];
   };
 
-  /** The sentence, joined with the next one when that one is likely to carry what it lacks. */
-  const spanOf = (c: Candidate): Span => {
-    const span = { start: c.view.sentence.start, end: c.view.sentence.end };
-    const next = nextInParagraph(c.view);
-    if (!next) return span;
-    // A sentence that restates the question without what it asks for is usually followed by it.
-    const kind = scorer.question.kind;
-    const needsNext = kind !== "general" && kind !== "yesno" && c.fit === 0;
-    const tooShort = c.view.tokens.length < 8 || /:\s*$/.test(c.view.text);
-    return needsNext || tooShort ? { start: span.start, end: next.sentence.end } : span;
-  };
+  const spanOf = (c: Candidate): Span => excerptSpan(c, scorer.question.kind);
 
   const shown: Excerpt[] = [];
   const used: Candidate[] = [];
@@ -155,4 +148,16 @@ export function selectExcerpts(candidates: Candidate[], sel: Selection): Excerpt
     add(best);
   }
   return shown;
+}
+
+/** What is cited for a candidate: the sentence, joined with the next one when that one likely carries what it lacks. */
+export function excerptSpan(c: Candidate, kind: QuestionKind): Span {
+  const span = { start: c.view.sentence.start, end: c.view.sentence.end };
+  const next = nextInParagraph(c.view);
+  if (!next) return span;
+  // A sentence that restates the question without what it asks for is usually followed by it;
+  // an introduction ("the minister explained:") by what it introduces.
+  const needsNext = kind !== "general" && kind !== "yesno" && c.fit === 0;
+  const tooShort = c.view.tokens.length < 8 || /:\s*$/.test(c.view.text);
+  return needsNext || tooShort ? { start: span.start, end: next.sentence.end } : span;
 }

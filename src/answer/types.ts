@@ -37,4 +37,6 @@ export interface AskResult {
   support: number;
   /** What kind of answer the question asked for (reason, time, count, person, speech...). */
   kind?: string;
+  /** The answer model's probability that the lead answers (absent when no model scored it). */
+  confidence?: number;
 }

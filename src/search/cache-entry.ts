@@ -98,7 +98,7 @@ export const KEEP_ENTRIES = 16;
  * Entry files: a 16-hex stem per corpus folder, with one extension per structure (and the
  * earlier JSON format, which pruning clears away). Files sharing a stem belong together.
  */
-const ENTRY_NAME = /^([0-9a-f]{16})\.(?:idx|json|quotes)$/;
+const ENTRY_NAME = /^([0-9a-f]{16})\.(?:idx|json|quotes|meaning)$/;
 
 /** Writes atomically (temporary file, then rename) so a reader never sees half an entry. */
 export function saveEntry(file: string, body: Buffer): void {

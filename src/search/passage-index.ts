@@ -8,6 +8,7 @@ import type { Article, Paragraph } from "../corpus/types.js";
 import { fold, term, words } from "./analyzer.js";
 import { editBudget, Vocabulary } from "./fuzzy.js";
 import { Postings, PostingsBuilder, type PostingsData } from "./postings.js";
+import type { WordMeaning } from "./meaning.js";
 
 export interface Passage {
   /** Dense id: position in `PassageIndex.passages`. */
@@ -98,6 +99,8 @@ export class PassageIndex {
   /** Built on first use: terms the coverage only ever writes capitalised mid-sentence (names). */
   /** writesAsName's verdicts so far: a question asks about a handful of terms, not the corpus. */
   private readonly nameVerdicts = new Map<string, boolean>();
+  /** Word meaning for words the coverage lacks (meaning.ts); null: words match by form only. */
+  meaning: WordMeaning | null = null;
 
   constructor(articles: readonly Article[], options: PassageIndexOptions = {}) {
     for (const article of articles) {
@@ -280,13 +283,25 @@ export class PassageIndex {
     return capitalisedIn > 0;
   }
 
-  private buildSurfaceVocabulary(): { forms: Map<string, string>; vocabulary: Vocabulary } {
-    // Distinct raw words first (one regex pass per passage), then fold and analyse each once:
-    // a corpus has far fewer distinct words than words.
+  /** Every distinct word as written in the passages (capitalisation kept). */
+  writtenWords(): Set<string> {
     const distinct = new Set<string>();
     for (const { article, paragraph } of this.passages) {
       for (const w of article.text.slice(paragraph.start, paragraph.end).match(SURFACE_WORD) ?? []) distinct.add(w);
     }
+    return distinct;
+  }
+
+  /** The index term of a folded written form the coverage contains, or undefined. */
+  termOfForm(folded: string): string | undefined {
+    this.surfaceVocabulary ??= this.buildSurfaceVocabulary();
+    return this.surfaceVocabulary.forms.get(folded);
+  }
+
+  private buildSurfaceVocabulary(): { forms: Map<string, string>; vocabulary: Vocabulary } {
+    // Distinct raw words first (one regex pass per passage), then fold and analyse each once:
+    // a corpus has far fewer distinct words than words.
+    const distinct = this.writtenWords();
     const forms = new Map<string, string>();
     for (const w of distinct) {
       const folded = fold(w).replace(/[.'’]/g, "");

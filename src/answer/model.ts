@@ -1,0 +1,131 @@
+/**
+ * The answer model: one small conditional-logit model that both ranks a question's candidate
+ * sentences and decides whether the coverage answers at all.
+ *
+ * Every candidate gets a score `w · features`; beside them stands one "the coverage does not
+ * answer" option scored `v · questionFeatures`. The probability of each is its softmax share.
+ * The lead is the best candidate; the bot answers only when the lead outscores the abstain option.
+ * So refusal is a calibrated judgement over the evidence (how much of the question the best
+ * sentence covers, exactly or through word meaning, whether it carries the kind of answer asked
+ * for), not the absence of one word.
+ *
+ * The weights are data: `scripts/train.ts` fits them on labelled question sets (cross-validated
+ * by story) and writes `model.json`, validated here at load. A feature is code with a unit test;
+ * its weight comes from the data.
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+/** Features of one candidate sentence, each a number, mostly in 0..1. */
+export const CANDIDATE_FEATURES = [
+  /** Share of the question's weight the sentence covers, neighbours and headline counting less. */
+  "coverage",
+  /** Share covered by the sentence's own words, exactly. */
+  "exact",
+  /** Share covered only through word meaning (a vector or WordNet neighbour). */
+  "soft",
+  /** Share of the question's weight the sentence and its context lack. */
+  "missing",
+  /** Share found only in neighbouring sentences. */
+  "context",
+  /** Share found in the article's headline. */
+  "headline",
+  /** How tightly the question's words stand together. */
+  "proximity",
+  /** Graded meaning match of the question's words in the sentence (word vectors). */
+  "align",
+  /** The same for the next sentence of the paragraph (an intro, then the content). */
+  "nextAlign",
+  /** 1 / (passage rank + 1). */
+  "rank",
+  /** The passage's BM25 score as a share of the best passage's. */
+  "bm25",
+  /** 1 / (sentence index + 1): how near the top of its article. */
+  "position",
+  /** Answer-type evidence, by the kind asked: a cause clause for why, a date for when... */
+  "fitReason",
+  "fitTime",
+  "fitCount",
+  "fitPerson",
+  "fitSpeech",
+  "fitOther",
+  /** The next sentence carries the kind of answer asked for (a two-sentence lead). */
+  "nextFit",
+  /** The sentence is itself a question, or reports one being asked of another kind. */
+  "question",
+  /** Under six words. */
+  "short",
+  /** The candidate passes the answer checks (every name there, the speaker speaking...). */
+  "eligible",
+  /** Other outlets reporting it in near-identical words (up to 3, as a share of 3). */
+  "corroboration",
+  /** Answer-type evidence of any kind times the meaning match: the two together, not either alone. */
+  "fitAlign",
+  /** Exact coverage times proximity: the question's words, together, in this sentence. */
+  "exactNear",
+] as const;
+
+/** Features of the question alone, for the "coverage does not answer" option. */
+export const ABSTAIN_FEATURES = [
+  "bias",
+  /** Share of the question's weight in words the coverage lacks in any form. */
+  "unknown",
+  /** Share reached only through word meaning. */
+  "softOnly",
+  /** Number of required words, over 5. */
+  "length",
+  "kindGeneral",
+  "kindSpeech",
+  "kindYesNo",
+] as const;
+
+export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
+export type AbstainFeature = (typeof ABSTAIN_FEATURES)[number];
+export type Features = Record<CandidateFeature, number>;
+export type QuestionFeatures = Record<AbstainFeature, number>;
+
+export const modelSchema = z.strictObject({
+  about: z.string(),
+  /** True: only candidates passing the answer checks may lead; false: the checks are one feature. */
+  gate: z.boolean(),
+  candidate: z.strictObject(Object.fromEntries(CANDIDATE_FEATURES.map((f) => [f, z.number().finite()])) as Record<CandidateFeature, z.ZodNumber>),
+  abstain: z.strictObject(Object.fromEntries(ABSTAIN_FEATURES.map((f) => [f, z.number().finite()])) as Record<AbstainFeature, z.ZodNumber>),
+  /** How the weights were fitted and what cross-validation measured, for the record. */
+  training: z.record(z.string(), z.unknown()),
+});
+
+export type AnswerModel = z.infer<typeof modelSchema>;
+
+export function emptyFeatures(): Features {
+  return Object.fromEntries(CANDIDATE_FEATURES.map((f) => [f, 0])) as Features;
+}
+
+export function candidateScore(model: AnswerModel, f: Features): number {
+  let s = 0;
+  for (const k of CANDIDATE_FEATURES) s += model.candidate[k] * f[k];
+  return s;
+}
+
+export function abstainScore(model: AnswerModel, f: QuestionFeatures): number {
+  let s = 0;
+  for (const k of ABSTAIN_FEATURES) s += model.abstain[k] * f[k];
+  return s;
+}
+
+/** The lead's probability against abstaining (the two-way share of the softmax). */
+export function confidence(lead: number, abstain: number): number {
+  return 1 / (1 + Math.exp(abstain - lead));
+}
+
+export const MODEL_FILE = new URL("./model.json", import.meta.url);
+
+let loaded: AnswerModel | null = null;
+
+/** The checked-in model, validated; a broken file is an error naming it. */
+export function answerModel(): AnswerModel {
+  if (loaded) return loaded;
+  const text = readFileSync(MODEL_FILE, "utf8");
+  const parsed = modelSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${MODEL_FILE.pathname}: not a valid answer model (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})`);
+  return (loaded = parsed.data);
+}
