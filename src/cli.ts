@@ -115,7 +115,7 @@ export function main(argv: string[]): number {
   let engine: Engine;
   try {
     const dir = resolveCorpusDir(values.corpus);
-    engine = Engine.fromDir(dir, { cacheDir: DEFAULT_CACHE_DIR });
+    engine = Engine.fromDir(dir, { cacheDir: DEFAULT_CACHE_DIR, onProgress: (line) => process.stderr.write(`${line}\n`) });
     // Opened on first use, and a failed save of its cache is a warning: open it before warnings print.
     if (command === "quote") void engine.quotes;
     for (const w of engine.corpus.warnings) process.stderr.write(`warning: ${w}\n`);

@@ -34,7 +34,7 @@ export class Engine {
   ) {
     this.index = index ?? new PassageIndex(corpus.articles);
     // Built in memory unless `fromDir` restored it from the cache.
-    if (!index) this.index.meaning = WordMeaning.build(this.index.writtenWords());
+    if (this.index.meaning === null) this.index.meaning = WordMeaning.build(this.index.writtenWords());
   }
 
   /**
@@ -59,16 +59,16 @@ export class Engine {
    * entry when the corpus and the code are unchanged, and rebuilt and saved otherwise; without it,
    * everything is built in memory.
    */
-  static fromDir(dir: string, options: LoadOptions & { cacheDir?: string } = {}): Engine {
+  static fromDir(dir: string, options: LoadOptions & { cacheDir?: string; onProgress?: (line: string) => void } = {}): Engine {
     if (!options.cacheDir) return new Engine(loadCorpus(dir, options));
     const opened = openIndexedCorpus(dir, { cacheDir: options.cacheDir, strict: options.strict });
     const corpus = opened.saveError
       ? { ...opened.corpus, warnings: [...opened.corpus.warnings, `index cache not saved (${opened.saveError}); the next start will index again`] }
       : opened.corpus;
-    const engine = new Engine(corpus, opened.index);
     opened.index.meaning = opened.key
-      ? openMeaning(opened.file.replace(/\.idx$/, ".meaning"), meaningKey(opened.key), () => opened.index.writtenWords())
-      : WordMeaning.build(opened.index.writtenWords());
+      ? openMeaning(opened.file.replace(/\.idx$/, ".meaning"), meaningKey(opened.key), () => opened.index.writtenWords(), options.onProgress)
+      : WordMeaning.build(opened.index.writtenWords(), { onProgress: options.onProgress });
+    const engine = new Engine(corpus, opened.index);
     // Without a key the corpus is not known to match what was hashed; quotes are then built in memory.
     if (opened.key) engine.quoteCache = { dir, cacheDir: options.cacheDir, corpusKey: opened.key };
     return engine;

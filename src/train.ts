@@ -124,8 +124,8 @@ export interface Weights {
   hidden: { in: number[]; bias: number; out: number }[];
 }
 
-const L2 = 0.01;
-const STEPS = 1500;
+const L2 = Number(process.env.TRAIN_L2 ?? 0.01);
+const STEPS = Number(process.env.TRAIN_STEPS ?? 1500);
 const RATE = 0.05;
 /** Hidden units of the scorer (0: plain logistic scoring). Chosen by cross-validation. */
 const HIDDEN = Number(process.env.TRAIN_HIDDEN ?? 0);

@@ -138,6 +138,9 @@ export function questionFeatures(q: Question, required: readonly ResolvedWord[],
     unknown: weightOf(unknown),
     softOnly: weightOf(softOnly),
     length: Math.min(required.length, 10) / 5,
+    // A date repeats nothing of the event it dates, so only the event's own words tie it to one.
+    unknownFocus: unknown.some((w) => w.term === q.focus) || (q.kind === "time" && unknown.length > 0) ? 1 : 0,
+    unknownSeveral: unknown.length > 1 ? 1 : 0,
     kindGeneral: q.kind === "general" ? 1 : 0,
     kindSpeech: q.kind === "speech" ? 1 : 0,
     kindYesNo: q.kind === "yesno" ? 1 : 0,
@@ -152,7 +155,9 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   if (model) scoreByModel(g, model);
   // Scores are now the model's probability that each candidate answers, against abstaining.
   const excerpts = selectExcerpts(candidates, { index, scorer, settings, idf, seen });
-  const refusal = () => (unknown.length > 0 ? refuseUnknown(q, unknown) : refuse(q, unansweredReason(q, required)));
+  // Words reached only through meaning are named too: the coverage has no form of them.
+  const unmatched = required.filter((w) => [...w.reach.keys()].every((t) => w.soft.has(t)));
+  const refusal = () => (unmatched.length > 0 ? refuseUnknown(q, unmatched) : refuse(q, unansweredReason(q, required)));
   if (excerpts.length === 0) return refusal();
   const lead = excerpts[0]!;
   const certainty = model ? lead.main.score : null;

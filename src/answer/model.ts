@@ -74,6 +74,10 @@ export const ABSTAIN_FEATURES = [
   "softOnly",
   /** Number of required words, over 5. */
   "length",
+  /** The thing a what-question asks for, or any word of a when-question's event, is nowhere. */
+  "unknownFocus",
+  /** More than one required word is nowhere in the coverage. */
+  "unknownSeveral",
   "kindGeneral",
   "kindSpeech",
   "kindYesNo",

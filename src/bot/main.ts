@@ -37,7 +37,7 @@ async function main(): Promise<void> {
 
   let engine: Engine;
   try {
-    engine = Engine.fromDir(config.corpusDir, { cacheDir: DEFAULT_CACHE_DIR });
+    engine = Engine.fromDir(config.corpusDir, { cacheDir: DEFAULT_CACHE_DIR, onProgress: (line) => console.log(line) });
     // Build what is otherwise built on first use now, not on the first user's request: the
     // quotations /quote serves, and the vocabulary typo correction looks words up in.
     void engine.quotes;

@@ -74,13 +74,22 @@ export function loadFullTable(options: { dir?: string; onProgress?: (line: strin
 }
 
 export class WordMeaning {
+  private linkMap: ReadonlyMap<string, readonly string[]> | null = null;
+
   constructor(
     readonly vectors: VectorTable,
-    /** Question-side base form -> corpus words WordNet links it to. */
-    private readonly links: ReadonlyMap<string, readonly string[]>,
+    /**
+     * Question-side base form -> corpus words WordNet links it to; or how to compute them, on the
+     * first word the corpus lacks (reading WordNet takes a second or so).
+     */
+    private readonly linkSource: ReadonlyMap<string, readonly string[]> | (() => ReadonlyMap<string, readonly string[]>),
     /** Corpus words that may stand for another word: ordinary words with a vector, no names. */
     readonly softWords: readonly string[],
   ) {}
+
+  private get links(): ReadonlyMap<string, readonly string[]> {
+    return (this.linkMap ??= typeof this.linkSource === "function" ? this.linkSource() : this.linkSource);
+  }
 
   /** Corpus words that may stand for `word` (one the corpus lacks), most similar first. */
   softMatches(word: string): SoftMatch[] {
@@ -114,8 +123,9 @@ export class WordMeaning {
    * The meaning of a corpus whose distinct written words are `written` (as they appear, so
    * capitalisation tells names apart). Null without the vector package.
    */
-  static build(written: Iterable<string>, options: { full?: VectorTable | null; wordnet?: WordNet | null } = {}): WordMeaning | null {
-    const full = options.full === undefined ? loadFullTable() : options.full;
+  /** `compact`: WordNet's links computed now (for saving); otherwise on the first word the corpus lacks. */
+  static build(written: Iterable<string>, options: { full?: VectorTable | null; wordnet?: WordNet | null; onProgress?: (line: string) => void; compact?: boolean } = {}): WordMeaning | null {
+    const full = options.full === undefined ? loadFullTable({ onProgress: options.onProgress }) : options.full;
     if (!full) return null;
     const lower = new Set<string>();
     const capitalised = new Set<string>();
@@ -129,22 +139,10 @@ export class WordMeaning {
     // writes in lower case elsewhere, which `lower` then holds).
     const softWords = [...lower].filter((w) => full.has(w)).sort();
     const corpusWords = new Set([...lower, ...capitalised]);
-    const wordnet = options.wordnet === undefined ? WordNet.load() : options.wordnet;
-    const links = new Map<string, string[]>();
-    if (wordnet) {
-      for (const c of softWords) {
-        for (const lemma of wordnet.lemmas(c)) {
-          for (const r of wordnet.related(lemma)) {
-            if (corpusWords.has(r)) continue;
-            const list = links.get(r);
-            if (!list) links.set(r, [c]);
-            else if (!list.includes(c)) list.push(c);
-          }
-        }
-      }
-    }
+    const links = () => wordnetLinks(softWords, corpusWords, options.wordnet === undefined ? sharedWordNet() : options.wordnet);
+    // The same words keep vectors in memory as on disk, so a cached start answers exactly alike.
     const keep = full.subset([...full.words.slice(0, COMMON_WORDS), ...corpusWords]);
-    return new WordMeaning(keep, links, softWords);
+    return new WordMeaning(keep, options.compact ? links() : links, softWords);
   }
 
   /** The entry's bytes: a JSON header (links, soft words, checksum) and the vector table. */
@@ -178,6 +176,31 @@ export class WordMeaning {
   }
 }
 
+/** WordNet's links from question-side words to the corpus's soft words (question word -> corpus words). */
+function wordnetLinks(softWords: readonly string[], corpusWords: ReadonlySet<string>, wordnet: WordNet | null): Map<string, string[]> {
+  const links = new Map<string, string[]>();
+  if (!wordnet) return links;
+  for (const c of softWords) {
+    for (const lemma of wordnet.lemmas(c)) {
+      for (const r of wordnet.related(lemma)) {
+        if (corpusWords.has(r)) continue;
+        const list = links.get(r);
+        if (!list) links.set(r, [c]);
+        else if (!list.includes(c)) list.push(c);
+      }
+    }
+  }
+  return links;
+}
+
+let wordnetLoaded: WordNet | null | undefined;
+
+/** WordNet, read once per process (it is read only when a corpus's meaning is built). */
+function sharedWordNet(): WordNet | null {
+  if (wordnetLoaded === undefined) wordnetLoaded = WordNet.load();
+  return wordnetLoaded;
+}
+
 function sha(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
@@ -186,14 +209,14 @@ function sha(bytes: Buffer): string {
  * The corpus's meaning entry at `file`: restored when it is intact and keyed `key`, otherwise
  * built and saved. Like every cache entry, a bad or unwritable file costs time, never answers.
  */
-export function openMeaning(file: string, key: string, written: () => Iterable<string>): WordMeaning | null {
+export function openMeaning(file: string, key: string, written: () => Iterable<string>, onProgress?: (line: string) => void): WordMeaning | null {
   try {
     const hit = WordMeaning.decode(readFileSync(file), key);
     if (hit) return hit;
   } catch {
     // missing: build below
   }
-  const built = WordMeaning.build(written());
+  const built = WordMeaning.build(written(), { onProgress, compact: true });
   if (!built) return null;
   try {
     saveEntry(file, built.encode(key));
