@@ -66,9 +66,12 @@ export function gather(index: PassageIndex, question: string, options: AskOption
   const unknown = required.filter((w) => w.reach.size === 0);
   // A name (or number) the coverage lacks in every form: the question is about something else.
   // An ordinary word it lacks may be only wording; the evidence decides (the model's abstain option).
-  if (settings.model === null) {
-    const strict = q.kind === "time" || unknown.some((w) => w.term === q.focus);
-    const tolerable = unknown.length <= allowedMissing(strict ? required.length - unknown.length : required.length) && unknown.every((w) => !w.proper && w.role === "key");
+  // A date repeats nothing of the event it dates, and a what-question's focus ("margin") is the
+  // answer's own word: either missing in every form, beside fewer than three found words, leaves
+  // nothing to tie an answer to. Any other ordinary word the coverage lacks may be only wording.
+  const strict = q.kind === "time" || unknown.some((w) => w.term === q.focus);
+  const tolerable = unknown.length <= allowedMissing(strict ? required.length - unknown.length : required.length) && unknown.every((w) => !w.proper && w.role === "key");
+  if (settings.model === null || strict) {
     if (unknown.length > 0 && (!tolerable || !use.keyWords)) return refuseUnknown(q, unknown);
   } else if (unknown.some((w) => w.proper || w.role === "speaker")) {
     return refuseUnknown(q, unknown.filter((w) => w.proper || w.role === "speaker"));
