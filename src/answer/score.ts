@@ -191,7 +191,9 @@ export class SentenceScorer {
       }
       if (w.role === "key") {
         topics++;
-        if (m === 0) topicsAbsent++;
+        // A speaker's topic must be there in some form of its own: a related word ("started" for
+        // "cause") is the speaker talking of something else.
+        if (m === 0 || softIn(view.terms, w)) topicsAbsent++;
       }
       if (w.role === "speaker" && m === 0) speakerAbsent = true;
       if (m === 0) {

@@ -79,7 +79,7 @@ export function selectExcerpts(candidates: Candidate[], sel: Selection): Excerpt
   const decisive =
     kind === "reason" || asksWho ? eligible[0]?.fit === 0 : (kind === "manner" || kind === "count") && (eligible[0]?.fit ?? 1) < 1;
   const wanted = kind === "person" ? PERSON_FIT : KIND_FIT;
-  if (use.kinds && decisive && eligible[0] && !learned) {
+  if (use.kinds && decisive && eligible[0]) {
     const top = eligible[0];
     // ...and it must itself carry some of what the question says happened, not only a neighbour.
     const predicates = scorer.required.filter((w) => !w.proper);
