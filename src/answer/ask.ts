@@ -153,7 +153,7 @@ export function questionFeatures(q: Question, required: readonly ResolvedWord[],
 export function ask(index: PassageIndex, question: string, options: AskOptions = {}): AskResult {
   const g = gather(index, question, options);
   if (!("candidates" in g)) return g;
-  const { q, required, unknown, scorer, candidates, seen, settings, idf } = g;
+  const { q, required, scorer, candidates, seen, settings, idf } = g;
   const model = settings.model;
   if (model) scoreByModel(g, model);
   // Scores are now the model's probability that each candidate answers, against abstaining.
