@@ -1,0 +1,120 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ask, gather } from "../src/answer/ask.js";
+import { ABSTAIN_FEATURES, CANDIDATE_FEATURES, MODEL_FILE, answerModel, modelSchema } from "../src/answer/model.js";
+import { buildArticle } from "../src/corpus/load.js";
+import { WordMeaning } from "../src/search/meaning.js";
+import { PassageIndex } from "../src/search/passage-index.js";
+import { VectorTable } from "../src/text/vectors.js";
+import { baseForms } from "../src/text/wordnet.js";
+
+/** A tiny vector table: words on a few axes, so similarities are known by construction. */
+function table(): VectorTable {
+  const v = (x: number, y: number, z: number) => [x, y, z, 0.01];
+  return VectorTable.fromFloats(
+    ["cancelled", "scrapped", "festival", "river", "flooded", "kremlin", "putin", "banana"],
+    [v(1, 0.1, 0), v(0.95, 0.15, 0), v(0, 1, 0), v(0, 0, 1), v(0.1, 0, 0.95), v(0.5, 0.5, 0.5), v(0.52, 0.5, 0.48), v(-1, 0, 0)],
+  );
+}
+
+const FESTIVAL = `Dunmore festival off
+
+Organisers cancelled the Dunmore festival on Monday.
+
+The river flooded the fields near Kremlin Road, where Putin Street ends.
+`;
+
+function indexWith(vectors: VectorTable | null): PassageIndex {
+  const index = new PassageIndex([buildArticle("fest", "fest.txt", FESTIVAL)]);
+  index.meaning = vectors ? WordMeaning.build(index.writtenWords(), { full: vectors, wordnet: null }) : null;
+  return index;
+}
+
+describe("the answer model file", () => {
+  it("is valid against its schema and weighs every named feature", () => {
+    const model = answerModel();
+    expect(Object.keys(model.candidate).sort()).toEqual([...CANDIDATE_FEATURES].sort());
+    expect(Object.keys(model.abstain).sort()).toEqual([...ABSTAIN_FEATURES].sort());
+    expect(modelSchema.safeParse(JSON.parse(readFileSync(MODEL_FILE, "utf8"))).success).toBe(true);
+  });
+  it("a model missing a weight, or with a weight that is no number, is refused", () => {
+    const model = JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { candidate: Record<string, unknown> };
+    const { coverage: _dropped, ...rest } = model.candidate;
+    expect(modelSchema.safeParse({ ...model, candidate: rest }).success).toBe(false);
+    expect(modelSchema.safeParse({ ...model, candidate: { ...model.candidate, coverage: "high" } }).success).toBe(false);
+  });
+});
+
+describe("the vector table", () => {
+  it("keeps cosines within 0.01 of the float vectors after quantizing to bytes", () => {
+    const t = table();
+    const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0) / Math.hypot(...a) / Math.hypot(...b);
+    expect(t.similarity("cancelled", "scrapped")!).toBeCloseTo(cos([1, 0.1, 0, 0.01], [0.95, 0.15, 0, 0.01]), 2);
+    expect(t.similarity("cancelled", "banana")!).toBeLessThan(-0.9);
+    expect(t.similarity("cancelled", "unknownword")).toBeNull();
+  });
+  it("reads back what it wrote, and refuses bytes whose checksum does not match", () => {
+    const bytes = table().encode();
+    expect(VectorTable.decode(bytes)?.similarity("river", "flooded")).toBeCloseTo(table().similarity("river", "flooded")!, 6);
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 3]! ^= 0x40;
+    expect(VectorTable.decode(flipped)).toBeNull();
+  });
+  it("finds the nearest candidates above a floor, best first", () => {
+    expect(table().nearest("scrapped", ["festival", "cancelled", "banana"], 0.5, 5).map((n) => n.word)).toEqual(["cancelled"]);
+  });
+});
+
+describe("WordNet's base forms", () => {
+  it("undo English inflection, doubled consonants included", () => {
+    expect(baseForms("scrapped")).toContain("scrap");
+    expect(baseForms("tallies")).toContain("tally");
+    expect(baseForms("counting")).toContain("count");
+  });
+});
+
+describe("word meaning", () => {
+  it("lets a word the coverage lacks reach its nearest ordinary word", () => {
+    const matches = indexWith(table()).meaning!.softMatches("scrapped");
+    expect(matches.map((m) => m.word)).toContain("cancelled");
+  });
+  it("never lets a word soft-match a name (a word the coverage only writes capitalised)", () => {
+    // "kremlin" and "putin" are vector neighbours, but the coverage writes both only as names.
+    expect(indexWith(table()).meaning!.softWords).not.toContain("putin");
+    expect(indexWith(table()).meaning!.softMatches("kremlin").map((m) => m.word)).not.toContain("putin");
+  });
+  it("answers a paraphrase through meaning, and without meaning refuses naming the word", () => {
+    const q = "When was the festival scrapped?";
+    expect(ask(indexWith(table()), q).answer).toMatch(/cancelled the Dunmore festival on Monday/);
+    const without = ask(indexWith(null), q);
+    expect(without.answer).toBeNull();
+    expect(without.notFound).toEqual(["scrapped"]);
+  });
+});
+
+describe("candidate features", () => {
+  const index = indexWith(table());
+  const lead = (q: string) => {
+    const g = gather(index, q);
+    if (!("candidates" in g)) throw new Error(`refused: ${g.reason}`);
+    return g.candidates.find((c) => /cancelled the Dunmore/.test(c.view.text))!.features;
+  };
+  it("count a word matched exactly as exact coverage, and one reached through meaning as soft", () => {
+    expect(lead("When was the festival cancelled?").exact).toBeCloseTo(1, 5);
+    expect(lead("When was the festival cancelled?").soft).toBe(0);
+    const soft = lead("When was the festival scrapped?");
+    expect(soft.soft).toBeGreaterThan(0);
+    expect(soft.exact).toBeLessThan(1);
+  });
+  it("grade the meaning match by vectors, and give a when-question's time evidence its own feature", () => {
+    const f = lead("When was the festival scrapped?");
+    expect(f.align).toBeGreaterThan(0.9);
+    expect(f.fitTime).toBe(1);
+    expect(f.fitReason).toBe(0);
+  });
+  it("make the exact question more confident than its paraphrase", () => {
+    const exact = ask(index, "When was the festival cancelled?");
+    const soft = ask(index, "When was the festival scrapped?");
+    expect(exact.confidence!).toBeGreaterThan(soft.confidence!);
+  });
+});
