@@ -1,12 +1,11 @@
 /** Plain-text rendering of engine results for the terminal. */
 import type { AskResult, Citation } from "../answer/types.js";
 import { describeDisagreement, type Disagreement } from "../disagree/compare.js";
-import { humanDate, parseIsoDate } from "../timeline/calendar.js";
 import type { TimelineResult } from "../timeline/timeline.js";
 import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
 import { cleanUserText } from "../text/user-text.js";
-import { supportLine } from "./support.js";
+import { supportLine, timelineHeading } from "./support.js";
 
 function sourceLine(c: Pick<Citation, "outlet" | "published" | "title" | "articleId">): string {
   const who = c.outlet ?? "Unknown outlet";
@@ -38,13 +37,6 @@ export function renderAsk(result: AskResult & { disagreements?: Disagreement[] }
     if (c.n === 1) for (const d of result.disagreements ?? []) lines.push(`  Outlets differ: ${oneLine(describeDisagreement(d))}`);
   }
   return lines.join("\n") + "\n";
-}
-
-/** The date of a timeline row for people, with how a relative date was read. */
-export function timelineHeading(date: string, readAs: string | null): string {
-  const parsed = parseIsoDate(date);
-  const when = parsed ? humanDate(parsed) : date;
-  return readAs ? `${when} · ${readAs}` : when;
 }
 
 /**

@@ -230,7 +230,11 @@ function partners(occurrences: readonly Occurrence[], idf: (t: string) => number
     for (const t of keysOf(o)) {
       const list = postings.get(t)!;
       if (list.length > BLOCKING_MAX_POSTINGS) continue;
-      for (const p of list) if (!seen.has(p.id) && p.article !== o.article) (seen.add(p.id), mine.push(p));
+      for (const p of list) {
+        if (seen.has(p.id) || p.article === o.article) continue;
+        seen.add(p.id);
+        mine.push(p);
+      }
     }
     out.set(o.id, mine);
   }
