@@ -109,8 +109,11 @@ const STORY_RELATIVE = new RegExp(
 
 /** A word before a date that says the date is when something was said. */
 const SPEECH_BEFORE = /\b(?:said|says|told|tells|announced|stated|added|confirmed|reported|wrote|tweeted|posted|according|statement|briefing)\b(?:\s+[\p{L}'’]+){0,3}\s*$/iu;
-/** Words of the same clause that make a weekday or month lie ahead of the day of writing. */
-const FUTURE = /\b(?:will|won['’]t|shall|would|going to|due to|set to|expected to|scheduled to|slated to|plans? to|planned to|hopes? to|expects? to|upcoming|is to|are to)\b|['’]ll\b/i;
+/** Words that put a clause in the future ("will meet on Thursday", "is expected to resume"). */
+const FUTURE = /\b(?:will|won['’]t|shall|would|going to|due to|set to|expected to|scheduled to|slated to|plans? to|planned to|hopes? to|expects? to|upcoming|is to|are to)\b|['’]ll\b/gi;
+/** Past-tense verbs: a regular past not after an auxiliary (a participle), or a common irregular one. */
+const PAST =
+  /(?<!\b(?:be|been|being|to|is|are|am|get|gets|got|have|has)\s)\b\p{L}+ed\b|\b(?:was|were|had|did|began|said|told|met|went|came|took|made|found|left|held|won|lost|gave|saw|fell|rose|sent|struck|broke|spoke|wrote|ran|became|began|bought|sold|fought|thought|brought|caught|kept|led|paid|put|quit|set|shut|stood|hit|cut)\b/giu;
 /** Where a clause ends, for judging the tense around a date. */
 const CLAUSE_BREAK = /[,;:()]|\s(?:that|which|who|when|while|but|because|after|before|although|as)\s/gi;
 /** Words that may stand before a bare month name ("in November", "last March"); otherwise "May" may be a verb. */
@@ -225,8 +228,8 @@ function isAttribution(st: SpanText, at: number): boolean {
   return SPEECH_BEFORE.test(st.text.slice(Math.max(0, at - st.span.start - 60), at - st.span.start));
 }
 
-/** The clause around offset `at` of the span's text (relative offsets). */
-function clauseAround(text: string, at: number, end: number): string {
+/** The clause around offsets `at`..`end` of the span's text, and where it starts. */
+function clauseAround(text: string, at: number, end: number): { text: string; offset: number } {
   let from = 0;
   let to = text.length;
   CLAUSE_BREAK.lastIndex = 0;
@@ -237,12 +240,30 @@ function clauseAround(text: string, at: number, end: number): string {
       break;
     }
   }
-  return text.slice(from, to);
+  return { text: text.slice(from, to), offset: from };
 }
 
+/**
+ * Does the date lie ahead of the day of writing? The tense nearest before it in its clause
+ * decides ("began in November and will end on February 3"), else the nearest after it ("On
+ * Thursday the council will vote").
+ */
 function isFuture(st: SpanText, start: number, end: number): boolean {
-  const rel = start - st.span.start;
-  return FUTURE.test(clauseAround(st.text, rel, end - st.span.start));
+  const from = start - st.span.start;
+  const to = end - st.span.start;
+  const { text, offset } = clauseAround(st.text, from, to);
+  const markers = [
+    ...[...text.matchAll(FUTURE)].map((m) => ({ at: m.index + offset, end: m.index + offset + m[0].length, future: true })),
+    ...[...text.matchAll(PAST)].map((m) => ({ at: m.index + offset, end: m.index + offset + m[0].length, future: false })),
+  ].sort((a, b) => a.at - b.at || Number(b.future) - Number(a.future));
+  const before = markers.filter((m) => m.end <= from);
+  if (before.length > 0) {
+    // A future phrase that contains a past-looking word ("expected to") counts as the future.
+    const last = before[before.length - 1]!;
+    const covering = before.find((m) => m.future && m.at <= last.at && m.end >= last.end);
+    return covering ? true : last.future;
+  }
+  return markers.find((m) => m.at >= to)?.future ?? false;
 }
 
 /** The calendar words of a chrono result written in lower case ("may", "march"), which are no dates. */
@@ -305,7 +326,9 @@ function fromChrono(r: ParsedResult, st: SpanText, published: Day | null): Direc
   const readAs = `from '${text}', article of ${shortDate(published)}`;
   const future = isFuture(st, start, end);
 
-  if (c.isCertain("month")) {
+  const named = /\p{L}+/gu;
+  const calendarNamed = (text.match(named) ?? []).some((w) => CALENDAR_WORD.test(w) && /^\p{Lu}/u.test(w));
+  if (c.isCertain("month") && calendarNamed) {
     // A month, or a month and day, without a year: the nearest one looking back (or ahead).
     const bareMonth = !c.isCertain("day");
     if (bareMonth && !MONTH_LEAD.test(before) && !/^(?:last|next|this|early|late|mid)/i.test(text)) return null;
@@ -315,7 +338,7 @@ function fromChrono(r: ParsedResult, st: SpanText, published: Day | null): Direc
     if (day !== null && !isValidDay({ year, month, day })) return null;
     return { start, end, text, date: { year, month, day }, basis: "published", readAs };
   }
-  if (c.isCertain("weekday") && !c.isCertain("day")) {
+  if (c.isCertain("weekday") && calendarNamed) {
     if (/weekend/i.test(text)) return null;
     const wd = c.get("weekday")!;
     const modifier = /^(?:last|past|previous)\b/i.test(text) ? "last" : /^next\b/i.test(text) ? "next" : null;
@@ -496,7 +519,7 @@ function anchored(rel: Pending, st: SpanText, own: readonly DateMention[], spans
   };
   // X: the sentence before the phrase, up to its linking verb.
   const head = st.text.slice(0, rel.start - st.span.start).replace(LINKING_VERB, "");
-  const x = best(contentTerms(head), 0.6, 1, (m) => fits(m.date));
+  const x = best(contentTerms(head), 0.6, 0, (m) => fits(m.date));
   if (x) return mention(rel, x.date, `from '${rel.text}', as '${x.text}' (${humanDate(x.date)}) dates the same in the article`);
   const y = best(contentTerms(st.text.slice(event.start - st.span.start, event.end - st.span.start)), 0.15, 2, (m) => {
     const d = shift(m.date, rel);
