@@ -143,7 +143,8 @@ function countedNoun(after: string): { key: string; length: number } | null {
     if (term(w) === null) break;
     ws.push(w);
   }
-  if (ws.length === 0) return null;
+  // "a 40-year-old man", "five-day": a time unit is no counted noun (durations are read apart).
+  if (ws.length === 0 || /^(?:second|minute|hour|day|week|fortnight|month|year)s?\b/i.test(ws[0]!)) return null;
   const plural = [...ws].reverse().find((w) => /\p{Ll}s$/u.test(w) && !/ss$/.test(w));
   const chosen = plural ?? ws[0]!;
   const key = term(chosen);
