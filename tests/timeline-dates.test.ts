@@ -42,11 +42,21 @@ describe("weekdays", () => {
           "",
           "A vote is expected to take place next Tuesday.",
           "",
+          "A ballot will be held on Monday and a rally was held on Sunday.",
+          "",
         ].join("\n"),
       },
       { a: "2024-03-12" },
     );
-    expect(d.a).toEqual(["on Thursday -> 2024-03-14", "on Tuesday -> 2024-03-12", "on Wednesday -> 2024-03-06", "last Tuesday -> 2024-03-05", "next Tuesday -> 2024-03-19"]);
+    expect(d.a).toEqual([
+      "on Thursday -> 2024-03-14",
+      "on Tuesday -> 2024-03-12",
+      "on Wednesday -> 2024-03-06",
+      "last Tuesday -> 2024-03-05",
+      "next Tuesday -> 2024-03-19",
+      "on Monday -> 2024-03-18",
+      "on Sunday -> 2024-03-10",
+    ]);
   });
 
   it("give no date in an article without one, which contributes only explicit dates", () => {

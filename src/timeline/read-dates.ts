@@ -111,9 +111,9 @@ const STORY_RELATIVE = new RegExp(
 const SPEECH_BEFORE = /\b(?:said|says|told|tells|announced|stated|added|confirmed|reported|wrote|tweeted|posted|according|statement|briefing)\b(?:\s+[\p{L}'’]+){0,3}\s*$/iu;
 /** Words that put a clause in the future ("will meet on Thursday", "is expected to resume"). */
 const FUTURE = /\b(?:will|won['’]t|shall|would|going to|due to|set to|expected to|scheduled to|slated to|plans? to|planned to|hopes? to|expects? to|upcoming|is to|are to)\b|['’]ll\b/gi;
-/** Past-tense verbs: a regular past not after an auxiliary (a participle), or a common irregular one. */
+/** Past-tense verbs, regular or common irregular ones, unless an auxiliary makes them a participle ("will be held"). */
 const PAST =
-  /(?<!\b(?:be|been|being|to|is|are|am|get|gets|got|have|has)\s)\b\p{L}+ed\b|\b(?:was|were|had|did|began|said|told|met|went|came|took|made|found|left|held|won|lost|gave|saw|fell|rose|sent|struck|broke|spoke|wrote|ran|became|began|bought|sold|fought|thought|brought|caught|kept|led|paid|put|quit|set|shut|stood|hit|cut)\b/giu;
+  /(?<!\b(?:be|been|being|to|is|are|am|get|gets|got|have|has)\s)\b(?:\p{L}+ed|was|were|had|did|began|said|told|met|went|came|took|made|found|left|held|won|lost|gave|saw|fell|rose|sent|struck|broke|spoke|wrote|ran|became|bought|sold|fought|thought|brought|caught|kept|led|paid|put|quit|set|shut|stood|hit|cut)\b/giu;
 /** Where a clause ends, for judging the tense around a date. */
 const CLAUSE_BREAK = /[,;:()]|\s(?:that|which|who|when|while|but|because|after|before|although|as)\s/gi;
 /** Words that may stand before a bare month name ("in November", "last March"); otherwise "May" may be a verb. */
