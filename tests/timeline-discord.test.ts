@@ -60,7 +60,7 @@ describe("/timeline through the fake Discord", () => {
 
   test("replies with the first page, paging buttons, and pings nobody; private answers only the user", async () => {
     const ix = h.fake.sendCommand("timeline");
-    const body = (await ix.response()) as { type: number; data: { embeds: unknown[]; components: { components: { custom_id: string }[] }[]; allowed_mentions: unknown; flags?: number } };
+    const body = (await ix.response()) as unknown as { type: number; data: { embeds: unknown[]; components: { components: { custom_id: string }[] }[]; allowed_mentions: unknown; flags?: number } };
     const pages = renderTimelinePages(h.engine.timeline(null));
     expect(pages.length).toBeGreaterThan(1);
     expect(body.type).toBe(4);
@@ -70,7 +70,7 @@ describe("/timeline through the fake Discord", () => {
     expect(messageViolations(body.data)).toEqual([]);
 
     const mine = h.fake.sendCommand("timeline", { topic: "Peskov", private: true });
-    const privateBody = (await mine.response()) as { data: { embeds: unknown[]; flags?: number } };
+    const privateBody = (await mine.response()) as unknown as { data: { embeds: unknown[]; flags?: number } };
     expect(privateBody.data.embeds).toEqual(renderTimelinePages(h.engine.timeline("Peskov"))[0]!.embeds);
     expect(privateBody.data.flags! & 64).toBe(64);
   });
@@ -78,8 +78,8 @@ describe("/timeline through the fake Discord", () => {
   test("hostile topics are answered once each, within every limit, pinging nobody", async () => {
     for (const input of HOSTILE_INPUTS.slice(0, 12)) {
       const ix = h.fake.sendCommand("timeline", { topic: input.text.slice(0, 100) || "x" });
-      const body = (await ix.response()) as { data: { content?: string; embeds?: unknown[]; allowed_mentions?: unknown; flags?: number } };
-      expect(body.data.allowed_mentions ?? { parse: [] }, input.label).toEqual({ parse: [] });
+      const body = (await ix.response()) as unknown as { data: { content?: string; embeds?: unknown[]; allowed_mentions?: unknown; flags?: number } };
+      expect(body.data.allowed_mentions, input.label).toEqual({ parse: [] });
       expect(messageViolations(body.data), input.label).toEqual([]);
       expect(ix.message?.mention_everyone ?? false).toBe(false);
     }
