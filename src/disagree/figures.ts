@@ -105,6 +105,8 @@ export function figuresIn(text: string): Figure[] {
     const after = text.slice(start + m[0].length);
     if (NOT_A_COUNT_AFTER.test(after)) continue;
     if (MONTH_OR_DAY_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+    // "six hundred and fifty-five": only the whole number counts, and it is not read.
+    if (/\b(?:hundred|thousand|million|and)\s+$/i.test(text.slice(Math.max(0, start - 10), start)) && /^\p{L}/u.test(raw)) continue;
     // A year ("in 2016", "the 2016 election") is a date, not a count.
     if (!m[2] && !m[4] && !m[5] && /^(?:1[6-9]|20)\d\d$/.test(raw)) continue;
     let key: string | null = null;

@@ -179,7 +179,8 @@ function readArticle(article: Article, idf: Idf): ArticleDates {
     const direct = directDates(st, published);
     const mentions: DateMention[] = direct.map((d) => ({ ...d, attribution: isAttribution(st, d.start) }));
     const pending: Pending[] = [];
-    for (const rel of storyRelatives(st)) {
+    // Without the article's date only explicit dates count, even where the story counts on from one.
+    for (const rel of published ? storyRelatives(st) : []) {
       if (mentions.some((m) => m.start < rel.end && rel.start < m.end)) continue;
       if (rel.event) {
         pending.push(rel);

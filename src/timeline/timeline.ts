@@ -19,7 +19,7 @@ import type { PassageIndex } from "../search/passage-index.js";
 import { term, words } from "../search/analyzer.js";
 import { disagreements, type Disagreement, type Member } from "../disagree/compare.js";
 import { figuresIn, type Figure } from "../disagree/figures.js";
-import { compatible, compareDates, isoDate, precisionOf, type PartialDate, type Precision } from "./calendar.js";
+import { asDay, compatible, compareDates, dayNumber, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "./calendar.js";
 import { articleDates, type Basis, type DateMention } from "./read-dates.js";
 
 export interface TimelineEvent {
@@ -71,6 +71,11 @@ interface Row {
 const SAME_DATE_DICE = 0.3;
 /** ...or this much of the shorter sentence found in the longer one. */
 const SAME_DATE_CONTAINMENT = 0.6;
+/**
+ * Outlets covering one event publish within weeks of each other: articles further apart than this
+ * never share a row (a yearly address repeats its formulas, not its events).
+ */
+const SAME_STORY_DAYS = 60;
 /** Terms per occurrence used to find candidate partners, and how common a term may be to count. */
 const BLOCKING_TERMS = 6;
 const BLOCKING_MAX_POSTINGS = 400;
@@ -165,14 +170,21 @@ function collect(articles: readonly Article[], idf: (t: string) => number): Occu
 }
 
 /**
- * Rows of occurrences that report the same event, at most one per article: agreeing dates and
- * overlapping words, or near-identical wording (the /ask test) whatever the dates say, as long as
- * neither sentence also gives the other's date.
+ * Rows of occurrences that report the same event, at most one per article and from articles
+ * published close together: agreeing dates and overlapping words, or near-identical wording (the
+ * /ask test) whatever the dates say, as long as neither sentence also gives the other's date.
  */
 function group(occurrences: Occurrence[], idf: (t: string) => number): Row[] {
   const compare: SameReport = reportComparer(idf);
   const sameEvent = (a: Occurrence, b: Occurrence): boolean => {
     if (a.article === b.article) return false;
+    const pa = parseIsoDate(a.article.published);
+    const pb = parseIsoDate(b.article.published);
+    const da = pa && asDay(pa);
+    const db = pb && asDay(pb);
+    // An article without a date can only be matched on near-identical wording.
+    if (!da || !db) return compatible(a.date, b.date) && compare(a.view, b.view);
+    if (Math.abs(dayNumber(da) - dayNumber(db)) > SAME_STORY_DAYS) return false;
     if (compatible(a.date, b.date)) {
       const o = compare.overlap(a.view, b.view);
       return o.dice >= SAME_DATE_DICE || o.containment >= SAME_DATE_CONTAINMENT || compare(a.view, b.view);
@@ -192,6 +204,10 @@ function group(occurrences: Occurrence[], idf: (t: string) => number): Row[] {
     for (const p of candidates.get(o.id) ?? []) {
       const g = groupOf.get(p.id);
       if (!g || g === home || g.some((m) => m.article === o.article) || !sameEvent(p, o)) continue;
+      // Members whose date differs must include one that is the same report outright: a year-only
+      // member must not bridge two days that nothing else ties together.
+      const clash = g.filter((m) => !compatible(m.date, o.date));
+      if (clash.length > 0 && !clash.some((m) => sameEvent(m, o))) continue;
       const dice = compare.overlap(p.view, o.view).dice;
       if (dice > bestDice) {
         home = g;
