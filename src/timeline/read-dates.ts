@@ -13,7 +13,8 @@
  * An article without `published` contributes only explicit dates. Every mention keeps its
  * offsets into the article and how it was read. Read once per article, on demand.
  */
-import * as chrono from "chrono-node";
+import { createRequire } from "node:module";
+import type * as Chrono from "chrono-node";
 import type { ParsedResult } from "chrono-node";
 import type { Article, Sentence, Span } from "../corpus/types.js";
 import { splitSentences } from "../corpus/segment.js";
@@ -129,8 +130,14 @@ const YEAR = /(?<![\d$£€¥#.,/:]|No\.\s?)(1[6-9]\d\d|20\d\d)(?![\d%]|s\b|,\d|
 /** Explicit calendar words: a 4-digit year (or 'YY) makes a date stand on its own. */
 const WRITTEN_YEAR = /\b\d{4}\b|['’]\d\d\b/;
 
-/** The chrono parser, shared. */
-const parser = chrono.casual;
+/**
+ * The chrono parser, shared, loaded on first use: importing it costs about 0.15 s, which a
+ * process that never reads a date (most `ask` runs) should not pay at start-up.
+ */
+let parser: Chrono.Chrono | null = null;
+function chronoParser(): Chrono.Chrono {
+  return (parser ??= (createRequire(import.meta.url)("chrono-node") as typeof Chrono).casual);
+}
 
 interface Direct {
   start: number;
@@ -281,7 +288,7 @@ function lowerCaseCalendarWord(text: string): boolean {
 function directDates(st: SpanText, published: Day | null): Direct[] {
   const out: Direct[] = [];
   const ref = published ? new Date(Date.UTC(published.year, published.month - 1, published.day, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
-  for (const r of parser.parse(st.text, { instant: ref, timezone: 0 })) {
+  for (const r of chronoParser().parse(st.text, { instant: ref, timezone: 0 })) {
     const d = fromChrono(r, st, published);
     if (d) out.push(d);
   }
