@@ -3,11 +3,13 @@
  * tense, story-relative dates from the story's last date, and nothing relative from an article
  * without a date. Invented sentences, written for these tests.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { Engine } from "../src/engine.js";
 import { isoDate } from "../src/timeline/calendar.js";
 import { articleDates, resolveWeekday } from "../src/timeline/read-dates.js";
-import { writeCorpus } from "./helpers/temp-corpus.js";
+import { removeWrittenCorpora, writeCorpus } from "./helpers/temp-corpus.js";
+
+afterAll(removeWrittenCorpora);
 
 /** Each article's dates as "written -> ISO date". */
 function datesOf(files: Record<string, string>, published: Record<string, string | null>): Record<string, string[]> {
