@@ -54,3 +54,9 @@ export const BENCH_QUESTIONS: readonly string[] = [
 
 /** Names the quote engine is timed on, once it exists. */
 export const BENCH_SPEAKERS: readonly string[] = ["Peskov", "Putin", "Navalny", "Biden", "Trump", "Merkel", "Macron", "Maduro"];
+
+/**
+ * Topics the timeline is timed on, warm (after it is read once): the whole timeline (""), the
+ * story's people and subjects, words the addresses share, a typo and a word nobody uses.
+ */
+export const BENCH_TOPICS: readonly string[] = ["", "Peskov", "Putin", "Biden", "election", "sanctions", "Electoral College", "war", "Congress", "economy", "Puttin", "zqxwv"];

@@ -11,7 +11,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DEFAULT_CORPUS_DIR } from "../src/corpus/location.js";
-import { BENCH_QUESTIONS, BENCH_SPEAKERS } from "./questions.js";
+import { BENCH_QUESTIONS, BENCH_SPEAKERS, BENCH_TOPICS } from "./questions.js";
 import { writeMixedCorpus } from "./sotu.js";
 import type { Latency } from "./stats.js";
 
@@ -71,6 +71,9 @@ interface LatencyFigures {
   rawFuzzy: Latency | null;
   quoteBuildMs: number;
   quote: Latency;
+  timelineBuildMs: number;
+  timeline: Latency;
+  timelineEvents: number;
 }
 interface PersistFigures {
   buildAndSaveMs: number;
@@ -135,7 +138,7 @@ function measure(spec: CorpusSpec, log: (s: string) => void) {
   return {
     corpus: spec.name,
     describe: spec.describe,
-    ours: { ...ours, ...persist, ask: lat.ask, quoteBuildMs: lat.quoteBuildMs, quoteLoadMs: quoteLoad.quotesMs, quoteBytes: quoteLoad.quoteBytes, quote: lat.quote, cold: oursCold },
+    ours: { ...ours, ...persist, ask: lat.ask, quoteBuildMs: lat.quoteBuildMs, quoteLoadMs: quoteLoad.quotesMs, quoteBytes: quoteLoad.quoteBytes, quote: lat.quote, timelineBuildMs: lat.timelineBuildMs, timeline: lat.timeline, timelineEvents: lat.timelineEvents, cold: oursCold },
     raw: { ...raw, ask: lat.rawAsk, askFuzzy: lat.rawFuzzy, cold: rawCold },
     ratios: {
       indexBuild: ours.indexMs / raw.indexMs,
@@ -174,6 +177,11 @@ function targets(results: Result[]): Target[] {
       target: "quote p99 < 1 ms from memory (mixed)",
       figure: `${ms(o.quote.p99)} (after building the quote index once: ${s(o.quoteBuildMs)})`,
       met: o.quote.p99 < 1,
+    });
+    out.push({
+      target: "timeline p99 <= 50 ms, warm (mixed)",
+      figure: `${ms(o.timeline.p99)} (${o.timelineEvents} events; read and grouped once: ${s(o.timelineBuildMs)})`,
+      met: o.timeline.p99 <= 50,
     });
     out.push({ target: "index build <= 1.5x raw minisearch (mixed)", figure: `${s(o.indexMs)} vs ${s(r.indexMs)} = ${x(mixed.ratios.indexBuild)}`, met: mixed.ratios.indexBuild <= 1.5 });
     out.push({ target: "cold start to first answer < 1 s (mixed)", figure: ms(o.cold.wallMs), met: o.cold.wallMs < 1000 });
@@ -218,6 +226,8 @@ function table(r: Result): string {
     ["quote index build (first quote)", s(o.quoteBuildMs), "", ""],
     ["quote index load (persisted)", `${s(o.quoteLoadMs)} (${mb(o.quoteBytes)} on disk)`, "", ""],
     ["quote p50 / p95 / p99 (ms)", lat(o.quote), "", ""],
+    ["timeline read + group (first timeline)", `${s(o.timelineBuildMs)} (${o.timelineEvents} events)`, "", ""],
+    ["timeline p50 / p95 / p99 (ms), warm", lat(o.timeline), "", ""],
     ["peak RSS (load + index process)", mb(o.peakRss), mb(w.peakRss), x(r.ratios.peakRss)],
     ["RSS after GC (index in memory)", mb(o.retainedRss), mb(w.retainedRss), x(r.ratios.retainedRss)],
     ["peak RSS (cold-start process)", mb(o.cold.peakRss), mb(w.cold.peakRss), x(o.cold.peakRss / w.cold.peakRss)],
@@ -270,7 +280,7 @@ function main(): void {
   const out = [
     `machine: ${env.cpu}, ${env.nproc} cpus, ${env.memory}, node ${env.node}, ${env.platform}`,
     `load average (1/5/15 min): ${env.loadBefore.join(" ")} before, ${env.loadAfter.join(" ")} after`,
-    `questions: ${BENCH_QUESTIONS.length}, each timed 5 times after 3 warm-up rounds, ours and raw taking turns by round; speakers: ${BENCH_SPEAKERS.length}; cold starts: median of ${COLD_RUNS}`,
+    `questions: ${BENCH_QUESTIONS.length}, each timed 5 times after 3 warm-up rounds, ours and raw taking turns by round; speakers: ${BENCH_SPEAKERS.length}; timeline topics: ${BENCH_TOPICS.length}; cold starts: median of ${COLD_RUNS}`,
     "",
     ...results.flatMap((r) => [table(r), ""]),
     "targets:",

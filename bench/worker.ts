@@ -5,7 +5,8 @@
  *   raw DIR OUT           same load, raw minisearch (default options) on the same passages: times
  *                         and memory; saves its index to OUT for `cold-start`
  *   latency DIR           both, in one process, timed question by question in alternation so
- *                         that a busy machine slows both sides alike; then the quote engine
+ *                         that a busy machine slows both sides alike; then the quote engine and
+ *                         the timeline (read once, then timed by topic, warm)
  *   persist DIR CACHE     build and save our persisted index (what `npm run index` does)
  *   quotes DIR CACHE MODE open the persisted index, then time the quote index: MODE "build"
  *                         extracts and saves it, "load" restores what "build" saved
@@ -18,7 +19,7 @@ import { PassageIndex, passageSpans } from "../src/search/passage-index.js";
 import { openIndexedCorpus } from "../src/search/persist.js";
 import { openQuoteIndex } from "../src/search/persist-quotes.js";
 import type { Article } from "../src/corpus/types.js";
-import { BENCH_QUESTIONS, BENCH_SPEAKERS } from "./questions.js";
+import { BENCH_QUESTIONS, BENCH_SPEAKERS, BENCH_TOPICS } from "./questions.js";
 import { summarize, type Latency } from "./stats.js";
 
 /** Timed rounds over the whole question list, after untimed warm-up rounds. */
@@ -116,7 +117,9 @@ function paired(dir: string) {
     engine.index.size <= RAW_FUZZY_MAX_PASSAGES ? latency(BENCH_QUESTIONS, [(q) => search.search(q, { fuzzy: 0.2, prefix: true })], 1, 1)[0]! : null;
   const [, quoteBuildMs] = time(() => engine.quotes);
   const [quote] = latency(BENCH_SPEAKERS, [(n) => engine.quote(n)]);
-  return { ask: ask!, rawAsk: rawAsk!, rawFuzzy, quoteBuildMs, quote: quote! };
+  const [, timelineBuildMs] = time(() => engine.timelines);
+  const [timeline] = latency(BENCH_TOPICS, [(t) => engine.timeline(t)]);
+  return { ask: ask!, rawAsk: rawAsk!, rawFuzzy, quoteBuildMs, quote: quote!, timelineBuildMs, timeline: timeline!, timelineEvents: engine.timeline().events.length };
 }
 
 function persist(dir: string, cacheDir: string) {

@@ -9,9 +9,10 @@ import { CorpusError } from "./corpus/errors.js";
 import { Engine } from "./engine.js";
 import { DEFAULT_CACHE_DIR } from "./search/persist.js";
 import { resolveCorpusDir } from "./corpus/location.js";
-import { renderAsk, renderQuotes, renderSources, renderSpeakers } from "./render/terminal.js";
-import type { AskResult } from "./answer/types.js";
+import { renderAsk, renderQuotes, renderSources, renderSpeakers, renderTimeline } from "./render/terminal.js";
+import type { AskAnswer } from "./disagree/report.js";
 import type { QuoteResult } from "./quotes/types.js";
+import type { TimelineResult } from "./timeline/timeline.js";
 
 const USAGE = `usage: cli <command> [options]
 
@@ -21,6 +22,8 @@ commands:
   quote "NAME"          what a person, organisation or role was quoted as saying
   quote --jsonl         read one name a line on stdin, print one JSON object a line
   quote --list          everyone quoted, with quote counts
+  timeline [TOPIC]      the dated events of the coverage (or of a topic), in date order
+  timeline --jsonl      read one topic a line on stdin, print one JSON object a line
   sources               list the articles in the corpus
 
 options:
@@ -40,10 +43,17 @@ interface QueryCommand<R> {
   failed(query: string): R;
 }
 
-const ASK: QueryCommand<AskResult> = {
+const ASK: QueryCommand<AskAnswer> = {
   run: (engine, q) => engine.ask(q),
   render: renderAsk,
-  failed: (q) => ({ question: q, answer: null, citations: [], notFound: [], reason: "Something went wrong answering this.", support: 0 }),
+  failed: (q) => ({ question: q, answer: null, citations: [], notFound: [], reason: "Something went wrong answering this.", support: 0, disagreements: [] }),
+};
+
+/** A topic as typed; none (or only white space) is the whole timeline. */
+const TIMELINE: QueryCommand<TimelineResult> = {
+  run: (engine, q) => engine.timeline(q.trim() || null),
+  render: renderTimeline,
+  failed: (q) => ({ topic: q.trim() || null, events: [], notFound: [], reason: "Something went wrong reading the timeline." }),
 };
 
 function quoteCommand(fragments: boolean): QueryCommand<QuoteResult> {
@@ -57,6 +67,7 @@ function quoteCommand(fragments: boolean): QueryCommand<QuoteResult> {
 const QUERY_COMMANDS: Record<string, QueryCommand<unknown>> = {
   ask: ASK as QueryCommand<unknown>,
   quote: quoteCommand(false) as QueryCommand<unknown>,
+  timeline: TIMELINE as QueryCommand<unknown>,
 };
 
 /** Public JSON: the contract fields, in order. */
@@ -105,7 +116,7 @@ export function main(argv: string[]): number {
     if (!command) throw new UsageError("no command given");
     if (command !== "sources" && !QUERY_COMMANDS[command]) throw new UsageError(`unknown command "${command}"`);
     const listing = command === "quote" && values.list;
-    if (command !== "sources" && !listing && !values.jsonl && rest.length === 0) throw new UsageError(`${command} needs a query, or --jsonl`);
+    if (command !== "sources" && command !== "timeline" && !listing && !values.jsonl && rest.length === 0) throw new UsageError(`${command} needs a query, or --jsonl`);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`${err.message}\n\n${USAGE}\n`);
@@ -117,7 +128,7 @@ export function main(argv: string[]): number {
     const dir = resolveCorpusDir(values.corpus);
     engine = Engine.fromDir(dir, { cacheDir: DEFAULT_CACHE_DIR, onProgress: (line) => process.stderr.write(`${line}\n`) });
     // Opened on first use, and a failed save of its cache is a warning: open it before warnings print.
-    if (command === "quote") void engine.quotes;
+    if (command === "quote" || (command === "timeline" && (values.jsonl || rest.length > 0))) void engine.quotes;
     for (const w of engine.corpus.warnings) process.stderr.write(`warning: ${w}\n`);
   } catch (err) {
     if (err instanceof CorpusError) {

@@ -12,6 +12,8 @@ import { openIndexedCorpus } from "./search/persist.js";
 import { openQuoteIndex, type QuoteCacheOptions } from "./search/persist-quotes.js";
 import { QuoteIndex, type QuoteOptions } from "./quotes/quote-index.js";
 import type { QuoteResult, SpeakerInfo } from "./quotes/types.js";
+import { withDisagreements, type AskAnswer } from "./disagree/report.js";
+import { TimelineIndex, type TimelineResult } from "./timeline/timeline.js";
 
 export interface SourceInfo {
   articleId: string;
@@ -24,6 +26,8 @@ export interface SourceInfo {
 export class Engine {
   readonly index: PassageIndex;
   private quoteIndex: QuoteIndex | null = null;
+  private timelineIndex: TimelineIndex | null = null;
+  private articleById: Map<string, Article> | null = null;
   /** Where `fromDir` keeps the quote index between starts; null: built in memory. */
   private quoteCache: QuoteCacheOptions | null = null;
 
@@ -78,8 +82,30 @@ export class Engine {
     return this.corpus.articles;
   }
 
-  ask(question: string, options?: AskOptions): AskResult {
-    return ask(this.index, question, options);
+  /**
+   * The answer, and where the outlets it cites for the lead give different figures (computed
+   * from the chosen citations afterwards; it never changes what is chosen).
+   */
+  ask(question: string, options?: AskOptions): AskAnswer {
+    const result: AskResult = ask(this.index, question, options);
+    this.articleById ??= new Map(this.corpus.articles.map((a) => [a.id, a]));
+    return withDisagreements(result, this.articleById, (t) => this.index.idf(t));
+  }
+
+  /**
+   * Every dated event, in date order, read and grouped once on first use (like quotes: not at
+   * start-up, since `ask` never needs it; the bot touches it when it starts).
+   */
+  get timelines(): TimelineIndex {
+    return (this.timelineIndex ??= new TimelineIndex(this.index, this.corpus.articles));
+  }
+
+  /** The dated events of the coverage, or of those sentences that match `topic` (a speaker: their quotes too). */
+  timeline(topic?: string | null): TimelineResult {
+    return this.timelines.query(topic, (t) => {
+      const found = this.quote(t);
+      return found.speaker ? found.quotes.map((q) => ({ articleId: q.articleId, start: q.contextStart, end: q.contextEnd })) : [];
+    });
   }
 
   /** What a person (or organisation, or role such as "Kremlin spokesman") was quoted as saying. */

@@ -8,7 +8,7 @@ import { SEEDS_DIR } from "./helpers/temp-corpus.js";
 const seeds = Engine.fromDir(SEEDS_DIR);
 const story = storyIndex();
 
-function expectRefusal(r: ReturnType<typeof seeds.ask>, mentions: RegExp, saysUncovered = true): void {
+function expectRefusal(r: ReturnType<typeof ask>, mentions: RegExp, saysUncovered = true): void {
   expect(r.answer).toBeNull();
   expect(r.citations).toEqual([]);
   expect(r.support).toBe(0);

@@ -39,8 +39,10 @@ async function main(): Promise<void> {
   try {
     engine = Engine.fromDir(config.corpusDir, { cacheDir: DEFAULT_CACHE_DIR, onProgress: (line) => console.log(line) });
     // Build what is otherwise built on first use now, not on the first user's request: the
-    // quotations /quote serves, and the vocabulary typo correction looks words up in.
+    // quotations /quote serves, the dated events /timeline lists, and the vocabulary typo
+    // correction looks words up in.
     void engine.quotes;
+    void engine.timelines;
     engine.index.prepareCorrections();
   } catch (err) {
     if (err instanceof CorpusError) return fail(err.message);

@@ -6,8 +6,10 @@
 import type { AskResult, Citation } from "../answer/types.js";
 import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
+import { describeDisagreement, type Disagreement } from "../disagree/compare.js";
+import type { TimelineEvent, TimelineResult } from "../timeline/timeline.js";
 import { ELLIPSIS, blockQuote, escapeMarkdown, fitText, safeUrl } from "./discord-text.js";
-import { supportLine } from "./support.js";
+import { supportLine, timelineHeading } from "./support.js";
 
 /** Discord's message limits (characters). */
 export const DISCORD_LIMITS = {
@@ -50,7 +52,7 @@ export interface Choice {
   value: string;
 }
 
-const COLOR = { ask: 0x3b82f6, quote: 0x8b5cf6, sources: 0x10b981 } as const;
+const COLOR = { ask: 0x3b82f6, quote: 0x8b5cf6, sources: 0x10b981, timeline: 0xf59e0b } as const;
 
 /** Room kept for a footer such as "Answer reported by 2 of the 5 outlets cited · Page 2 of 4". */
 const FOOTER_ROOM = 100;
@@ -191,15 +193,23 @@ function sameReports(others: Citation[], limit: number): string | null {
  * One field per excerpt shown in its own right; a citation that repeats another's report in
  * near-identical words (`sameAs`) is listed under it with its own link, not quoted again.
  */
-function citationFields(citations: Citation[]): EmbedField[] {
+function citationFields(citations: Citation[], differ: readonly Disagreement[] = []): EmbedField[] {
   return citations
     .filter((c) => c.sameAs === null || !citations.some((p) => p.n === c.sameAs))
     .map((c) => {
       const below = [sourceLink(c.title, c.link, c.url)];
       const same = sameReports(citations.filter((o) => o !== c && o.sameAs === c.n), 400);
       if (same) below.push(same);
+      const flag = c.n === 1 ? outletsDiffer(differ, 300) : null;
+      if (flag) below.push(flag);
       return quotedField(`[${c.n}] `, outletAndDate(c.outlet, c.published), c.excerpt, below);
     });
+}
+
+/** "⚠ Outlets differ: duration: "two hours after" [1] · "within an hour" [2]", escaped, within `limit`. */
+function outletsDiffer(differ: readonly Disagreement[], limit: number): string | null {
+  if (differ.length === 0) return null;
+  return fitText(`Outlets differ: ${differ.map(describeDisagreement).join("; ")}`.replace(/\s+/g, " "), limit);
 }
 
 /** The reply for an answer the coverage does not give: short and friendly, nothing cited. */
@@ -210,14 +220,44 @@ export function renderNotCovered(result: AskResult): MessagePage {
 }
 
 /** /ask: the lead answer with [n] markers, then each excerpt as a block quote with outlet, date and link. */
-export function renderAskPages(result: AskResult): MessagePage[] {
+export function renderAskPages(result: AskResult & { disagreements?: Disagreement[] }): MessagePage[] {
   if (result.answer === null || result.citations.length === 0) return [renderNotCovered(result)];
   const title = fitText(result.question, DISCORD_LIMITS.title);
   const room = DISCORD_LIMITS.total - title.length - FOOTER_ROOM - DISCORD_LIMITS.fieldName - DISCORD_LIMITS.fieldValue;
   const description = fitAnswer(result.answer, Math.min(DISCORD_LIMITS.description, room));
   const head: Embed = { title, description, color: COLOR.ask };
   const rest: Embed = { title: fitText(result.question, DISCORD_LIMITS.title - CONTINUED.length) + CONTINUED, color: COLOR.ask };
-  return withFooters(pageFields(head, rest, citationFields(result.citations), FIELDS_PER_PAGE), supportLine(result));
+  return withFooters(pageFields(head, rest, citationFields(result.citations, result.disagreements), FIELDS_PER_PAGE), supportLine(result));
+}
+
+/** "Also reported by [2] [Outlet](link) · [3] …", within `limit`; the rest counted. */
+function alsoCited(others: Citation[], limit: number): string | null {
+  return sameReports(others, limit)?.replace(/^Same report: /, "Also reported by ") ?? null;
+}
+
+/** One timeline row: its date and how it was read, the first outlet's sentence, the others, the flag. */
+function timelineField(e: TimelineEvent): EmbedField {
+  const [lead, ...others] = e.citations;
+  const below = [`${escapeMarkdown(outletAndDate(lead!.outlet, lead!.published))} · ${sourceLink(lead!.title, lead!.link, lead!.url)}`];
+  const also = alsoCited(others, 300);
+  if (also) below.push(also);
+  const flag = outletsDiffer(e.disagreements, 300);
+  if (flag) below.push(flag);
+  return quotedField("", timelineHeading(e.date, e.read_as), lead!.excerpt, below);
+}
+
+/** /timeline: the dated events in date order, five to a page, each with its sources and any flag. */
+export function renderTimelinePages(result: TimelineResult): MessagePage[] {
+  if (result.events.length === 0) {
+    const reason = result.reason ?? "The coverage gives no dated events.";
+    return [{ content: fitText(reason, 1500) + " Try another topic, or /timeline with none for everything.", embeds: [] }];
+  }
+  const name = result.topic ? `Timeline: ${result.topic}` : "Timeline of the coverage";
+  const head: Embed = { title: fitText(name, DISCORD_LIMITS.title), color: COLOR.timeline };
+  const rest: Embed = { title: fitText(name, DISCORD_LIMITS.title - CONTINUED.length) + CONTINUED, color: COLOR.timeline };
+  const sources = new Set(result.events.flatMap((e) => e.citations.map((c) => c.articleId))).size;
+  const footer = `${plural(result.events.length, "dated event")} from ${plural(sources, "article")}`;
+  return withFooters(pageFields(head, rest, result.events.map(timelineField), FIELDS_PER_PAGE), footer);
 }
 
 /** Statements in the order the engine gives them, each with all its occurrences. */

@@ -1,9 +1,11 @@
 /** Plain-text rendering of engine results for the terminal. */
 import type { AskResult, Citation } from "../answer/types.js";
+import { describeDisagreement, type Disagreement } from "../disagree/compare.js";
+import type { TimelineResult } from "../timeline/timeline.js";
 import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
 import { cleanUserText } from "../text/user-text.js";
-import { supportLine } from "./support.js";
+import { supportLine, timelineHeading } from "./support.js";
 
 function sourceLine(c: Pick<Citation, "outlet" | "published" | "title" | "articleId">): string {
   const who = c.outlet ?? "Unknown outlet";
@@ -16,7 +18,7 @@ function sourceLine(c: Pick<Citation, "outlet" | "published" | "title" | "articl
  * outlet that carries the same report in near-identical words is listed under the excerpt it
  * repeats, with its own link, instead of printing the same sentence again.
  */
-export function renderAsk(result: AskResult): string {
+export function renderAsk(result: AskResult & { disagreements?: Disagreement[] }): string {
   if (result.answer === null) {
     return `${result.reason ?? "The coverage doesn't answer that."} Nothing cited.\n`;
   }
@@ -32,8 +34,31 @@ export function renderAsk(result: AskResult): string {
       lines.push(`  [${same.n}] same report: ${sourceLine(same)}`);
       lines.push(`    ${same.link ?? "(no link: the article has no URL)"}`);
     }
+    if (c.n === 1) for (const d of result.disagreements ?? []) lines.push(`  Outlets differ: ${oneLine(describeDisagreement(d))}`);
   }
   return lines.join("\n") + "\n";
+}
+
+/**
+ * The timeline: each row's date (and how it was read), then every outlet's sentence with its
+ * source and link, and a flag where their figures differ.
+ */
+export function renderTimeline(result: TimelineResult): string {
+  if (result.events.length === 0) return `${result.reason ?? "The coverage gives no dated events."}\n`;
+  const sources = new Set(result.events.flatMap((e) => e.citations.map((c) => c.articleId))).size;
+  const about = result.topic ? ` about "${cleanUserText(result.topic)}"` : "";
+  const lines = [`${result.events.length} dated event${result.events.length === 1 ? "" : "s"}${about}, from ${articles(sources)}, in date order.`, ""];
+  for (const e of result.events) {
+    lines.push(timelineHeading(e.date, e.read_as));
+    for (const c of e.citations) {
+      lines.push(`  [${c.n}] "${oneLine(c.excerpt)}"`);
+      lines.push(`      ${sourceLine(c)}`);
+      lines.push(`      ${c.link ?? "(no link: the article has no URL)"}`);
+    }
+    for (const d of e.disagreements) lines.push(`  Outlets differ: ${oneLine(describeDisagreement(d))}`);
+    lines.push("");
+  }
+  return lines.join("\n");
 }
 
 export function renderSources(sources: SourceInfo[]): string {

@@ -4,9 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const made: string[] = [];
-process.on("exit", () => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+/**
+ * Removes every folder `writeCorpus` made in this process. Call it from `afterAll`: a test worker
+ * may be ended without its "exit" handlers running, which would leave the folders behind.
+ */
+export function removeWrittenCorpora(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+process.on("exit", removeWrittenCorpora);
 
 /** `files` maps file names (e.g. "a.txt", "sources.json") to their contents. */
 export function writeCorpus(files: Record<string, string | Uint8Array>): string {

@@ -1,0 +1,41 @@
+/**
+ * "Outlets differ" for an /ask answer: among the lead and the citations that corroborate it (the
+ * same report in other outlets' words), the durations, counts and dates that do not agree.
+ * Computed after the answer is chosen, from its citations alone: it never changes what is cited.
+ */
+import type { AskResult } from "../answer/types.js";
+import type { Article } from "../corpus/types.js";
+import { compatible, precisionOf } from "../timeline/calendar.js";
+import { articleDates, type DateMention, type Idf } from "../timeline/read-dates.js";
+import { disagreements, type Disagreement, type Member } from "./compare.js";
+import { figuresIn } from "./figures.js";
+
+/** An /ask result with its disagreements (`ask --json` prints it as is). */
+export type AskAnswer = AskResult & { disagreements: Disagreement[] };
+
+/** The mentions inside `start..end` of the article, finest first; a date also given more precisely is left out. */
+function datesWithin(article: Article, start: number, end: number, idf: Idf): DateMention[] {
+  const inside = articleDates(article, idf)
+    .spans.flatMap((s) => s.mentions)
+    .filter((m) => m.start >= start && m.end <= end);
+  return inside.filter((m) => !inside.some((o) => o !== m && compatible(o.date, m.date) && rank(o) > rank(m)));
+}
+
+function rank(m: DateMention): number {
+  const p = precisionOf(m.date);
+  return p === "day" ? 2 : p === "month" ? 1 : 0;
+}
+
+export function withDisagreements(result: AskResult, articles: ReadonlyMap<string, Article>, idf: Idf): AskAnswer {
+  const group = result.citations.filter((c) => c.n === 1 || c.sameAs === 1);
+  if (result.answer === null || group.length < 2) return { ...result, disagreements: [] };
+  const members: Member[] = group.map((c) => {
+    const article = articles.get(c.articleId);
+    const mentions = article ? datesWithin(article, c.start, c.end, idf) : [];
+    const figures = figuresIn(c.excerpt).filter((f) => !mentions.some((m) => m.start - c.start < f.end && f.start < m.end - c.start));
+    const distinct = new Set(mentions.map((m) => `${m.date.year}-${m.date.month}-${m.date.day}`));
+    const only = distinct.size === 1 ? mentions[0]! : null;
+    return { n: c.n, figures, date: only ? { date: only.date, text: only.text, relative: only.readAs !== null } : null };
+  });
+  return { ...result, disagreements: disagreements(members) };
+}

@@ -1,0 +1,299 @@
+/**
+ * The coverage's dated events in date order. Every date an article gives (read-dates.ts) makes an
+ * event of its sentence; a sentence that gives two dates ("Peskov said on Monday that Putin
+ * congratulated Trump in 2016") makes two. Events of different outlets that report the same thing
+ * share a row, decided by the comparison /ask uses for corroboration (corroborate.ts), looser when
+ * their dates agree; each row cites every outlet with the same offsets, excerpts and text-fragment
+ * links as /ask (citation.ts), and flags where their figures differ (disagree/). Built once for the
+ * corpus, on first use; a topic then only picks rows.
+ */
+import { citeSpan } from "../answer/citation.js";
+import { reportComparer, type SameReport } from "../answer/corroborate.js";
+import { DEFAULTS } from "../answer/options.js";
+import { analyzeQuestion } from "../answer/question.js";
+import { matchIn, resolveWord, type ResolvedWord } from "../answer/resolve.js";
+import { viewOf, type SentenceView } from "../answer/sentence-view.js";
+import type { Citation } from "../answer/types.js";
+import type { Article, Sentence, Span } from "../corpus/types.js";
+import type { PassageIndex } from "../search/passage-index.js";
+import { term, words } from "../search/analyzer.js";
+import { disagreements, type Disagreement, type Member } from "../disagree/compare.js";
+import { figuresIn, type Figure } from "../disagree/figures.js";
+import { asDay, compatible, compareDates, dayNumber, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "./calendar.js";
+import { articleDates, type Basis, type DateMention } from "./read-dates.js";
+
+export interface TimelineEvent {
+  /** ISO 8601 at the stated precision: "2016", "2020-11", "2020-11-09". */
+  date: string;
+  precision: Precision;
+  /** How a relative date was read, from the first citation's words; null when written in full. */
+  read_as: string | null;
+  /** The first citation dates the row; the others are other outlets reporting the same event. */
+  citations: Citation[];
+  /** Where the outlets' figures differ (duration, count, date). */
+  disagreements: Disagreement[];
+}
+
+export interface TimelineResult {
+  /** The topic asked for, or null for the whole coverage. */
+  topic: string | null;
+  events: TimelineEvent[];
+  /** The topic's words no article contains. */
+  notFound: string[];
+  /** Why there are no events, in a sentence a user can read; null when there are some. */
+  reason: string | null;
+}
+
+/** Where a topic's speaker is quoted: quotations with the sentences around them. */
+export type SpeakerSpans = (topic: string) => { articleId: string; start: number; end: number }[];
+
+/** One date of one sentence. */
+interface Occurrence {
+  id: number;
+  article: Article;
+  span: Span;
+  view: SentenceView;
+  mention: DateMention;
+  date: PartialDate;
+  figures: Figure[];
+  /** Every date its sentence gives. */
+  sentenceDates: PartialDate[];
+}
+
+interface Row {
+  date: PartialDate;
+  readAs: string | null;
+  members: Occurrence[];
+  disagreements: Disagreement[];
+}
+
+/** Rows that report one event with agreeing dates need this much weighted overlap (Dice)... */
+const SAME_DATE_DICE = 0.3;
+/** ...or this much of the shorter sentence found in the longer one. */
+const SAME_DATE_CONTAINMENT = 0.6;
+/**
+ * Outlets covering one event publish within weeks of each other: articles further apart than this
+ * never share a row (a yearly address repeats its formulas, not its events).
+ */
+const SAME_STORY_DAYS = 60;
+/** Terms per occurrence used to find candidate partners, and how common a term may be to count. */
+const BLOCKING_TERMS = 6;
+const BLOCKING_MAX_POSTINGS = 400;
+
+const BASIS_ORDER: Record<Basis, number> = { explicit: 0, published: 1, narrative: 2, anchored: 3 };
+const PRECISION_RANK: Record<Precision, number> = { year: 0, month: 1, day: 2 };
+
+export class TimelineIndex {
+  private readonly rows: Row[];
+  private readonly idf: (t: string) => number;
+  /** Each row's citations and links, made on first use: most queries show a few rows. */
+  private readonly events = new Map<Row, TimelineEvent>();
+  private readonly event = (row: Row): TimelineEvent => {
+    let e = this.events.get(row);
+    if (!e) this.events.set(row, (e = toEvent(row)));
+    return e;
+  };
+
+  constructor(
+    private readonly index: PassageIndex,
+    articles: readonly Article[],
+  ) {
+    const idfs = new Map<string, number>();
+    this.idf = (t) => {
+      let v = idfs.get(t);
+      if (v === undefined) idfs.set(t, (v = index.idf(t)));
+      return v;
+    };
+    const occurrences = collect(articles, this.idf);
+    this.rows = group(occurrences, this.idf);
+  }
+
+  /** Number of rows in the whole timeline. */
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /**
+   * The timeline, or the rows of it whose sentences match `topic` the way /ask matches a
+   * question's words (typos, inflections, synonyms; speakers: a sentence that quotes them).
+   */
+  query(topic: string | null | undefined, speakerSpans?: SpeakerSpans): TimelineResult {
+    const asked = topic?.trim() ? topic.trim() : null;
+    if (asked === null) return { topic: null, events: this.rows.map(this.event), notFound: [], reason: this.rows.length ? null : "The coverage gives no dates." };
+    const required = analyzeQuestion(asked)
+      .words.filter((w) => w.role !== "soft")
+      .map((w) => resolveWord(this.index, { ...w, role: "key" }, DEFAULTS.use));
+    const spoken = speakerSpans?.(asked) ?? [];
+    const unknown = required.filter((w) => w.reach.size === 0);
+    if (required.length === 0 && spoken.length === 0) return { topic: asked, events: [], notFound: [], reason: "Please name a topic: a person, a place or a subject." };
+    if (unknown.length > 0 && spoken.length === 0) {
+      const missing = unknown.map((w) => w.word);
+      return { topic: asked, events: [], notFound: missing, reason: `The coverage doesn't say: no article mentions ${missing.map((w) => `"${w}"`).join(" or ")}.` };
+    }
+    const quoted = (o: Occurrence) => spoken.some((s) => s.articleId === o.article.id && s.start < o.span.end && o.span.start < s.end);
+    const matches = (o: Occurrence) => quoted(o) || (unknown.length === 0 && required.length > 0 && required.every((w: ResolvedWord) => matchIn(o.view.terms, w) > 0));
+    const events = this.rows.filter((r) => r.members.some(matches)).map(this.event);
+    return { topic: asked, events, notFound: [], reason: events.length ? null : `The coverage gives no dated event about "${asked}".` };
+  }
+}
+
+/** A view of a caption's sentence, which the article's sentence list does not hold. */
+function spanView(article: Article, span: Span, sentence: Sentence | null, captionIndex: number): SentenceView {
+  if (sentence) return viewOf(article, sentence.index);
+  const text = article.text.slice(span.start, span.end);
+  const tokens = words(text).map((w) => ({ word: w.word, term: term(w.word), start: w.start }));
+  const terms = new Set(tokens.map((t) => t.term).filter((t): t is string => t !== null));
+  return { article, sentence: { index: -1 - captionIndex, paragraph: -1, start: span.start, end: span.end }, text, tokens, terms };
+}
+
+/** Every date of every sentence, one occurrence per distinct date; a year a sentence also gives to the day adds nothing. */
+function collect(articles: readonly Article[], idf: (t: string) => number): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const article of articles) {
+    let captions = 0;
+    for (const s of articleDates(article, idf).spans) {
+      const view = spanView(article, s.span, s.sentence, s.sentence ? 0 : captions++);
+      const kept = new Map<string, DateMention>();
+      for (const m of s.mentions) {
+        if (s.mentions.some((o) => o !== m && compatible(o.date, m.date) && PRECISION_RANK[precisionOf(o.date)] > PRECISION_RANK[precisionOf(m.date)])) continue;
+        const key = isoDate(m.date);
+        const prev = kept.get(key);
+        if (!prev || BASIS_ORDER[m.basis] < BASIS_ORDER[prev.basis]) kept.set(key, m);
+      }
+      const text = article.text.slice(s.span.start, s.span.end);
+      const figures = figuresIn(text).filter((f) => !s.mentions.some((m) => m.start - s.span.start < f.end && f.start < m.end - s.span.start));
+      const sentenceDates = [...kept.values()].map((m) => m.date);
+      for (const m of kept.values()) out.push({ id: out.length, article, span: s.span, view, mention: m, date: m.date, figures, sentenceDates });
+    }
+  }
+  return out;
+}
+
+/**
+ * Rows of occurrences that report the same event, at most one per article and from articles
+ * published close together: agreeing dates and overlapping words, or near-identical wording (the
+ * /ask test) whatever the dates say, as long as neither sentence also gives the other's date.
+ */
+function group(occurrences: Occurrence[], idf: (t: string) => number): Row[] {
+  const compare: SameReport = reportComparer(idf);
+  const sameEvent = (a: Occurrence, b: Occurrence): boolean => {
+    if (a.article === b.article) return false;
+    const pa = parseIsoDate(a.article.published);
+    const pb = parseIsoDate(b.article.published);
+    const da = pa && asDay(pa);
+    const db = pb && asDay(pb);
+    // An article without a date can only be matched on near-identical wording.
+    if (!da || !db) return compatible(a.date, b.date) && compare(a.view, b.view);
+    if (Math.abs(dayNumber(da) - dayNumber(db)) > SAME_STORY_DAYS) return false;
+    if (compatible(a.date, b.date)) {
+      const o = compare.overlap(a.view, b.view);
+      return o.dice >= SAME_DATE_DICE || o.containment >= SAME_DATE_CONTAINMENT || compare(a.view, b.view);
+    }
+    if (a.sentenceDates.some((d) => compatible(d, b.date)) || b.sentenceDates.some((d) => compatible(d, a.date))) return false;
+    return compare(a.view, b.view);
+  };
+  const candidates = partners(occurrences, idf);
+  const order = [...occurrences].sort(
+    (a, b) => compareDates(a.date, b.date) || (a.article.published ?? "").localeCompare(b.article.published ?? "") || a.span.start - b.span.start,
+  );
+  const groupOf = new Map<number, Occurrence[]>();
+  const groups: Occurrence[][] = [];
+  for (const o of order) {
+    let home: Occurrence[] | null = null;
+    let bestDice = -1;
+    for (const p of candidates.get(o.id) ?? []) {
+      const g = groupOf.get(p.id);
+      if (!g || g === home || g.some((m) => m.article === o.article) || !sameEvent(p, o)) continue;
+      // Members whose date differs must include one that is the same report outright: a year-only
+      // member must not bridge two days that nothing else ties together.
+      const clash = g.filter((m) => !compatible(m.date, o.date));
+      if (clash.length > 0 && !clash.some((m) => sameEvent(m, o))) continue;
+      const dice = compare.overlap(p.view, o.view).dice;
+      if (dice > bestDice) {
+        home = g;
+        bestDice = dice;
+      }
+    }
+    if (!home) groups.push((home = []));
+    home.push(o);
+    groupOf.set(o.id, home);
+  }
+  const rows = groups.flatMap(rowsOf);
+  return rows.sort(
+    (a, b) =>
+      compareDates(a.date, b.date) ||
+      (a.members[0]!.article.published ?? "").localeCompare(b.members[0]!.article.published ?? "") ||
+      a.members[0]!.article.id.localeCompare(b.members[0]!.article.id) ||
+      a.members[0]!.span.start - b.members[0]!.span.start,
+  );
+}
+
+/** For each occurrence, the others that share one of its rarest words (only those can be the same event). */
+function partners(occurrences: readonly Occurrence[], idf: (t: string) => number): Map<number, Occurrence[]> {
+  const postings = new Map<string, Occurrence[]>();
+  const keysOf = (o: Occurrence) => [...o.view.terms].sort((a, b) => idf(b) - idf(a)).slice(0, BLOCKING_TERMS);
+  for (const o of occurrences) {
+    for (const t of keysOf(o)) {
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push(o);
+    }
+  }
+  const out = new Map<number, Occurrence[]>();
+  for (const o of occurrences) {
+    const seen = new Set<number>([o.id]);
+    const mine: Occurrence[] = [];
+    for (const t of keysOf(o)) {
+      const list = postings.get(t)!;
+      if (list.length > BLOCKING_MAX_POSTINGS) continue;
+      for (const p of list) {
+        if (seen.has(p.id) || p.article === o.article) continue;
+        seen.add(p.id);
+        mine.push(p);
+      }
+    }
+    out.set(o.id, mine);
+  }
+  return out;
+}
+
+/**
+ * A group's rows: one, dated by its most precise member, when the members' dates agree; when
+ * they do not, one per date the outlets give, each citing every member (its own date's first)
+ * under the same date flag.
+ */
+function rowsOf(group: Occurrence[]): Row[] {
+  const byPrecision = [...group].sort((a, b) => PRECISION_RANK[precisionOf(b.date)] - PRECISION_RANK[precisionOf(a.date)] || order(a, b));
+  const clusters: Occurrence[][] = [];
+  for (const o of byPrecision) {
+    const home = clusters.find((c) => compatible(c[0]!.date, o.date));
+    if (home) home.push(o);
+    else clusters.push([o]);
+  }
+  return clusters.map((c) => {
+    const members = [...c, ...clusters.filter((x) => x !== c).flat()];
+    return { date: c[0]!.date, readAs: c[0]!.mention.readAs, members, disagreements: disagreements(membersOf(members)) };
+  });
+}
+
+function order(a: Occurrence, b: Occurrence): number {
+  return (a.article.published ?? "9999").localeCompare(b.article.published ?? "9999") || a.article.id.localeCompare(b.article.id) || a.span.start - b.span.start;
+}
+
+function membersOf(members: readonly Occurrence[]): Member[] {
+  return members.map((o, i) => ({
+    n: i + 1,
+    figures: o.figures,
+    date: { date: o.date, text: o.mention.text, relative: o.mention.readAs !== null },
+  }));
+}
+
+function toEvent(row: Row): TimelineEvent {
+  return {
+    date: isoDate(row.date),
+    precision: precisionOf(row.date),
+    read_as: row.readAs,
+    citations: row.members.map((o, i) => citeSpan(i + 1, o.article, o.span)),
+    disagreements: row.disagreements,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * "Outlets differ": the figures a sentence states and when two outlets' figures cannot both be
+ * true. Invented sentences, written for these tests; like is compared with like only.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { disagreements, type Member } from "../src/disagree/compare.js";
+import { consistent, figuresIn } from "../src/disagree/figures.js";
+import { Engine } from "../src/engine.js";
+import { removeWrittenCorpora, writeCorpus } from "./helpers/temp-corpus.js";
+
+afterAll(removeWrittenCorpora);
+
+const figures = (s: string) => figuresIn(s).map((f) => `${f.kind} ${f.key} ${f.bound} ${f.value} "${f.text}"`);
+const members = (...sentences: string[]): Member[] => sentences.map((s, i) => ({ n: i + 1, figures: figuresIn(s) }));
+
+describe("figures", () => {
+  it("reads durations with their bounds, and counts with the noun they count", () => {
+    expect(figures("Putin congratulated Trump two hours after the media declared him the winner.")).toEqual(['duration time exact 7200 "two hours after"']);
+    expect(figures("He called within an hour, and rescuers took half an hour to arrive.")).toEqual(['duration time atMost 3600 "within an hour"', 'duration time exact 1800 "half an hour"']);
+    expect(figures("The blast injured 14 people and about 400 metres of track.")).toEqual(['count peopl exact 14 "14 people"', 'count metr approx 400 "about 400 metres"']);
+    expect(figures("Tariffs of 25 percent, a 20% levy and $5 million in aid.")).toEqual(['count percent exact 25 "25 percent"', 'count percent exact 20 "20%"', 'count dollar exact 5000000 "$5 million"']);
+    expect(figures("Four of the nine miners were freed; twelve people waited.")).toEqual(['count miner exact 4 "Four of the nine miners"', 'count miner exact 9 "Four of the nine miners"', 'count peopl exact 12 "twelve people"']);
+  });
+
+  it("takes no year, ordinal, clock time, age or day of a date for a count", () => {
+    expect(figures("In 2016 the 46th president arrived at 3 am on March 9, four years ago, aged 40.")).toEqual([]);
+    expect(figures("A 40-year-old man was one of the first.")).toEqual([]);
+  });
+
+  it("judges bounds and approximations, not wording", () => {
+    expect(consistent({ value: 7200, bound: "exact" }, { value: 3600, bound: "atMost" })).toBe(false);
+    expect(consistent({ value: 1800, bound: "exact" }, { value: 3600, bound: "atMost" })).toBe(true);
+    expect(consistent({ value: 2000, bound: "approx" }, { value: 1850, bound: "exact" })).toBe(true);
+    expect(consistent({ value: 2000, bound: "approx" }, { value: 1500, bound: "exact" })).toBe(false);
+    expect(consistent({ value: 7, bound: "atMost" }, { value: 10, bound: "atMost" })).toBe(false);
+    expect(consistent({ value: 100, bound: "atLeast" }, { value: 120, bound: "exact" })).toBe(true);
+  });
+});
+
+describe("disagreements", () => {
+  it("flags a duration one outlet gives as two hours and another as within an hour", () => {
+    const d = disagreements(
+      members(
+        "In 2016, Putin was one of the first to congratulate Trump, two hours after U.S. media declared him the winner.",
+        "In 2016, Putin congratulated Trump within an hour after he was announced winner.",
+      ),
+    );
+    expect(d).toEqual([{ kind: "duration", values: [{ text: "two hours after", citations: [1] }, { text: "within an hour after", citations: [2] }] }]);
+  });
+
+  it("flags counts of the same noun, and groups outlets that agree", () => {
+    const d = disagreements(
+      members("The ferry collided with a cargo ship, injuring 14 people.", "The ferry hit a cargo ship, injuring twelve people.", "Fourteen people were hurt when the ferry hit a ship."),
+    );
+    expect(d).toEqual([{ kind: "count", values: [{ text: "14 people", citations: [1, 3] }, { text: "twelve people", citations: [2] }] }]);
+  });
+
+  it("never flags wording alone, different nouns, or a sentence that gives two figures of the noun", () => {
+    expect(disagreements(members("Twelve people were injured.", "12 people were injured on the ferry."))).toEqual([]);
+    expect(disagreements(members("Three miners were injured in a fire.", "A fire injured three workers."))).toEqual([]);
+    expect(disagreements(members("Three miners were hurt and 40 boats sank.", "Forty-one boats sank, the harbour said."))).toEqual([
+      { kind: "count", values: [{ text: "40 boats", citations: [1] }, { text: "Forty-one boats", citations: [2] }] },
+    ]);
+    expect(disagreements(members("Four of the nine miners were freed on Wednesday.", "Four miners had been freed the day before."))).toEqual([]);
+    expect(disagreements(members("About 2,000 residents left.", "Some 1,900 residents left."))).toEqual([]);
+    expect(disagreements(members("The talks lasted two hours."))).toEqual([]);
+  });
+
+  it("flags dates that cannot be the same day, and lets a year meet the day it contains", () => {
+    const day = (year: number, month: number | null, dayOf: number | null, text: string, relative = false) => ({ date: { year, month, day: dayOf }, text, relative });
+    const flagged = disagreements([
+      { n: 1, figures: [], date: day(2024, 3, 11, "on Monday", true) },
+      { n: 2, figures: [], date: day(2024, 3, 12, "on Tuesday", true) },
+      { n: 3, figures: [], date: day(2024, 3, 11, "March 11") },
+    ]);
+    expect(flagged).toEqual([{ kind: "date", values: [{ text: "on Monday (Mon 11 Mar 2024)", citations: [1, 3] }, { text: "on Tuesday (Tue 12 Mar 2024)", citations: [2] }] }]);
+    expect(disagreements([{ n: 1, figures: [], date: day(2016, null, null, "2016") }, { n: 2, figures: [], date: day(2016, 11, 9, "November 9, 2016") }])).toEqual([]);
+  });
+});
+
+describe("ask --json disagreements", () => {
+  it("are computed over the lead and its corroborating citations, without changing what is cited", () => {
+    const dir = writeCorpus({
+      "a.txt": "Ferry crash\n\nThe ferry Northern Star collided with a cargo ship in Port Alder harbour on Saturday, injuring 14 people.\n",
+      "b.txt": "Ferry collision\n\nThe ferry Northern Star collided with a cargo ship in Port Alder harbour on Saturday, injuring 12 people.\n",
+      "sources.json": JSON.stringify({ a: { outlet: "Courier", published: "2024-03-11" }, b: { outlet: "Wire", published: "2024-03-12" } }),
+    });
+    const engine = Engine.fromDir(dir);
+    const r = engine.ask("how many people were injured when the ferry collided");
+    expect(r.citations.map((c) => [c.articleId, c.sameAs])).toEqual([
+      ["a", null],
+      ["b", 1],
+    ]);
+    expect(r.disagreements).toEqual([{ kind: "count", values: [{ text: "14 people", citations: [1] }, { text: "12 people", citations: [2] }] }]);
+    // Both outlets' "on Saturday" is Saturday 9 March: no date flag although the articles' dates differ.
+    expect(r.disagreements.some((d) => d.kind === "date")).toBe(false);
+  });
+});

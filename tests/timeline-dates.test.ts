@@ -1,0 +1,177 @@
+/**
+ * Reading dates: each relative date against its own article's `published` date, weekdays by
+ * tense, story-relative dates from the story's last date, and nothing relative from an article
+ * without a date. Invented sentences, written for these tests.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { Engine } from "../src/engine.js";
+import { isoDate } from "../src/timeline/calendar.js";
+import { articleDates, resolveWeekday } from "../src/timeline/read-dates.js";
+import { removeWrittenCorpora, writeCorpus } from "./helpers/temp-corpus.js";
+
+afterAll(removeWrittenCorpora);
+
+/** Each article's dates as "written -> ISO date". */
+function datesOf(files: Record<string, string>, published: Record<string, string | null>): Record<string, string[]> {
+  const manifest = Object.fromEntries(Object.entries(published).map(([id, p]) => [id, { published: p }]));
+  const engine = Engine.fromDir(writeCorpus({ ...files, "sources.json": JSON.stringify(manifest) }));
+  return Object.fromEntries(
+    engine.articles.map((a) => [a.id, articleDates(a, (t) => engine.index.idf(t)).spans.flatMap((s) => s.mentions.map((m) => `${m.text} -> ${isoDate(m.date)}`))]),
+  );
+}
+
+describe("weekdays", () => {
+  it("are read against the article's own date: 'on Monday' in a Tuesday story is the day before, in a Monday story that day", () => {
+    const same = "Council votes\n\nThe council voted on Monday to close the old library.\n";
+    const d = datesOf({ "tue.txt": same, "mon.txt": same, "sun.txt": same }, { tue: "2024-03-12", mon: "2024-03-11", sun: "2024-03-17" });
+    expect(d.tue).toEqual(["on Monday -> 2024-03-11"]);
+    expect(d.mon).toEqual(["on Monday -> 2024-03-11"]);
+    // A Sunday story's Monday is six days back, not the next day.
+    expect(d.sun).toEqual(["on Monday -> 2024-03-11"]);
+  });
+
+  it("look ahead when the clause speaks of the future, and 'last'/'next' never mean the day itself", () => {
+    const d = datesOf(
+      {
+        "a.txt": [
+          "Talks",
+          "",
+          "The union will meet the employers on Thursday, a spokesman said on Tuesday.",
+          "",
+          "Negotiators last met on Wednesday.",
+          "",
+          "The two sides first talked last Tuesday.",
+          "",
+          "A vote is expected to take place next Tuesday.",
+          "",
+          "A ballot will be held on Monday and a rally was held on Sunday.",
+          "",
+        ].join("\n"),
+      },
+      { a: "2024-03-12" },
+    );
+    expect(d.a).toEqual([
+      "on Thursday -> 2024-03-14",
+      "on Tuesday -> 2024-03-12",
+      "on Wednesday -> 2024-03-06",
+      "last Tuesday -> 2024-03-05",
+      "next Tuesday -> 2024-03-19",
+      "on Monday -> 2024-03-18",
+      "on Sunday -> 2024-03-10",
+    ]);
+  });
+
+  it("give no date in an article without one, which contributes only explicit dates", () => {
+    const d = datesOf(
+      {
+        "undated.txt": "Profile\n\nShe resigned on Friday after the vote.\n\nShe was elected in May 2012 and re-elected on 4 June 2016.\n\nTariffs rose in January and last year.\n",
+      },
+      { undated: null },
+    );
+    expect(d.undated).toEqual(["May 2012 -> 2012-05", "on 4 June 2016 -> 2016-06-04"]);
+  });
+
+  it("resolveWeekday: the latest such day on or before, the next for the future", () => {
+    const tuesday = { year: 2020, month: 11, day: 10 };
+    expect(resolveWeekday(tuesday, 1, null, false)).toEqual({ year: 2020, month: 11, day: 9 });
+    expect(resolveWeekday(tuesday, 2, null, false)).toEqual(tuesday);
+    expect(resolveWeekday(tuesday, 3, null, false)).toEqual({ year: 2020, month: 11, day: 4 });
+    expect(resolveWeekday(tuesday, 3, null, true)).toEqual({ year: 2020, month: 11, day: 11 });
+    expect(resolveWeekday(tuesday, 2, "last", false)).toEqual({ year: 2020, month: 11, day: 3 });
+    expect(resolveWeekday(tuesday, 2, "next", false)).toEqual({ year: 2020, month: 11, day: 17 });
+  });
+});
+
+describe("other relative dates", () => {
+  it("count from the day of writing: years, months, weeks and days ago, yesterday, a month or day without a year", () => {
+    const d = datesOf(
+      {
+        "a.txt": [
+          "Flood",
+          "",
+          "Four years ago, the river burst its banks.",
+          "",
+          "The levee was inspected last month and again three weeks ago.",
+          "",
+          "Rain fell yesterday.",
+          "",
+          "The works began in November and will end on February 3.",
+          "",
+          "Residents were warned last week.",
+          "",
+        ].join("\n"),
+      },
+      { a: "2024-01-17" },
+    );
+    expect(d.a).toEqual([
+      "Four years ago -> 2020",
+      "last month -> 2023-12",
+      "three weeks ago -> 2023-12-27",
+      "yesterday -> 2024-01-16",
+      "November -> 2023-11",
+      "February 3 -> 2024-02-03",
+      "last week -> 2024-01",
+    ]);
+  });
+
+  it("count from the story's last date, skipping dates that only say when something was said", () => {
+    const d = datesOf(
+      {
+        "a.txt": [
+          "Rescue",
+          "",
+          "The climbers went missing last Saturday.",
+          "",
+          "Rescuers found their tent two days later, the police said on Tuesday.",
+          "",
+          "The first climber was flown out on Thursday, the team said on Friday.",
+          "",
+          "The second had been found the day before.",
+          "",
+          "He was arrested in March 2020 and charged three months later.",
+          "",
+        ].join("\n"),
+      },
+      { a: "2024-03-16" },
+    );
+    expect(d.a).toEqual([
+      "last Saturday -> 2024-03-09",
+      "two days later -> 2024-03-11",
+      "on Tuesday -> 2024-03-12",
+      "on Thursday -> 2024-03-14",
+      "on Friday -> 2024-03-15",
+      "the day before -> 2024-03-13",
+      "March 2020 -> 2020-03",
+      "three months later -> 2020-06",
+    ]);
+  });
+
+  it("dates 'X came a day after Y' by another mention of X, or by Y's date", () => {
+    const d = datesOf(
+      {
+        "a.txt": [
+          "Strike",
+          "",
+          "The strike was called on Monday, the union said.",
+          "",
+          "The strike came a day after pay talks collapsed.",
+          "",
+          "Services resumed two days after the November 3 deal.",
+          "",
+        ].join("\n"),
+      },
+      { a: "2023-11-08" },
+    );
+    expect(d.a).toEqual(["on Monday -> 2023-11-06", "a day after -> 2023-11-06", "two days after -> 2023-11-05", "November 3 -> 2023-11-03"]);
+  });
+
+  it("leave words that are no dates alone: may, march, now, stretches of time, clock times", () => {
+    const d = datesOf(
+      {
+        "a.txt": "Plans\n\nProtesters may march now. Prices rose over the past year and for several years before. In 27 years it never flooded. The count ended at 3 am.\n",
+      },
+      { a: "2024-05-02" },
+    );
+    expect(d.a).toEqual([]);
+  });
+});
