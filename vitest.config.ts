@@ -5,5 +5,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "src/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // One private temp folder per run, checked and removed at the end; per-test folders removed after each test.
+    globalSetup: ["tests/setup/run-temp.ts"],
+    setupFiles: ["tests/setup/temp-cleanup.ts"],
   },
 });
