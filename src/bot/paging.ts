@@ -33,12 +33,12 @@ export interface PageStoreOptions {
   now?: () => number;
 }
 
-/** Recently sent paged results, by a short key that is unique to this run of the bot. */
+/**
+ * Recently sent paged results, by a random 128-bit key: one button's key tells nothing about any
+ * other's, and keys from an earlier run never match (a restart makes old buttons stale, not wrong).
+ */
 export class PageStore {
   private readonly entries = new Map<string, StoredResult>();
-  /** Keys from an earlier run never match: a restart makes old buttons stale, not wrong. */
-  private readonly run = randomBytes(3).toString("hex");
-  private counter = 0;
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
@@ -50,7 +50,7 @@ export class PageStore {
   }
 
   save(pages: MessagePage[], owner: string): string {
-    const key = `${this.run}${(this.counter++).toString(36)}`;
+    const key = randomBytes(16).toString("hex");
     this.entries.set(key, { pages, owner, savedAt: this.now() });
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return key;
@@ -146,11 +146,13 @@ export async function handlePageButton(interaction: ButtonInteraction, store: Pa
     await sendNote(interaction, NOTES.unknownButton);
     return;
   }
-  if (state.owner !== interaction.user.id) {
+  const stored = store.get(state.key);
+  // The owner in a custom id is only what the button says: a forged one can name anybody, so the
+  // clicker must also be the one the result was stored for.
+  if (state.owner !== interaction.user.id || (stored && stored.owner !== interaction.user.id)) {
     await sendNote(interaction, NOTES.foreignPage);
     return;
   }
-  const stored = store.get(state.key);
   const page = stored?.pages[state.page];
   if (!stored || !page) {
     await sendNote(interaction, NOTES.stalePage);
