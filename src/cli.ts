@@ -9,7 +9,7 @@ import { CorpusError } from "./corpus/errors.js";
 import { Engine } from "./engine.js";
 import { DEFAULT_CACHE_DIR } from "./search/persist.js";
 import { resolveCorpusDir } from "./corpus/location.js";
-import { renderAsk, renderQuotes, renderSources, renderSpeakers } from "./render/terminal.js";
+import { renderAsk, renderQuotes, renderSources, renderSpeakers, terminalJson, terminalSafe } from "./render/terminal.js";
 import type { AskResult } from "./answer/types.js";
 import type { QuoteResult } from "./quotes/types.js";
 
@@ -59,9 +59,21 @@ const QUERY_COMMANDS: Record<string, QueryCommand<unknown>> = {
   quote: quoteCommand(false) as QueryCommand<unknown>,
 };
 
-/** Public JSON: the contract fields, in order. */
+/** Public JSON: the contract fields, in order, with no control character left raw. */
 function toJson(value: unknown): string {
-  return JSON.stringify(value);
+  return terminalJson(value);
+}
+
+/**
+ * Everything the CLI prints goes through these: article text, titles and file names can carry
+ * escape sequences, which are shown as visible `\xHH` instead of reaching the terminal.
+ */
+function print(text: string): void {
+  process.stdout.write(terminalSafe(text));
+}
+
+function printError(text: string): void {
+  process.stderr.write(terminalSafe(text));
 }
 
 function readStdinLines(): string[] {
@@ -92,13 +104,13 @@ export function main(argv: string[]): number {
       },
     });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    printError(`${(err as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    print(`${USAGE}\n`);
     return 0;
   }
   try {
@@ -108,7 +120,7 @@ export function main(argv: string[]): number {
     if (command !== "sources" && !listing && !values.jsonl && rest.length === 0) throw new UsageError(`${command} needs a query, or --jsonl`);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+    printError(`${err.message}\n\n${USAGE}\n`);
     return 2;
   }
 
@@ -118,10 +130,10 @@ export function main(argv: string[]): number {
     engine = Engine.fromDir(dir, { cacheDir: DEFAULT_CACHE_DIR });
     // Opened on first use, and a failed save of its cache is a warning: open it before warnings print.
     if (command === "quote") void engine.quotes;
-    for (const w of engine.corpus.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const w of engine.corpus.warnings) printError(`warning: ${w}\n`);
   } catch (err) {
     if (err instanceof CorpusError) {
-      process.stderr.write(`error: ${err.message}\n`);
+      printError(`error: ${err.message}\n`);
       return 1;
     }
     throw err;
@@ -129,13 +141,13 @@ export function main(argv: string[]): number {
 
   if (command === "sources") {
     const sources = engine.sources();
-    process.stdout.write(values.json ? `${toJson({ sources })}\n` : renderSources(sources));
+    print(values.json ? `${toJson({ sources })}\n` : renderSources(sources));
     return 0;
   }
 
   if (command === "quote" && values.list) {
     const speakers = engine.speakers();
-    process.stdout.write(values.json ? `${toJson({ speakers })}\n` : renderSpeakers(speakers));
+    print(values.json ? `${toJson({ speakers })}\n` : renderSpeakers(speakers));
     return 0;
   }
 
@@ -148,12 +160,12 @@ export function main(argv: string[]): number {
       } catch {
         result = cmd.failed(line);
       }
-      process.stdout.write(`${toJson(result)}\n`);
+      print(`${toJson(result)}\n`);
     }
     return 0;
   }
   const result = cmd.run(engine, rest.join(" "));
-  process.stdout.write(values.json ? `${toJson(result)}\n` : cmd.render(result));
+  print(values.json ? `${toJson(result)}\n` : cmd.render(result));
   return 0;
 }
 
