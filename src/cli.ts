@@ -4,7 +4,8 @@
  * scripts; see README "CLI".
  */
 import { parseArgs } from "node:util";
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { CorpusError } from "./corpus/errors.js";
 import { Engine } from "./engine.js";
 import { DEFAULT_CACHE_DIR } from "./search/persist.js";
@@ -124,20 +125,31 @@ export function main(argv: string[]): number {
     return 2;
   }
 
-  let engine: Engine;
   try {
-    const dir = resolveCorpusDir(values.corpus);
-    engine = Engine.fromDir(dir, { cacheDir: DEFAULT_CACHE_DIR });
-    // Opened on first use, and a failed save of its cache is a warning: open it before warnings print.
-    if (command === "quote") void engine.quotes;
-    for (const w of engine.corpus.warnings) printError(`warning: ${w}\n`);
+    return run(command, rest, values);
   } catch (err) {
-    if (err instanceof CorpusError) {
-      printError(`error: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    // One line for any failure, never a stack trace: a corpus that cannot be loaded names its file,
+    // anything else (a result too large to print, a bug) names the command.
+    if (err instanceof CorpusError) printError(`error: ${err.message}\n`);
+    else printError(`error: ${command} failed: ${String((err as Error)?.message ?? err).replace(/\s+/g, " ").trim()}\n`);
+    return 1;
   }
+}
+
+interface CommandOptions {
+  corpus?: string;
+  json: boolean;
+  jsonl: boolean;
+  list: boolean;
+  fragments: boolean;
+}
+
+/** Loads the corpus and runs one command; the exit code, or a throw for `main` to report. */
+function run(command: string, rest: string[], values: CommandOptions): number {
+  const engine = Engine.fromDir(resolveCorpusDir(values.corpus), { cacheDir: DEFAULT_CACHE_DIR });
+  // Opened on first use, and a failed save of its cache is a warning: open it before warnings print.
+  if (command === "quote") void engine.quotes;
+  for (const w of engine.corpus.warnings) printError(`warning: ${w}\n`);
 
   if (command === "sources") {
     const sources = engine.sources();
@@ -169,4 +181,5 @@ export function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** Run as a program (`tsx src/cli.ts`), not when a test imports `main`. */
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
