@@ -71,7 +71,33 @@ function toJson(value: unknown): string {
  */
 function print(text: string): void {
   process.stdout.write(terminalSafe(text));
+  // A failed write destroys the stream at once and reports the error only later, as an event.
+  const failed = process.stdout.errored;
+  if (failed) throw new OutputError(failed);
 }
+
+/** The output cannot be written any more: its reader went away (EPIPE) or the disk is full (ENOSPC). */
+class OutputError extends Error {
+  readonly code: string | undefined;
+  constructor(failure: Error) {
+    super(failure.message, { cause: failure });
+    this.code = (failure as NodeJS.ErrnoException).code;
+  }
+}
+
+/**
+ * A reader that stops reading (`cli sources | head -1`) is an ordinary end: exit 0, nothing said.
+ * Any other write failure is one line on stderr and exit 1. Never a stack trace: the stream's
+ * error event, which would otherwise crash the process after `main` returned, is handled here.
+ */
+function reportOutputError(err: OutputError | Error): number {
+  const code = err instanceof OutputError ? err.code : (err as NodeJS.ErrnoException).code;
+  if (code === "EPIPE") return 0;
+  if (!outputErrorReported) printError(`error: cannot write the output (${err.message})\n`);
+  outputErrorReported = true;
+  return 1;
+}
+let outputErrorReported = false;
 
 function printError(text: string): void {
   process.stderr.write(terminalSafe(text));
@@ -128,6 +154,7 @@ export function main(argv: string[]): number {
   try {
     return run(command, rest, values);
   } catch (err) {
+    if (err instanceof OutputError) return reportOutputError(err);
     // One line for any failure, never a stack trace: a corpus that cannot be loaded names its file,
     // anything else (a result too large to print, a bug) names the command.
     if (err instanceof CorpusError) printError(`error: ${err.message}\n`);
@@ -182,4 +209,10 @@ function run(command: string, rest: string[], values: CommandOptions): number {
 }
 
 /** Run as a program (`tsx src/cli.ts`), not when a test imports `main`. */
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.stdout.on("error", (err) => {
+    const code = reportOutputError(err);
+    if (code !== 0) process.exitCode = code;
+  });
+  process.exitCode = main(process.argv.slice(2));
+}
