@@ -13,7 +13,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, decodeArticle, loadCorpus } from "../corpus/load.js";
-import { MANIFEST_FILE } from "../corpus/manifest.js";
+import { MANIFEST_FILE, manifestEntrySchema } from "../corpus/manifest.js";
 import type { Article, Corpus, Furniture, Paragraph, Sentence } from "../corpus/types.js";
 import { ANALYZER_VERSION } from "./analyzer.js";
 import { MAX_PASSAGE_SENTENCES, PassageIndex, WINDOW_SENTENCES } from "./passage-index.js";
@@ -21,7 +21,7 @@ import type { PostingsData } from "./postings.js";
 import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cache-entry.js";
 
 /** Bump when the layout of a cache entry changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** `.cache/index` in the project (gitignored). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache/index", import.meta.url));
@@ -71,9 +71,10 @@ const cachedArticleSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().min(1),
   title: z.string(),
-  url: z.string().nullable(),
-  outlet: z.string().nullable(),
-  published: z.string().nullable(),
+  // Read back as the manifest is read: a link or an outlet from disk is shown to users all the same.
+  url: manifestEntrySchema.shape.url.unwrap(),
+  outlet: manifestEntrySchema.shape.outlet.unwrap(),
+  published: manifestEntrySchema.shape.published.unwrap(),
   /** start, end, sentence count: per paragraph. */
   paragraphs: arrayRef,
   /** start, end: per sentence. */
