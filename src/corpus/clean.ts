@@ -7,7 +7,8 @@
 import type { Furniture, Span } from "./types.js";
 
 /** Prose ends like a sentence: terminal punctuation, maybe closing quotes or brackets. */
-const ENDS_LIKE_PROSE = /[.!?…:]["”’')\]]*$/;
+/** Sentence punctuation at the end, maybe closing quotes or brackets, maybe footnote marks ("1998.[3]"). */
+const ENDS_LIKE_PROSE = /[.!?…:]["”’')\]]*(?:\[\d{1,4}\])*$/;
 
 /** Photo and image credits: agency credits, Creative Commons lines, "Photo: ...", "| Reuters". */
 const CREDIT = [

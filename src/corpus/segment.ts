@@ -9,6 +9,7 @@ const TERMINAL = /[.!?…]/;
 const MARKS = /[.!?…“”"]/.source;
 const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "»"]);
 const LOWER_START = /^\s*[\p{Ll}\d]/u;
+const FOOTNOTE_AFTER_STOP = /^\[\d{1,4}\]/;
 
 /**
  * Words that end in a period without ending a sentence. Lower-cased, without the period.
@@ -147,6 +148,8 @@ export function splitSentences(text: string, span: Span, maxQuoted = 600): Span[
       if (text[j] === '"' || text[j] === "”") closedQuote = true;
       j++;
     }
+    // Footnote marks after the stop belong to the sentence they follow ("in 1998.[3] It ...").
+    for (let mark = FOOTNOTE_AFTER_STOP.exec(text.slice(j, j + 12)); mark; mark = FOOTNOTE_AFTER_STOP.exec(text.slice(j, j + 12))) j += mark[0].length;
     if (j >= span.end) break;
     if (!/\s/.test(text[j]!)) continue;
     let k = j;

@@ -7,6 +7,7 @@ import type { AskResult, Citation } from "../answer/types.js";
 import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
 import { ELLIPSIS, blockQuote, escapeMarkdown, fitText, safeUrl } from "./discord-text.js";
+import { dropFootnoteMarks } from "../text/footnotes.js";
 import { supportLine } from "./support.js";
 
 /** Discord's message limits (characters). */
@@ -105,7 +106,8 @@ function quotedField(label: string, name: string, excerpt: string, below: string
   const room = DISCORD_LIMITS.fieldValue - tail.length - 1;
   return {
     name: label + fitText(name, DISCORD_LIMITS.fieldName - label.length),
-    value: `${fitText(excerpt, room, blockQuote)}\n${tail}`,
+    // Without footnote marks ("[2]"), which would read as citation markers of ours.
+    value: `${fitText(excerpt, room, (s) => blockQuote(dropFootnoteMarks(s)))}\n${tail}`,
   };
 }
 

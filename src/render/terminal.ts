@@ -2,6 +2,7 @@
 import type { AskResult, Citation } from "../answer/types.js";
 import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
+import { dropFootnoteMarks } from "../text/footnotes.js";
 import { cleanUserText } from "../text/user-text.js";
 import { supportLine } from "./support.js";
 
@@ -50,7 +51,7 @@ export function renderAsk(result: AskResult): string {
   if (support) lines.push(`${support}.`, "");
   for (const c of result.citations) {
     if (c.sameAs !== null) continue;
-    lines.push(`[${c.n}] "${c.excerpt}"`);
+    lines.push(`[${c.n}] "${dropFootnoteMarks(c.excerpt)}"`);
     lines.push(`    ${sourceLine(c)}`);
     lines.push(`    ${c.link ?? "(no link: the article has no URL)"}`);
     for (const same of result.citations.filter((o) => o.sameAs === c.n)) {
