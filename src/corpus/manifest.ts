@@ -4,12 +4,15 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { hasInvisible } from "../text/invisible.js";
 import { CorpusError } from "./errors.js";
 
 export const MANIFEST_FILE = "sources.json";
 
 /** Tabs, line breaks and other control characters: they would break a link or a line in a reply. */
 const CONTROL = /\p{Cc}/u;
+/** Bidi controls and zero-width characters: they disguise what a link or a name says. */
+const INVISIBLE_MESSAGE = "must not contain invisible or direction-changing characters (bidi controls, zero-width spaces)";
 
 /**
  * Only http(s) links are ever shown; `javascript:` or `file:` URLs are refused here. The string is
@@ -20,6 +23,7 @@ const CONTROL = /\p{Cc}/u;
 const httpUrl = z
   .string()
   .refine((s) => !/\s/.test(s) && !CONTROL.test(s), "must not contain spaces, line breaks or control characters")
+  .refine((s) => !hasInvisible(s), INVISIBLE_MESSAGE)
   .refine((s) => {
     try {
       const u = new URL(s);
@@ -54,7 +58,8 @@ const oneLine = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .refine((s) => !CONTROL.test(s), "must be one line of text (no line breaks or control characters)");
+  .refine((s) => !CONTROL.test(s), "must be one line of text (no line breaks or control characters)")
+  .refine((s) => !hasInvisible(s), INVISIBLE_MESSAGE);
 
 export const manifestEntrySchema = z.strictObject({
   url: httpUrl.nullable().default(null),

@@ -3,6 +3,7 @@
  * sentence boundary. Pure string functions, no Discord types.
  */
 import { splitSentences } from "../corpus/segment.js";
+import { dropInvisible } from "../text/invisible.js";
 
 export const ELLIPSIS = "…";
 
@@ -14,9 +15,11 @@ const LINE_START = /^([ \t]*)(>|#|-|\+|(\d+)\.(?=\s))/gm;
 /**
  * Escapes `text` so Discord shows it literally: no bold/italic/strike/spoiler/code, no block quotes,
  * headings or lists, no masked links, and no mention, channel, emoji or timestamp syntax (`<...>`).
+ * Bidi controls and zero-width characters are dropped: an override in an excerpt or a headline
+ * would reorder the rest of the reply.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return dropInvisible(text)
     .replace(INLINE, (ch) => `\\${ch}`)
     .replace(LINE_START, (_m, space: string, mark: string, digits: string | undefined) =>
       digits === undefined ? `${space}\\${mark}` : `${space}${digits}\\.`,

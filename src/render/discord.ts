@@ -8,6 +8,7 @@ import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
 import { ELLIPSIS, blockQuote, escapeMarkdown, fitText, safeUrl } from "./discord-text.js";
 import { dropFootnoteMarks } from "../text/footnotes.js";
+import { dropInvisible } from "../text/invisible.js";
 import { supportLine } from "./support.js";
 
 /** Discord's message limits (characters). */
@@ -302,7 +303,9 @@ export function renderSourcesPages(sources: SourceInfo[]): MessagePage[] {
   return withFooters(pages, null);
 }
 
-function plainCut(text: string, limit: number): string {
+/** Plain text (autocomplete choices take no markdown), without bidi or zero-width characters, cut to `limit`. */
+function plainCut(raw: string, limit: number): string {
+  const text = dropInvisible(raw);
   return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}${ELLIPSIS}`;
 }
 

@@ -3,6 +3,7 @@ import type { AskResult, Citation } from "../answer/types.js";
 import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
 import { dropFootnoteMarks } from "../text/footnotes.js";
+import { markInvisible } from "../text/invisible.js";
 import { cleanUserText } from "../text/user-text.js";
 import { supportLine } from "./support.js";
 
@@ -17,9 +18,13 @@ function hex(ch: string): string {
   return ch.charCodeAt(0).toString(16).padStart(2, "0");
 }
 
-/** Text for a terminal: each control character shown as a visible `\xHH`, so nothing is hidden or run. */
+/**
+ * Text for a terminal: each control character shown as a visible `\xHH`, so nothing is hidden or
+ * run, and each bidi control or zero-width character as `\uHHHH`, so nothing is reordered or hidden.
+ */
 export function terminalSafe(text: string): string {
-  return text.replace(TERMINAL_CONTROL, (ch) => `\\x${hex(ch)}`);
+  const visible = text.replace(TERMINAL_CONTROL, (ch) => `\\x${hex(ch)}`);
+  return markInvisible(visible, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /**
