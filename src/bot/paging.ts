@@ -23,6 +23,8 @@ interface StoredResult {
   pages: MessagePage[];
   owner: string;
   savedAt: number;
+  /** What keeping it costs, about: see `resultBytes`. */
+  bytes: number;
 }
 
 export interface PageStoreOptions {
@@ -30,29 +32,54 @@ export interface PageStoreOptions {
   ttlMs?: number;
   /** Most results kept; the oldest go first. */
   maxEntries?: number;
+  /** Most bytes kept, counted as `resultBytes` does; the oldest go first. */
+  maxBytes?: number;
   now?: () => number;
 }
 
 /**
+ * About what a stored result costs in memory: two bytes a character of its JSON (strings are
+ * UTF-16), which covers every text it shows and its structure. A page is at most 6,000 characters
+ * of embed text (Discord's limit), so about 12 to 13 KB; a long /quote result runs to dozens of pages.
+ */
+export function resultBytes(pages: readonly MessagePage[]): number {
+  return JSON.stringify(pages).length * 2;
+}
+
+/** 64 MB: about 5,000 pages. */
+export const PAGE_STORE_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
  * Recently sent paged results, by a random 128-bit key: one button's key tells nothing about any
  * other's, and keys from an earlier run never match (a restart makes old buttons stale, not wrong).
+ * Bounded by time, count and bytes: every save first drops what has expired, then the oldest
+ * results until the new one fits; a result bigger than the whole budget is not kept.
  */
 export class PageStore {
+  /** In the order saved, which is also the order they expire in. */
   private readonly entries = new Map<string, StoredResult>();
+  private totalBytes = 0;
   private readonly ttlMs: number;
   private readonly maxEntries: number;
+  private readonly maxBytes: number;
   private readonly now: () => number;
 
-  constructor({ ttlMs = 30 * 60_000, maxEntries = 1_000, now = Date.now }: PageStoreOptions = {}) {
+  constructor({ ttlMs = 30 * 60_000, maxEntries = 1_000, maxBytes = PAGE_STORE_MAX_BYTES, now = Date.now }: PageStoreOptions = {}) {
     this.ttlMs = ttlMs;
     this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
     this.now = now;
   }
 
   save(pages: MessagePage[], owner: string): string {
     const key = randomBytes(16).toString("hex");
-    this.entries.set(key, { pages, owner, savedAt: this.now() });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    const bytes = resultBytes(pages);
+    const now = this.now();
+    this.dropExpired(now);
+    if (bytes > this.maxBytes) return key;
+    while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.totalBytes + bytes > this.maxBytes)) this.dropOldest();
+    this.entries.set(key, { pages, owner, savedAt: now, bytes });
+    this.totalBytes += bytes;
     return key;
   }
 
@@ -60,7 +87,7 @@ export class PageStore {
     const entry = this.entries.get(key);
     if (!entry) return null;
     if (this.now() - entry.savedAt > this.ttlMs) {
-      this.entries.delete(key);
+      this.delete(key, entry);
       return null;
     }
     return entry;
@@ -68,6 +95,28 @@ export class PageStore {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes kept, as `resultBytes` counts them. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  private dropExpired(now: number): void {
+    for (const [key, entry] of this.entries) {
+      if (now - entry.savedAt <= this.ttlMs) break;
+      this.delete(key, entry);
+    }
+  }
+
+  private dropOldest(): void {
+    const [key, entry] = this.entries.entries().next().value!;
+    this.delete(key, entry);
+  }
+
+  private delete(key: string, entry: StoredResult): void {
+    this.entries.delete(key);
+    this.totalBytes -= entry.bytes;
   }
 }
 

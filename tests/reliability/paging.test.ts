@@ -44,3 +44,43 @@ describe("paging security", () => {
     expect(new Set(keys.map((k) => k.slice(0, 8))).size).toBe(keys.length);
   });
 });
+
+describe("page store bounds", () => {
+  /** A result of `n` pages of about `chars` characters each. */
+  function result(n: number, chars: number) {
+    return Array.from({ length: n }, (_, i) => ({ embeds: [{ title: `Page ${i}`, description: "x".repeat(chars) }] }));
+  }
+
+  test("is bounded by bytes: the oldest results go first once the budget is spent", () => {
+    const store = new PageStore({ maxBytes: 200_000 });
+    const keys = Array.from({ length: 50 }, () => store.save(result(2, 5_000), "1"));
+    expect(store.bytes).toBeLessThanOrEqual(200_000);
+    expect(store.bytes).toBeGreaterThan(100_000);
+    expect(store.get(keys[0]!)).toBeNull();
+    expect(store.get(keys.at(-1)!)?.pages).toHaveLength(2);
+    // Each result is counted at about two bytes a character of what it shows.
+    const one = new PageStore();
+    one.save(result(2, 5_000), "1");
+    expect(one.bytes).toBeGreaterThanOrEqual(2 * 2 * 5_000);
+    expect(one.bytes).toBeLessThan(2 * 2 * 5_000 + 2_000);
+  });
+
+  test("a result bigger than the whole budget is not kept at all", () => {
+    const store = new PageStore({ maxBytes: 10_000 });
+    const small = store.save(result(2, 100), "1");
+    const huge = store.save(result(3, 10_000), "1");
+    expect(store.get(huge)).toBeNull();
+    expect(store.get(small)).not.toBeNull();
+  });
+
+  test("expired results are dropped when anything is saved, not only when clicked", () => {
+    let now = 0;
+    const store = new PageStore({ ttlMs: 1_000, now: () => now });
+    for (let i = 0; i < 10; i++) store.save(result(2, 1_000), "1");
+    expect(store.size).toBe(10);
+    now = 1_001;
+    store.save(result(2, 1_000), "2");
+    expect(store.size).toBe(1);
+    expect(store.bytes).toBeLessThan(2 * 2 * 1_000 + 1_000);
+  });
+});
