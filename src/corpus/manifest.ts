@@ -41,10 +41,14 @@ const httpUrl = z
     }
   }, "must not contain a user name or password");
 
-/** YYYY-MM-DD names a real day: JavaScript's parser would read 2021-02-30 as March 2. */
+/**
+ * YYYY-MM-DD names a real day: JavaScript's parser would read 2021-02-30 as March 2. The year is
+ * set on its own, since `Date.UTC` reads years 0 to 99 as 1900 to 1999.
+ */
 function isCalendarDate(s: string): boolean {
   const [y, m, d] = s.slice(0, 10).split("-").map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d));
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d);
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }
 
