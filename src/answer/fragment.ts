@@ -241,10 +241,19 @@ export function textDirective(text: string, span: Span): string {
   return whole();
 }
 
-/** The URL with a text fragment for the span, or null when there is no URL to link to. */
+/**
+ * The URL with a text fragment for the span, or null when there is no URL to link to. A URL that
+ * already has a fragment keeps it, and the directive follows it; text directives already in it
+ * (a URL copied from a highlighted page) are replaced, since a browser highlights only when every
+ * one of them matches. Other directives are kept.
+ */
 export function textFragmentLink(url: string | null, text: string, span: Span): string | null {
   if (!url) return null;
-  const directive = `:~:text=${textDirective(text, span)}`;
-  // A URL that already has a fragment keeps it; the directive follows the fragment delimiter.
-  return url.includes("#") ? `${url}${directive}` : `${url}#${directive}`;
+  const hash = url.indexOf("#");
+  const base = hash < 0 ? url : url.slice(0, hash);
+  const fragment = hash < 0 ? "" : url.slice(hash + 1);
+  const delimiter = fragment.indexOf(":~:");
+  const plain = delimiter < 0 ? fragment : fragment.slice(0, delimiter);
+  const others = delimiter < 0 ? [] : fragment.slice(delimiter + 3).split("&").filter((d) => d !== "" && !d.startsWith("text="));
+  return `${base}#${plain}:~:${[...others, `text=${textDirective(text, span)}`].join("&")}`;
 }
