@@ -11,7 +11,7 @@
  * pass every range check and serve a cut excerpt. Values are also checked where they are used.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 
@@ -111,13 +111,34 @@ export const KEEP_ENTRIES = 16;
  */
 const ENTRY_NAME = /^([0-9a-f]{16})\.(?:idx|json|quotes)$/;
 
-/** Writes atomically (temporary file, then rename) so a reader never sees half an entry. */
+/** Temporary files of a save in progress: the entry's name, the writer's process id, `.tmp`. */
+const TEMP_NAME = /^[0-9a-f]{16}\.(?:idx|json|quotes)\.(\d+)\.tmp$/;
+
+/**
+ * Writes atomically (temporary file, then rename) so a reader never sees half an entry. A write
+ * or rename that fails (a full disk, a folder in the way) removes its temporary file.
+ */
 export function saveEntry(file: string, body: Buffer): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, body);
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, body);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
   prune(dirname(file));
+}
+
+/** Is a process with this id running? (Signal 0 only asks; EPERM means it runs as someone else.) */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**
@@ -130,6 +151,13 @@ export function prune(cacheDir: string): void {
   const newest = new Map<string, number>();
   const files: { path: string; stem: string }[] = [];
   for (const name of readdirSync(cacheDir)) {
+    // What a writer that crashed or was killed left: its process is gone, so nobody will rename it.
+    const temp = TEMP_NAME.exec(name);
+    if (temp) {
+      const pid = Number(temp[1]);
+      if (pid !== process.pid && !isRunning(pid)) rmSync(join(cacheDir, name), { force: true });
+      continue;
+    }
     const m = ENTRY_NAME.exec(name);
     if (!m) continue;
     let mtime: number;
