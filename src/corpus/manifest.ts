@@ -83,12 +83,13 @@ function describePath(path: PropertyKey[]): string {
 
 /**
  * Reads and validates a manifest. `knownIds` are the article ids found beside it: an entry for
- * an id with no article is an error (usually a typo that would silently drop metadata).
+ * an id with no article is an error (usually a typo that would silently drop metadata). `read`,
+ * when given, is the file's bytes as already read (the cache keys a corpus on exactly those).
  */
-export function readManifest(file: string, knownIds: ReadonlySet<string>): Manifest {
+export function readManifest(file: string, knownIds: ReadonlySet<string>, read?: Buffer): Manifest {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = read ?? readFileSync(file);
   } catch (err) {
     throw new CorpusError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
