@@ -171,7 +171,10 @@ export function pageButtons(key: string, owner: string, page: number, total: num
 
 /**
  * Replies with the first page; when there are several, stores them and adds the paging buttons.
- * Every reply sends allowed mentions that ping nobody.
+ * Every reply sends allowed mentions that ping nobody. A reply of text alone (a refusal, "I found
+ * no quotes from ...") may echo what the user typed, so it goes without link previews: a typed
+ * invite link must not show its card under the bot's name. (Replies with embeds of our own keep
+ * them; Discord makes no previews of links inside embeds.)
  */
 export async function replyWithPages(
   interaction: ChatInputCommandInteraction,
@@ -180,12 +183,17 @@ export async function replyWithPages(
 ): Promise<void> {
   const first = pages[0]!;
   const components = pages.length > 1 ? pageButtons(store.save(pages, interaction.user.id), interaction.user.id, 0, pages.length) : [];
+  const flags = flagsFor(first, ephemeral);
   await interaction.reply({
     ...first,
     components,
     allowedMentions: NO_PINGS,
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+    ...(flags ? { flags } : {}),
   });
+}
+
+function flagsFor(page: MessagePage, ephemeral: boolean): number {
+  return (ephemeral ? MessageFlags.Ephemeral : 0) | (page.embeds.length === 0 ? MessageFlags.SuppressEmbeds : 0);
 }
 
 /** Turns the page for a click on Previous/Next, or explains politely why it can't. */
