@@ -5,11 +5,8 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+import { ROOT, TSX } from "../helpers/run-cli.js";
 /** Enough questions that their answers overflow a pipe's buffer many times over. */
 const QUESTIONS = Array.from({ length: 400 }, (_, i) => (i % 2 ? "why did Putin wait" : "what did Peskov say")).join("\n") + "\n";
 
