@@ -4,12 +4,13 @@
  * scripts; see README "CLI".
  */
 import { parseArgs } from "node:util";
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { CorpusError } from "./corpus/errors.js";
 import { Engine } from "./engine.js";
 import { DEFAULT_CACHE_DIR } from "./search/persist.js";
 import { resolveCorpusDir } from "./corpus/location.js";
-import { renderAsk, renderQuotes, renderSources, renderSpeakers, renderTimeline } from "./render/terminal.js";
+import { renderAsk, renderQuotes, renderSources, renderSpeakers, renderTimeline, terminalJson, terminalSafe } from "./render/terminal.js";
 import type { AskAnswer } from "./disagree/report.js";
 import type { QuoteResult } from "./quotes/types.js";
 import type { TimelineResult } from "./timeline/timeline.js";
@@ -70,9 +71,47 @@ const QUERY_COMMANDS: Record<string, QueryCommand<unknown>> = {
   timeline: TIMELINE as QueryCommand<unknown>,
 };
 
-/** Public JSON: the contract fields, in order. */
+/** Public JSON: the contract fields, in order, with no control character left raw. */
 function toJson(value: unknown): string {
-  return JSON.stringify(value);
+  return terminalJson(value);
+}
+
+/**
+ * Everything the CLI prints goes through these: article text, titles and file names can carry
+ * escape sequences, which are shown as visible `\xHH` instead of reaching the terminal.
+ */
+function print(text: string): void {
+  process.stdout.write(terminalSafe(text));
+  // A failed write destroys the stream at once and reports the error only later, as an event.
+  const failed = process.stdout.errored;
+  if (failed) throw new OutputError(failed);
+}
+
+/** The output cannot be written any more: its reader went away (EPIPE) or the disk is full (ENOSPC). */
+class OutputError extends Error {
+  readonly code: string | undefined;
+  constructor(failure: Error) {
+    super(failure.message, { cause: failure });
+    this.code = (failure as NodeJS.ErrnoException).code;
+  }
+}
+
+/**
+ * A reader that stops reading (`cli sources | head -1`) is an ordinary end: exit 0, nothing said.
+ * Any other write failure is one line on stderr and exit 1. Never a stack trace: the stream's
+ * error event, which would otherwise crash the process after `main` returned, is handled here.
+ */
+function reportOutputError(err: OutputError | Error): number {
+  const code = err instanceof OutputError ? err.code : (err as NodeJS.ErrnoException).code;
+  if (code === "EPIPE") return 0;
+  if (!outputErrorReported) printError(`error: cannot write the output (${err.message})\n`);
+  outputErrorReported = true;
+  return 1;
+}
+let outputErrorReported = false;
+
+function printError(text: string): void {
+  process.stderr.write(terminalSafe(text));
 }
 
 function readStdinLines(): string[] {
@@ -103,13 +142,13 @@ export function main(argv: string[]): number {
       },
     });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    printError(`${(err as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    print(`${USAGE}\n`);
     return 0;
   }
   try {
@@ -119,34 +158,46 @@ export function main(argv: string[]): number {
     if (command !== "sources" && command !== "timeline" && !listing && !values.jsonl && rest.length === 0) throw new UsageError(`${command} needs a query, or --jsonl`);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+    printError(`${err.message}\n\n${USAGE}\n`);
     return 2;
   }
 
-  let engine: Engine;
   try {
-    const dir = resolveCorpusDir(values.corpus);
-    engine = Engine.fromDir(dir, { cacheDir: DEFAULT_CACHE_DIR, onProgress: (line) => process.stderr.write(`${line}\n`) });
-    // Opened on first use, and a failed save of its cache is a warning: open it before warnings print.
-    if (command === "quote" || (command === "timeline" && (values.jsonl || rest.length > 0))) void engine.quotes;
-    for (const w of engine.corpus.warnings) process.stderr.write(`warning: ${w}\n`);
+    return run(command, rest, values);
   } catch (err) {
-    if (err instanceof CorpusError) {
-      process.stderr.write(`error: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    if (err instanceof OutputError) return reportOutputError(err);
+    // One line for any failure, never a stack trace: a corpus that cannot be loaded names its file,
+    // anything else (a result too large to print, a bug) names the command.
+    if (err instanceof CorpusError) printError(`error: ${err.message}\n`);
+    else printError(`error: ${command} failed: ${String((err as Error)?.message ?? err).replace(/\s+/g, " ").trim()}\n`);
+    return 1;
   }
+}
+
+interface CommandOptions {
+  corpus?: string;
+  json: boolean;
+  jsonl: boolean;
+  list: boolean;
+  fragments: boolean;
+}
+
+/** Loads the corpus and runs one command; the exit code, or a throw for `main` to report. */
+function run(command: string, rest: string[], values: CommandOptions): number {
+  const engine = Engine.fromDir(resolveCorpusDir(values.corpus), { cacheDir: DEFAULT_CACHE_DIR, onProgress: (line) => printError(`${line}\n`) });
+  // Opened on first use, and a failed save of its cache is a warning: open it before warnings print.
+  if (command === "quote" || (command === "timeline" && (values.jsonl || rest.length > 0))) void engine.quotes;
+  for (const w of engine.corpus.warnings) printError(`warning: ${w}\n`);
 
   if (command === "sources") {
     const sources = engine.sources();
-    process.stdout.write(values.json ? `${toJson({ sources })}\n` : renderSources(sources));
+    print(values.json ? `${toJson({ sources })}\n` : renderSources(sources));
     return 0;
   }
 
   if (command === "quote" && values.list) {
     const speakers = engine.speakers();
-    process.stdout.write(values.json ? `${toJson({ speakers })}\n` : renderSpeakers(speakers));
+    print(values.json ? `${toJson({ speakers })}\n` : renderSpeakers(speakers));
     return 0;
   }
 
@@ -159,13 +210,20 @@ export function main(argv: string[]): number {
       } catch {
         result = cmd.failed(line);
       }
-      process.stdout.write(`${toJson(result)}\n`);
+      print(`${toJson(result)}\n`);
     }
     return 0;
   }
   const result = cmd.run(engine, rest.join(" "));
-  process.stdout.write(values.json ? `${toJson(result)}\n` : cmd.render(result));
+  print(values.json ? `${toJson(result)}\n` : cmd.render(result));
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** Run as a program (`tsx src/cli.ts`), not when a test imports `main`. */
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.stdout.on("error", (err) => {
+    const code = reportOutputError(err);
+    if (code !== 0) process.exitCode = code;
+  });
+  process.exitCode = main(process.argv.slice(2));
+}

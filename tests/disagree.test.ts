@@ -2,13 +2,12 @@
  * "Outlets differ": the figures a sentence states and when two outlets' figures cannot both be
  * true. Invented sentences, written for these tests; like is compared with like only.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { disagreements, type Member } from "../src/disagree/compare.js";
 import { consistent, figuresIn } from "../src/disagree/figures.js";
 import { Engine } from "../src/engine.js";
-import { removeWrittenCorpora, writeCorpus } from "./helpers/temp-corpus.js";
+import { writeCorpus } from "./helpers/temp-corpus.js";
 
-afterAll(removeWrittenCorpora);
 
 const figures = (s: string) => figuresIn(s).map((f) => `${f.kind} ${f.key} ${f.bound} ${f.value} "${f.text}"`);
 const members = (...sentences: string[]): Member[] => sentences.map((s, i) => ({ n: i + 1, figures: figuresIn(s) }));

@@ -1,10 +1,10 @@
 /** The bot's parts around the handlers: command loading, registration, paging state, shutdown. */
 import { EventEmitter } from "node:events";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REST } from "discord.js";
 import { describe, expect, test, vi } from "vitest";
+import { tempDir } from "./helpers/temp-dir.js";
 import { CommandLoadError, loadCommands } from "../src/bot/commands.js";
 import { memoryLogger } from "../src/bot/logger.js";
 import { PageStore, pageButtons, parsePageCustomId } from "../src/bot/paging.js";
@@ -26,7 +26,7 @@ describe("loadCommands", () => {
   });
 
   test("a module without the shape of a command is refused with its file name", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "coverage-bot-commands-"));
+    const dir = tempDir("commands");
     writeFileSync(join(dir, "broken.mjs"), "export const data = { name: 'broken' };\n");
     await expect(loadCommands(dir)).rejects.toThrow(CommandLoadError);
     await expect(loadCommands(dir)).rejects.toThrow(/commands\/broken\.mjs must export `data`/);

@@ -1,9 +1,9 @@
 /** Bot configuration: one clear line per problem, naming the key; values (the token) never echoed. */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { tempDir } from "./helpers/temp-dir.js";
 import { ConfigError, loadConfig, parseConfig } from "../src/config.js";
 import { DEFAULT_CORPUS_DIR } from "../src/corpus/location.js";
 
@@ -68,7 +68,7 @@ describe("parseConfig", () => {
 
 describe("loadConfig", () => {
   test("reads the .env file named by DOTENV_CONFIG_PATH, quietly; the real environment wins", () => {
-    const dir = mkdtempSync(join(tmpdir(), "coverage-bot-env-"));
+    const dir = tempDir("env");
     const file = join(dir, ".env");
     writeFileSync(file, `DISCORD_TOKEN=${TOKEN}\nDISCORD_CLIENT_ID=123456789012345678\nLOG_LEVEL=warn\n`);
     const log = vi.spyOn(console, "log");
@@ -80,7 +80,7 @@ describe("loadConfig", () => {
   });
 
   test("without a .env file the message says so", () => {
-    const dir = mkdtempSync(join(tmpdir(), "coverage-bot-env-"));
+    const dir = tempDir("env");
     expect(() => loadConfig({ DOTENV_CONFIG_PATH: join(dir, ".env") })).toThrow(/no \.env file/);
   });
 });

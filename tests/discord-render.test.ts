@@ -51,7 +51,7 @@ function expectWithinLimits(pages: MessagePage[]): void {
 describe("escapeMarkdown", () => {
   test("neutralises inline markdown, links, mentions and code", () => {
     expect(escapeMarkdown("**bold** _it_ ~~s~~ `code` ||spoiler|| [x](https://e.vil) <@123> <t:1:R> a\\b")).toBe(
-      "\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\`code\\` \\|\\|spoiler\\|\\| \\[x\\](https://e.vil) \\<@123> \\<t:1:R> a\\\\b",
+      "\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\`code\\` \\|\\|spoiler\\|\\| \\[x\\](https\\://e.vil) \\<@123> \\<t:1:R> a\\\\b",
     );
   });
 
@@ -120,7 +120,7 @@ describe("fitAnswer", () => {
   });
 
   test("a parenthesis after a marker cannot form a link", () => {
-    expect(fitAnswer("Text [1](https://evil.example)", 100)).toBe("Text [1]\\(https://evil.example)");
+    expect(fitAnswer("Text [1](https://evil.example)", 100)).toBe("Text [1]\\(https\\://evil.example)");
   });
 
   test("cuts at a sentence boundary and keeps the marker of what is kept", () => {

@@ -17,8 +17,12 @@ import { writeCorpus } from "./helpers/temp-corpus.js";
 
 const NO_PINGS = { parse: [] };
 
-/** The exact callback body discord.js sends for `interaction.reply(page)`. */
+/**
+ * The exact callback body discord.js sends for `interaction.reply(page)`. A reply of text alone
+ * goes without link previews (SUPPRESS_EMBEDS, 4): it may echo what the user typed.
+ */
 function replyBody(page: MessagePage, { components = [] as unknown[], ephemeral = false } = {}) {
+  const flags = (ephemeral ? 64 : 0) | (page.embeds.length === 0 ? 4 : 0);
   return {
     type: 4,
     data: {
@@ -28,7 +32,7 @@ function replyBody(page: MessagePage, { components = [] as unknown[], ephemeral 
       embeds: page.embeds,
       components,
       allowed_mentions: NO_PINGS,
-      ...(ephemeral ? { flags: 64 } : {}),
+      ...(flags ? { flags } : {}),
     },
   };
 }

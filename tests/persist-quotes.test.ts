@@ -3,10 +3,9 @@
  * seeds and on invented articles), and anything that does not fit (a changed article, a damaged
  * or forged entry, an unwritable folder) costs a rebuild, never a wrong answer.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync, utimesSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Engine } from "../src/engine.js";
 import type { Article } from "../src/corpus/types.js";
 import { QuoteIndex } from "../src/quotes/quote-index.js";
@@ -14,16 +13,11 @@ import { KEEP_ENTRIES, prune } from "../src/search/cache-entry.js";
 import { openIndexedCorpus } from "../src/search/persist.js";
 import { openQuoteIndex, quoteCacheFileFor } from "../src/search/persist-quotes.js";
 import { SEEDS_DIR, writeCorpus } from "./helpers/temp-corpus.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
-const cacheDirs: string[] = [];
 function freshCacheDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "coverage-bot-qcache-"));
-  cacheDirs.push(dir);
-  return dir;
+  return tempDir("qcache");
 }
-afterAll(() => {
-  for (const d of cacheDirs) rmSync(d, { recursive: true, force: true });
-});
 
 const BRIDGE = `Council approves new footbridge over the Orla
 

@@ -1,21 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Engine } from "../src/engine.js";
 import { loadCorpus } from "../src/corpus/load.js";
 import { cacheFileFor, openIndexedCorpus } from "../src/search/persist.js";
 import { SEEDS_DIR, writeCorpus } from "./helpers/temp-corpus.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
-const cacheDirs: string[] = [];
 function freshCacheDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "coverage-bot-cache-"));
-  cacheDirs.push(dir);
-  return dir;
+  return tempDir("cache");
 }
-afterAll(() => {
-  for (const d of cacheDirs) rmSync(d, { recursive: true, force: true });
-});
 
 const LIGHTHOUSE = `Harbour board votes to restore the old lighthouse
 

@@ -3,13 +3,12 @@
  * tense, story-relative dates from the story's last date, and nothing relative from an article
  * without a date. Invented sentences, written for these tests.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Engine } from "../src/engine.js";
 import { isoDate } from "../src/timeline/calendar.js";
 import { articleDates, resolveWeekday } from "../src/timeline/read-dates.js";
-import { removeWrittenCorpora, writeCorpus } from "./helpers/temp-corpus.js";
+import { writeCorpus } from "./helpers/temp-corpus.js";
 
-afterAll(removeWrittenCorpora);
 
 /** Each article's dates as "written -> ISO date". */
 function datesOf(files: Record<string, string>, published: Record<string, string | null>): Record<string, string[]> {

@@ -9,6 +9,7 @@
  *     together, then add excerpts that say something new (select.ts, corroborate.ts).
  * Nothing is rewritten: every excerpt is a span of an article.
  */
+import { dropFootnoteMarks } from "../text/footnotes.js";
 import type { PassageIndex } from "../search/passage-index.js";
 import { citeSpan } from "./citation.js";
 import { settings as settingsFrom, type AskOptions, type Settings } from "./options.js";
@@ -181,7 +182,8 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   }
   return {
     question: q.text,
-    answer: `${citations[0]!.excerpt} ${leadMarkers}`,
+    // Footnote marks in the excerpt ("[2]") would read as markers of ours: the answer drops them.
+    answer: `${dropFootnoteMarks(citations[0]!.excerpt)} ${leadMarkers}`,
     citations,
     notFound: [],
     reason: null,

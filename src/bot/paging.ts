@@ -23,6 +23,8 @@ interface StoredResult {
   pages: MessagePage[];
   owner: string;
   savedAt: number;
+  /** What keeping it costs, about: see `resultBytes`. */
+  bytes: number;
 }
 
 export interface PageStoreOptions {
@@ -30,29 +32,54 @@ export interface PageStoreOptions {
   ttlMs?: number;
   /** Most results kept; the oldest go first. */
   maxEntries?: number;
+  /** Most bytes kept, counted as `resultBytes` does; the oldest go first. */
+  maxBytes?: number;
   now?: () => number;
 }
 
-/** Recently sent paged results, by a short key that is unique to this run of the bot. */
+/**
+ * About what a stored result costs in memory: two bytes a character of its JSON (strings are
+ * UTF-16), which covers every text it shows and its structure. A page is at most 6,000 characters
+ * of embed text (Discord's limit), so about 12 to 13 KB; a long /quote result runs to dozens of pages.
+ */
+export function resultBytes(pages: readonly MessagePage[]): number {
+  return JSON.stringify(pages).length * 2;
+}
+
+/** 64 MB: about 5,000 pages. */
+export const PAGE_STORE_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Recently sent paged results, by a random 128-bit key: one button's key tells nothing about any
+ * other's, and keys from an earlier run never match (a restart makes old buttons stale, not wrong).
+ * Bounded by time, count and bytes: every save first drops what has expired, then the oldest
+ * results until the new one fits; a result bigger than the whole budget is not kept.
+ */
 export class PageStore {
+  /** In the order saved, which is also the order they expire in. */
   private readonly entries = new Map<string, StoredResult>();
-  /** Keys from an earlier run never match: a restart makes old buttons stale, not wrong. */
-  private readonly run = randomBytes(3).toString("hex");
-  private counter = 0;
+  private totalBytes = 0;
   private readonly ttlMs: number;
   private readonly maxEntries: number;
+  private readonly maxBytes: number;
   private readonly now: () => number;
 
-  constructor({ ttlMs = 30 * 60_000, maxEntries = 1_000, now = Date.now }: PageStoreOptions = {}) {
+  constructor({ ttlMs = 30 * 60_000, maxEntries = 1_000, maxBytes = PAGE_STORE_MAX_BYTES, now = Date.now }: PageStoreOptions = {}) {
     this.ttlMs = ttlMs;
     this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
     this.now = now;
   }
 
   save(pages: MessagePage[], owner: string): string {
-    const key = `${this.run}${(this.counter++).toString(36)}`;
-    this.entries.set(key, { pages, owner, savedAt: this.now() });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    const key = randomBytes(16).toString("hex");
+    const bytes = resultBytes(pages);
+    const now = this.now();
+    this.dropExpired(now);
+    if (bytes > this.maxBytes) return key;
+    while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.totalBytes + bytes > this.maxBytes)) this.dropOldest();
+    this.entries.set(key, { pages, owner, savedAt: now, bytes });
+    this.totalBytes += bytes;
     return key;
   }
 
@@ -60,7 +87,7 @@ export class PageStore {
     const entry = this.entries.get(key);
     if (!entry) return null;
     if (this.now() - entry.savedAt > this.ttlMs) {
-      this.entries.delete(key);
+      this.delete(key, entry);
       return null;
     }
     return entry;
@@ -68,6 +95,28 @@ export class PageStore {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes kept, as `resultBytes` counts them. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  private dropExpired(now: number): void {
+    for (const [key, entry] of this.entries) {
+      if (now - entry.savedAt <= this.ttlMs) break;
+      this.delete(key, entry);
+    }
+  }
+
+  private dropOldest(): void {
+    const [key, entry] = this.entries.entries().next().value!;
+    this.delete(key, entry);
+  }
+
+  private delete(key: string, entry: StoredResult): void {
+    this.entries.delete(key);
+    this.totalBytes -= entry.bytes;
   }
 }
 
@@ -122,7 +171,10 @@ export function pageButtons(key: string, owner: string, page: number, total: num
 
 /**
  * Replies with the first page; when there are several, stores them and adds the paging buttons.
- * Every reply sends allowed mentions that ping nobody.
+ * Every reply sends allowed mentions that ping nobody. A reply of text alone (a refusal, "I found
+ * no quotes from ...") may echo what the user typed, so it goes without link previews: a typed
+ * invite link must not show its card under the bot's name. (Replies with embeds of our own keep
+ * them; Discord makes no previews of links inside embeds.)
  */
 export async function replyWithPages(
   interaction: ChatInputCommandInteraction,
@@ -131,12 +183,17 @@ export async function replyWithPages(
 ): Promise<void> {
   const first = pages[0]!;
   const components = pages.length > 1 ? pageButtons(store.save(pages, interaction.user.id), interaction.user.id, 0, pages.length) : [];
+  const flags = flagsFor(first, ephemeral);
   await interaction.reply({
     ...first,
     components,
     allowedMentions: NO_PINGS,
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+    ...(flags ? { flags } : {}),
   });
+}
+
+function flagsFor(page: MessagePage, ephemeral: boolean): number {
+  return (ephemeral ? MessageFlags.Ephemeral : 0) | (page.embeds.length === 0 ? MessageFlags.SuppressEmbeds : 0);
 }
 
 /** Turns the page for a click on Previous/Next, or explains politely why it can't. */
@@ -146,11 +203,13 @@ export async function handlePageButton(interaction: ButtonInteraction, store: Pa
     await sendNote(interaction, NOTES.unknownButton);
     return;
   }
-  if (state.owner !== interaction.user.id) {
+  const stored = store.get(state.key);
+  // The owner in a custom id is only what the button says: a forged one can name anybody, so the
+  // clicker must also be the one the result was stored for.
+  if (state.owner !== interaction.user.id || (stored && stored.owner !== interaction.user.id)) {
     await sendNote(interaction, NOTES.foreignPage);
     return;
   }
-  const stored = store.get(state.key);
   const page = stored?.pages[state.page];
   if (!stored || !page) {
     await sendNote(interaction, NOTES.stalePage);

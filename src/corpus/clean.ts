@@ -5,9 +5,14 @@
  * never edits text.
  */
 import type { Furniture, Span } from "./types.js";
+import { atMostWords } from "../text/words.js";
 
 /** Prose ends like a sentence: terminal punctuation, maybe closing quotes or brackets. */
-const ENDS_LIKE_PROSE = /[.!?…:]["”’')\]]*$/;
+/**
+ * Sentence punctuation at the end (Latin, CJK full stops and marks, the Devanagari danda), maybe
+ * closing quotes or brackets, maybe footnote marks ("1998.[3]").
+ */
+const ENDS_LIKE_PROSE = /[.!?…:。！？।॥]["”’')\]」』）»“]*(?:\[\d{1,4}\])*$/;
 
 /** Photo and image credits: agency credits, Creative Commons lines, "Photo: ...", "| Reuters". */
 const CREDIT = [
@@ -199,13 +204,6 @@ function isRaggedProse(text: string, short: boolean): boolean {
   return false;
 }
 
-/** `wordCount(s) <= max`, without splitting a long paragraph to find out. */
-function atMostWords(s: string, max: number): boolean {
-  const word = /\S+/g;
-  let n = 0;
-  while (word.exec(s)) if (++n > max) return false;
-  return true;
-}
 
 /**
  * Each credit pattern with a cheap pattern every match of it also matches: the Unicode-aware,

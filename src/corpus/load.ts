@@ -28,9 +28,23 @@ function isQuietlyIgnored(name: string): boolean {
   return name.startsWith(".") || name === MANIFEST_FILE;
 }
 
+/**
+ * A corpus folder as already read: its listing, and the bytes of its article files and manifest
+ * (null: no manifest). The loader then reads nothing itself, so what it builds comes from exactly
+ * these bytes; the cache keys an entry on them, and a file edited in between cannot slip in.
+ */
+export interface FolderRead {
+  listing: string[];
+  /** Article files by name; a file missing here is read from disk as usual. */
+  files: ReadonlyMap<string, Buffer>;
+  manifest: Buffer | null;
+}
+
 export interface LoadOptions {
   /** Refuse the whole corpus on the first bad article file instead of skipping it with a warning. */
   strict?: boolean;
+  /** The folder as already read (see `FolderRead`). */
+  read?: FolderRead;
   /** Called after each article file is read and segmented: files done, files in all. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -120,7 +134,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CorpusError(dir, "corpus folder not found (set CORPUS_DIR or pass --corpus DIR)");
   }
-  const names = readdirSync(dir).sort();
+  const names = options.read ? [...options.read.listing].sort() : readdirSync(dir).sort();
   const files = names.filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()));
   const warnings: string[] = [];
   const skip = (err: CorpusError) => {
@@ -147,28 +161,20 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   }
 
   const manifestPath = join(dir, MANIFEST_FILE);
-  const manifest = existsSync(manifestPath) ? readManifest(manifestPath, new Set(byId.keys())) : {};
+  const known = new Set(byId.keys());
+  const manifest = options.read
+    ? options.read.manifest === null
+      ? {}
+      : readManifest(manifestPath, known, options.read.manifest)
+    : existsSync(manifestPath)
+      ? readManifest(manifestPath, known)
+      : {};
 
   const articles: Article[] = [];
   let done = 0;
   for (const [id, path] of byId) {
     try {
-      let size: number;
-      try {
-        size = statSync(path).size;
-      } catch (err) {
-        // A dangling symlink or a file removed while loading: skip it like any unreadable file.
-        throw new CorpusError(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-      }
-      if (size > MAX_ARTICLE_BYTES) {
-        throw new CorpusError(path, `is ${megabytes(size)}, over the ${megabytes(MAX_ARTICLE_BYTES)} limit for one article; split it into articles`);
-      }
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(path);
-      } catch (err) {
-        throw new CorpusError(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-      }
+      const bytes = options.read?.files.get(basename(path)) ?? readArticleFile(path);
       const meta = Object.hasOwn(manifest, id) ? manifest[id] : undefined;
       const article = buildArticle(id, path, decodeArticle(path, bytes), meta);
       if (article.paragraphs.length === 0) throw new CorpusError(path, "has no article text left after removing page furniture");
@@ -184,4 +190,23 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     throw new CorpusError(dir, `no loadable .txt or .md articles${why}`);
   }
   return { dir, articles, warnings };
+}
+
+/** An article file's bytes, refused by name when it cannot be read or is over the size limit. */
+function readArticleFile(path: string): Buffer {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (err) {
+    // A dangling symlink or a file removed while loading: skip it like any unreadable file.
+    throw new CorpusError(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  if (size > MAX_ARTICLE_BYTES) {
+    throw new CorpusError(path, `is ${megabytes(size)}, over the ${megabytes(MAX_ARTICLE_BYTES)} limit for one article; split it into articles`);
+  }
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new CorpusError(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
 }

@@ -4,12 +4,15 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { hasInvisible } from "../text/invisible.js";
 import { CorpusError } from "./errors.js";
 
 export const MANIFEST_FILE = "sources.json";
 
 /** Tabs, line breaks and other control characters: they would break a link or a line in a reply. */
 const CONTROL = /\p{Cc}/u;
+/** Bidi controls and zero-width characters: they disguise what a link or a name says. */
+const INVISIBLE_MESSAGE = "must not contain invisible or direction-changing characters (bidi controls, zero-width spaces)";
 
 /**
  * Only http(s) links are ever shown; `javascript:` or `file:` URLs are refused here. The string is
@@ -20,6 +23,7 @@ const CONTROL = /\p{Cc}/u;
 const httpUrl = z
   .string()
   .refine((s) => !/\s/.test(s) && !CONTROL.test(s), "must not contain spaces, line breaks or control characters")
+  .refine((s) => !hasInvisible(s), INVISIBLE_MESSAGE)
   .refine((s) => {
     try {
       const u = new URL(s);
@@ -37,10 +41,14 @@ const httpUrl = z
     }
   }, "must not contain a user name or password");
 
-/** YYYY-MM-DD names a real day: JavaScript's parser would read 2021-02-30 as March 2. */
+/**
+ * YYYY-MM-DD names a real day: JavaScript's parser would read 2021-02-30 as March 2. The year is
+ * set on its own, since `Date.UTC` reads years 0 to 99 as 1900 to 1999.
+ */
 function isCalendarDate(s: string): boolean {
   const [y, m, d] = s.slice(0, 10).split("-").map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d));
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d);
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }
 
@@ -54,7 +62,8 @@ const oneLine = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .refine((s) => !CONTROL.test(s), "must be one line of text (no line breaks or control characters)");
+  .refine((s) => !CONTROL.test(s), "must be one line of text (no line breaks or control characters)")
+  .refine((s) => !hasInvisible(s), INVISIBLE_MESSAGE);
 
 export const manifestEntrySchema = z.strictObject({
   url: httpUrl.nullable().default(null),
@@ -74,12 +83,13 @@ function describePath(path: PropertyKey[]): string {
 
 /**
  * Reads and validates a manifest. `knownIds` are the article ids found beside it: an entry for
- * an id with no article is an error (usually a typo that would silently drop metadata).
+ * an id with no article is an error (usually a typo that would silently drop metadata). `read`,
+ * when given, is the file's bytes as already read (the cache keys a corpus on exactly those).
  */
-export function readManifest(file: string, knownIds: ReadonlySet<string>): Manifest {
+export function readManifest(file: string, knownIds: ReadonlySet<string>, read?: Buffer): Manifest {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = read ?? readFileSync(file);
   } catch (err) {
     throw new CorpusError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }

@@ -4,11 +4,17 @@
  */
 import type { Span } from "./types.js";
 
-const TERMINAL = /[.!?…]/;
-/** The characters sentence splitting reacts to: terminal punctuation and double quotes. */
-const MARKS = /[.!?…“”"]/.source;
-const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "»"]);
+/** Sentence punctuation: Latin, the CJK full stop and marks, the Devanagari danda and double danda. */
+const TERMINAL = /[.!?…。！？।॥]/;
+/** Full-width marks end a sentence with no space after them (Chinese and Japanese use none). */
+const FULL_WIDTH_TERMINAL = /[。！？]/;
+/** The characters sentence splitting reacts to: terminal punctuation and quotation marks. */
+const MARKS = /[.!?…。！？।॥“”"„«»「」『』]/.source;
+const CLOSERS = new Set(['"', "”", "“", "’", "'", ")", "]", "»", "」", "』", "）"]);
+/** What can start a sentence: a capital, a letter of a script without case (CJK, Devanagari, Arabic ...), a digit, an opening mark. */
+const SENTENCE_START = /[\p{Lu}\p{Lt}\p{Lo}\d“"‘'([¿¡«„「『]/u;
 const LOWER_START = /^\s*[\p{Ll}\d]/u;
+const FOOTNOTE_AFTER_STOP = /^\[\d{1,4}\]/;
 
 /**
  * Words that end in a period without ending a sentence. Lower-cased, without the period.
@@ -131,7 +137,13 @@ export function splitSentences(text: string, span: Span, maxQuoted = 600): Span[
   for (let m = marks.exec(text); m !== null && m.index < span.end; m = marks.exec(text)) {
     const i = m.index;
     const ch = text[i]!;
-    if (ch === "“") quoteOpenedAt = i;
+    if (ch === "“") {
+      // “ closes in German and Russian typography („so“, sagte er): after a word, before a space or punctuation.
+      const closes = i > span.start && !/\s/.test(text[i - 1]!) && (i + 1 >= span.end || /[\s,.;:!?)…]/.test(text[i + 1]!));
+      quoteOpenedAt = closes ? -1 : i;
+    } else if (ch === "„" || ch === "«" || ch === "「" || ch === "『") {
+      if (quoteOpenedAt === -1) quoteOpenedAt = i;
+    } else if (ch === "»" || ch === "」" || ch === "』") quoteOpenedAt = -1;
     else if (ch === "”") quoteOpenedAt = -1;
     else if (ch === '"') {
       const prev = i > span.start ? text[i - 1]! : " ";
@@ -144,15 +156,17 @@ export function splitSentences(text: string, span: Span, maxQuoted = 600): Span[
     while (j < span.end && TERMINAL.test(text[j]!)) j++;
     let closedQuote = false;
     while (j < span.end && CLOSERS.has(text[j]!)) {
-      if (text[j] === '"' || text[j] === "”") closedQuote = true;
+      if (text[j] === '"' || text[j] === "”" || text[j] === "“" || text[j] === "»" || text[j] === "」" || text[j] === "』") closedQuote = true;
       j++;
     }
+    // Footnote marks after the stop belong to the sentence they follow ("in 1998.[3] It ...").
+    for (let mark = FOOTNOTE_AFTER_STOP.exec(text.slice(j, j + 12)); mark; mark = FOOTNOTE_AFTER_STOP.exec(text.slice(j, j + 12))) j += mark[0].length;
     if (j >= span.end) break;
-    if (!/\s/.test(text[j]!)) continue;
+    if (!/\s/.test(text[j]!) && !FULL_WIDTH_TERMINAL.test(ch)) continue;
     let k = j;
     while (k < span.end && /\s/.test(text[k]!)) k++;
     if (k >= span.end) break;
-    if (!/[\p{Lu}\d“"‘'([¿¡]/u.test(text[k]!)) continue;
+    if (!SENTENCE_START.test(text[k]!)) continue;
     if (ch === "." && isAbbreviation(text, i, start)) continue;
     const insideQuote = quoteOpenedAt !== -1 && !closedQuote;
     if (insideQuote && i - quoteOpenedAt < maxQuoted) {

@@ -7,6 +7,7 @@
  * Only articles that contain quotation marks are read closely in step 3, which keeps a large
  * corpus of speeches fast.
  */
+import { wordCount } from "../text/words.js";
 import type { Article, Sentence } from "../corpus/types.js";
 import { buildFrame, findClauses, mainSubject, type Clause, type MentionLookup, type NounPhrase, type Pronoun, type SentenceAnalysis } from "./clauses.js";
 import { EntityRegistry, type Entity, type PlacedMention } from "./entities.js";
@@ -66,9 +67,6 @@ const CONTEXT_WINDOW = 8;
 
 const OPENING_MARKS = new Set(["“", "‘", "«", "„", '"', "'"]);
 
-function wordCount(s: string): number {
-  return s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
-}
 
 const MINOR_WORDS = new Set(["a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "with", "from", "de", "la", "von"]);
 

@@ -1,7 +1,8 @@
 /**
  * Finds quotations by their marks, as offsets into the article text. Works paragraph by paragraph
  * over the kept (non-furniture) paragraphs, so a headline or a caption never opens a quote that
- * swallows the body. Handles curly, straight and angle marks, quotes nested in quotes (kept inside
+ * swallows the body. Handles curly, straight, angle and CJK corner marks (「」, 『』 inside them),
+ * quotes nested in quotes (kept inside
  * the outer quote), apostrophes that look like closing marks, and news-style quotes that run over
  * several paragraphs: the opening mark repeats on each paragraph, the closing mark only on the last.
  */
@@ -21,7 +22,7 @@ export interface QuoteMarks {
   paragraphs: number[];
 }
 
-type Family = "double" | "single" | "angle";
+type Family = "double" | "single" | "angle" | "corner" | "white-corner";
 
 /** A quotation longer than this in one paragraph is a mis-pairing of marks, not a quote. */
 export const MAX_QUOTE_CHARS = 4000;
@@ -71,6 +72,19 @@ function classify(text: string, from: number, to: number): (Mark | { at: number;
       case "«":
         out.push({ at: i, family: "angle", role: "open" });
         break;
+      // Chinese and Japanese corner brackets cannot be mistaken for anything else.
+      case "「":
+        out.push({ at: i, family: "corner", role: "open" });
+        break;
+      case "」":
+        out.push({ at: i, family: "corner", role: "close" });
+        break;
+      case "『":
+        out.push({ at: i, family: "white-corner", role: "open" });
+        break;
+      case "』":
+        out.push({ at: i, family: "white-corner", role: "close" });
+        break;
       case "»":
         out.push({ at: i, family: "angle", role: "close" });
         break;
@@ -108,13 +122,13 @@ interface Segment {
 }
 
 /**
- * Top-level quotations of one paragraph. Marks of the paragraph's main family (double marks if
- * there are any, else single marks) delimit quotes; marks of other families inside a quote are
+ * Top-level quotations of one paragraph. Marks of the paragraph's main families (double, angle and
+ * corner marks if there are any, else single marks) delimit quotes; marks of other families inside a quote are
  * nested quotes and stay part of it. `continuing` says the previous paragraph ended inside a quote.
  */
 function paragraphQuotes(text: string, from: number, to: number): Segment[] {
   const marks = classify(text, from, to);
-  const hasDouble = marks.some((m) => m.family === "double" || m.family === "angle");
+  const hasDouble = marks.some((m) => m.family !== "single");
   const primary = (m: { family: Family }) => (hasDouble ? m.family !== "single" : m.family === "single");
 
   const segments: Segment[] = [];
@@ -147,7 +161,7 @@ function paragraphQuotes(text: string, from: number, to: number): Segment[] {
 /** Does the paragraph start with an opening quotation mark (a continued quote's repeat mark)? */
 function startsWithOpener(text: string, p: Span): boolean {
   const ch = text[p.start];
-  return ch === "“" || ch === '"' || ch === "«" || ch === "„" || ch === "‘" || (ch === "'" && /\p{L}/u.test(text[p.start + 1] ?? ""));
+  return ch === "“" || ch === '"' || ch === "«" || ch === "„" || ch === "「" || ch === "『" || ch === "‘" || (ch === "'" && /\p{L}/u.test(text[p.start + 1] ?? ""));
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -379,15 +379,39 @@ function nearlyEqual(a: string, b: string): boolean {
   return a.length - i - j <= 1 && b.length - i - j <= 1;
 }
 
+/**
+ * Most context kept on each side of a quote. A quote's context is its sentence(s), and a page
+ * without sentence punctuation is one sentence: unbounded, a 2 MB page gave every quote a 2 MB
+ * context and `quote --json` ran out of string length.
+ */
+export const CONTEXT_MAX_SIDE = 400;
+
+/** The context cut to CONTEXT_MAX_SIDE characters each side of [start, end), at white space so words stay whole. */
+function boundedContext(text: string, start: number, end: number, contextStart: number, contextEnd: number): [number, number] {
+  let from = contextStart;
+  if (start - from > CONTEXT_MAX_SIDE) {
+    from = start - CONTEXT_MAX_SIDE;
+    while (from < start && !/\s/.test(text[from - 1]!)) from++;
+  }
+  let to = contextEnd;
+  if (to - end > CONTEXT_MAX_SIDE) {
+    to = end + CONTEXT_MAX_SIDE;
+    while (to > end && !/\s/.test(text[to]!)) to--;
+    while (to > end && /\s/.test(text[to - 1]!)) to--;
+  }
+  return [from, to];
+}
+
 function toOccurrence(q: ExtractedQuote, group: string): QuoteOccurrence {
   const a = q.article;
+  const [contextStart, contextEnd] = boundedContext(a.text, q.marks.start, q.marks.end, q.contextStart, q.contextEnd);
   return occurrenceIn(a, {
     speaker: q.speaker?.name ?? "",
     group,
     start: q.marks.start,
     end: q.marks.end,
-    contextStart: q.contextStart,
-    contextEnd: q.contextEnd,
+    contextStart,
+    contextEnd,
     // A link that opens the article at the quote, for quotes a lookup can return (attributed
     // ones); building it searches the article text, so unattributed quotes skip it.
     link: q.speaker ? textFragmentLink(a.url, a.text, { start: q.marks.start, end: q.marks.end }) : a.url,

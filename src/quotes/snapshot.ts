@@ -6,6 +6,7 @@
  * the corpus; data that does not fit is refused (the caller rebuilds), never half-used.
  */
 import { z } from "zod";
+import { manifestEntrySchema } from "../corpus/manifest.js";
 import type { Article } from "../corpus/types.js";
 import type { Entity } from "./entities.js";
 import type { QuoteKind, QuoteOccurrence } from "./types.js";
@@ -140,6 +141,18 @@ export function toSnapshot(data: QuoteData): QuoteSnapshot {
   };
 }
 
+const httpUrl = manifestEntrySchema.shape.url.unwrap();
+
+/**
+ * A link read back from disk is checked like a URL from the manifest, and must open the
+ * occurrence's own article (a text fragment may follow): an edited entry cannot send readers elsewhere.
+ */
+function linkFits(link: string | null, articleUrl: string | null): boolean {
+  if (link === null) return true;
+  if (articleUrl === null || !httpUrl.safeParse(link).success) return false;
+  return link.split("#")[0] === articleUrl.split("#")[0];
+}
+
 /** The index's state from a snapshot of these very articles, or null when the two do not fit. */
 export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): QuoteData | null {
   const byId = new Map<number, KnownEntity>();
@@ -155,6 +168,7 @@ export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): Qu
     if (!a) return null;
     const span = (start: number, end: number) => start <= end && end <= a.text.length;
     if (!span(o.start, o.end) || !span(o.contextStart, o.contextEnd) || !o.parts.every(([p, q]) => span(p, q))) return null;
+    if (!linkFits(o.link, a.url)) return null;
     const speaker = o.speaker === null ? null : byId.get(o.speaker);
     if (speaker === undefined) return null;
     occurrences.push(occurrenceIn(a, { ...o, speaker: speaker?.name ?? "", parts: o.parts.map(([start, end]) => ({ start, end })) }));

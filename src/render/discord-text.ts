@@ -3,21 +3,28 @@
  * sentence boundary. Pure string functions, no Discord types.
  */
 import { splitSentences } from "../corpus/segment.js";
+import { dropInvisible } from "../text/invisible.js";
 
 export const ELLIPSIS = "…";
 
 /** Characters that are markdown (or mention/link syntax) anywhere in a line. */
 const INLINE = /[\\*_~`|[\]<]/g;
+/** The "://" of a URL: escaping its colon keeps Discord from turning typed or quoted text into a link. */
+const URL_SCHEME = /(?<=[a-z0-9])(?=:\/\/)/gi;
 /** Syntax that only counts at the start of a line: quotes, headings, subtext, lists. */
 const LINE_START = /^([ \t]*)(>|#|-|\+|(\d+)\.(?=\s))/gm;
 
 /**
  * Escapes `text` so Discord shows it literally: no bold/italic/strike/spoiler/code, no block quotes,
  * headings or lists, no masked links, and no mention, channel, emoji or timestamp syntax (`<...>`).
+ * Bidi controls and zero-width characters are dropped: an override in an excerpt or a headline
+ * would reorder the rest of the reply. A URL in the text is not left to become a link (and a
+ * preview): only the bot's own masked links are links.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return dropInvisible(text)
     .replace(INLINE, (ch) => `\\${ch}`)
+    .replace(URL_SCHEME, "\\")
     .replace(LINE_START, (_m, space: string, mark: string, digits: string | undefined) =>
       digits === undefined ? `${space}\\${mark}` : `${space}${digits}\\.`,
     );

@@ -9,6 +9,8 @@ import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.
 import { describeDisagreement, type Disagreement } from "../disagree/compare.js";
 import type { TimelineEvent, TimelineResult } from "../timeline/timeline.js";
 import { ELLIPSIS, blockQuote, escapeMarkdown, fitText, safeUrl } from "./discord-text.js";
+import { dropFootnoteMarks } from "../text/footnotes.js";
+import { dropInvisible } from "../text/invisible.js";
 import { supportLine, timelineHeading } from "./support.js";
 
 /** Discord's message limits (characters). */
@@ -107,7 +109,8 @@ function quotedField(label: string, name: string, excerpt: string, below: string
   const room = DISCORD_LIMITS.fieldValue - tail.length - 1;
   return {
     name: label + fitText(name, DISCORD_LIMITS.fieldName - label.length),
-    value: `${fitText(excerpt, room, blockQuote)}\n${tail}`,
+    // Without footnote marks ("[2]"), which would read as citation markers of ours.
+    value: `${fitText(excerpt, room, (s) => blockQuote(dropFootnoteMarks(s)))}\n${tail}`,
   };
 }
 
@@ -340,7 +343,9 @@ export function renderSourcesPages(sources: SourceInfo[]): MessagePage[] {
   return withFooters(pages, null);
 }
 
-function plainCut(text: string, limit: number): string {
+/** Plain text (autocomplete choices take no markdown), without bidi or zero-width characters, cut to `limit`. */
+function plainCut(raw: string, limit: number): string {
+  const text = dropInvisible(raw);
   return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}${ELLIPSIS}`;
 }
 

@@ -4,8 +4,39 @@ import { describeDisagreement, type Disagreement } from "../disagree/compare.js"
 import type { TimelineResult } from "../timeline/timeline.js";
 import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
+import { dropFootnoteMarks } from "../text/footnotes.js";
+import { markInvisible } from "../text/invisible.js";
 import { cleanUserText } from "../text/user-text.js";
 import { supportLine, timelineHeading } from "./support.js";
+
+/**
+ * Every C0 and C1 control character but newline and tab (and DEL): what a terminal would act on
+ * instead of showing. Article text can carry them (an OSC sequence retitles the window, OSC 52
+ * writes the clipboard, CSI recolours or clears the screen), and so can file names in warnings.
+ */
+const TERMINAL_CONTROL = /(?![\n\t])\p{Cc}/gu;
+
+function hex(ch: string): string {
+  return ch.charCodeAt(0).toString(16).padStart(2, "0");
+}
+
+/**
+ * Text for a terminal: each control character shown as a visible `\xHH`, so nothing is hidden or
+ * run, and each bidi control or zero-width character as `\uHHHH`, so nothing is reordered or hidden.
+ */
+export function terminalSafe(text: string): string {
+  const visible = text.replace(TERMINAL_CONTROL, (ch) => `\\x${hex(ch)}`);
+  return markInvisible(visible, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * JSON for a terminal or a pipe. JSON.stringify escapes C0 controls (so none is left raw for this
+ * to find) but writes DEL and C1 controls (U+0080 to U+009F) raw; they are written as `\u00XX`
+ * instead, which parses to the same string.
+ */
+export function terminalJson(value: unknown): string {
+  return JSON.stringify(value).replace(/(?![\n\t])\p{Cc}/gu, (ch) => `\\u00${hex(ch)}`);
+}
 
 function sourceLine(c: Pick<Citation, "outlet" | "published" | "title" | "articleId">): string {
   const who = c.outlet ?? "Unknown outlet";
@@ -27,7 +58,7 @@ export function renderAsk(result: AskResult & { disagreements?: Disagreement[] }
   if (support) lines.push(`${support}.`, "");
   for (const c of result.citations) {
     if (c.sameAs !== null) continue;
-    lines.push(`[${c.n}] "${c.excerpt}"`);
+    lines.push(`[${c.n}] "${dropFootnoteMarks(c.excerpt)}"`);
     lines.push(`    ${sourceLine(c)}`);
     lines.push(`    ${c.link ?? "(no link: the article has no URL)"}`);
     for (const same of result.citations.filter((o) => o.sameAs === c.n)) {

@@ -4,12 +4,14 @@
  * atomic write, and pruning that keeps the folder bounded.
  *
  * Layout: magic bytes naming what the file holds, the header's length, the header as JSON,
- * padding to a multiple of four bytes, then the raw bytes of every array of unsigned 32-bit
- * integers. The header names each array by [byte offset into that region, byte length], so loading
- * reads them in place instead of parsing a million numbers or decoding base64. Values are checked
- * where they are used.
+ * padding to a multiple of four bytes, the raw bytes of every array of unsigned 32-bit integers,
+ * then the SHA-256 of everything before it. The header names each array by [byte offset into that
+ * region, byte length], so loading reads them in place instead of parsing a million numbers or
+ * decoding base64. The checksum covers every region: a flipped byte in an array would otherwise
+ * pass every range check and serve a cut excerpt. Values are also checked where they are used.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 
@@ -34,13 +36,20 @@ export class ArrayRegion {
   }
 }
 
-/** The entry file's bytes: magic, header length, header, padding, arrays. */
+const CHECKSUM_BYTES = 32;
+
+function checksum(body: Buffer): Buffer {
+  return createHash("sha256").update(body).digest();
+}
+
+/** The entry file's bytes: magic, header length, header, padding, arrays, checksum. */
 export function encodeEntry(magic: Buffer, header: object, region: ArrayRegion): Buffer {
   const json = Buffer.from(JSON.stringify(header), "utf8");
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
   const padding = Buffer.alloc((4 - ((magic.length + 4 + json.length) % 4)) % 4);
-  return Buffer.concat([magic, length, json, padding, ...region.toBuffers()]);
+  const body = Buffer.concat([magic, length, json, padding, ...region.toBuffers()]);
+  return Buffer.concat([body, checksum(body)]);
 }
 
 export interface DecodedEntry<T> {
@@ -50,8 +59,10 @@ export interface DecodedEntry<T> {
 }
 
 /** The header and a reader of its arrays, or null when the bytes are not an intact entry of this kind. */
-export function decodeEntry<S extends z.ZodType>(file: Buffer, magic: Buffer, schema: S): DecodedEntry<z.infer<S>> | null {
-  if (file.length < magic.length + 4 || !file.subarray(0, magic.length).equals(magic)) return null;
+export function decodeEntry<S extends z.ZodType>(whole: Buffer, magic: Buffer, schema: S): DecodedEntry<z.infer<S>> | null {
+  if (whole.length < magic.length + 4 + CHECKSUM_BYTES || !whole.subarray(0, magic.length).equals(magic)) return null;
+  const file = whole.subarray(0, whole.length - CHECKSUM_BYTES);
+  if (!checksum(file).equals(whole.subarray(file.length))) return null;
   const jsonLength = file.readUInt32LE(magic.length);
   const jsonStart = magic.length + 4;
   if (jsonStart + jsonLength > file.length) return null;
@@ -100,13 +111,34 @@ export const KEEP_ENTRIES = 16;
  */
 const ENTRY_NAME = /^([0-9a-f]{16})\.(?:idx|json|quotes|meaning)$/;
 
-/** Writes atomically (temporary file, then rename) so a reader never sees half an entry. */
+/** Temporary files of a save in progress: the entry's name, the writer's process id, `.tmp`. */
+const TEMP_NAME = /^[0-9a-f]{16}\.(?:idx|json|quotes)\.(\d+)\.tmp$/;
+
+/**
+ * Writes atomically (temporary file, then rename) so a reader never sees half an entry. A write
+ * or rename that fails (a full disk, a folder in the way) removes its temporary file.
+ */
 export function saveEntry(file: string, body: Buffer): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, body);
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, body);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
   prune(dirname(file));
+}
+
+/** Is a process with this id running? (Signal 0 only asks; EPERM means it runs as someone else.) */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**
@@ -119,6 +151,13 @@ export function prune(cacheDir: string): void {
   const newest = new Map<string, number>();
   const files: { path: string; stem: string }[] = [];
   for (const name of readdirSync(cacheDir)) {
+    // What a writer that crashed or was killed left: its process is gone, so nobody will rename it.
+    const temp = TEMP_NAME.exec(name);
+    if (temp) {
+      const pid = Number(temp[1]);
+      if (pid !== process.pid && !isRunning(pid)) rmSync(join(cacheDir, name), { force: true });
+      continue;
+    }
     const m = ENTRY_NAME.exec(name);
     if (!m) continue;
     let mtime: number;

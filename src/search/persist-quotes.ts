@@ -19,7 +19,7 @@ import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cach
 import { cacheFileFor } from "./persist.js";
 
 /** Bump when the layout of a quote entry changes. */
-export const QUOTE_CACHE_FORMAT = 1;
+export const QUOTE_CACHE_FORMAT = 2;
 
 const MAGIC = Buffer.from("cbquote\n", "latin1");
 

@@ -12,8 +12,8 @@ import { endianness } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, decodeArticle, loadCorpus } from "../corpus/load.js";
-import { MANIFEST_FILE } from "../corpus/manifest.js";
+import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, decodeArticle, loadCorpus, type FolderRead } from "../corpus/load.js";
+import { MANIFEST_FILE, manifestEntrySchema } from "../corpus/manifest.js";
 import type { Article, Corpus, Furniture, Paragraph, Sentence } from "../corpus/types.js";
 import { ANALYZER_VERSION } from "./analyzer.js";
 import { MAX_PASSAGE_SENTENCES, PassageIndex, WINDOW_SENTENCES } from "./passage-index.js";
@@ -21,7 +21,7 @@ import type { PostingsData } from "./postings.js";
 import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cache-entry.js";
 
 /** Bump when the layout of a cache entry changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** `.cache/index` in the project (gitignored). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache/index", import.meta.url));
@@ -71,9 +71,10 @@ const cachedArticleSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().min(1),
   title: z.string(),
-  url: z.string().nullable(),
-  outlet: z.string().nullable(),
-  published: z.string().nullable(),
+  // Read back as the manifest is read: a link or an outlet from disk is shown to users all the same.
+  url: manifestEntrySchema.shape.url.unwrap(),
+  outlet: manifestEntrySchema.shape.outlet.unwrap(),
+  published: manifestEntrySchema.shape.published.unwrap(),
   /** start, end, sentence count: per paragraph. */
   paragraphs: arrayRef,
   /** start, end: per sentence. */
@@ -138,8 +139,11 @@ function updateWithFile(hash: Hash, name: string, bytes: Buffer | null, note = "
   if (bytes) hash.update(bytes);
 }
 
-/** The corpus folder's article files and manifest, read once, with the key of the whole. */
-function readForKey(dir: string, options: OpenOptions): { key: string; files: Map<string, FileRead> } | null {
+/**
+ * The corpus folder's article files and manifest, read once, with the key of the whole and, when
+ * everything could be read, the same bytes for the loader (so key and content cannot differ).
+ */
+function readForKey(dir: string, options: OpenOptions): { key: string; files: Map<string, FileRead>; folder: FolderRead | null } | null {
   let listing: string[];
   try {
     if (!statSync(dir).isDirectory()) return null;
@@ -178,13 +182,19 @@ function readForKey(dir: string, options: OpenOptions): { key: string; files: Ma
     options.onProgress?.("reading", i + 1, names.length);
   });
   let manifest: Buffer | null = null;
+  // Absent is no manifest; unreadable is left to the loader, which refuses it by name.
+  let manifestKnown = true;
   try {
     manifest = readFileSync(join(dir, MANIFEST_FILE));
-  } catch {
+  } catch (err) {
     manifest = null;
+    manifestKnown = (err as NodeJS.ErrnoException).code === "ENOENT";
   }
   updateWithFile(hash, MANIFEST_FILE, manifest);
-  return { key: hash.digest("hex"), files };
+  const bytes = new Map<string, Buffer>();
+  for (const f of files.values()) if (f.bytes) bytes.set(f.name, f.bytes);
+  const folder = manifestKnown ? { listing, files: bytes, manifest } : null;
+  return { key: hash.digest("hex"), files, folder };
 }
 
 /** The entry file for a corpus folder: one per folder, named by its absolute path. */
@@ -324,6 +334,7 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
 
   const corpus = loadCorpus(dir, {
     strict: options.strict,
+    ...(read?.folder ? { read: read.folder } : {}),
     onProgress: (done, total) => options.onProgress?.("segmenting", done, total),
   });
   const index = new PassageIndex(corpus.articles, {

@@ -4,10 +4,10 @@
  * npm settings cannot change the outcome.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tempDir } from "./temp-dir.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -21,7 +21,7 @@ export interface NpmRun {
 
 /** A fresh temp folder to serve as HOME (write a `.env` into it to test one). */
 export function freshHome(): string {
-  return mkdtempSync(join(tmpdir(), "coverage-bot-start-"));
+  return tempDir("start");
 }
 
 export function runNpmClean(script: string, extra: NodeJS.ProcessEnv = {}, home = freshHome()): NpmRun {
@@ -32,6 +32,8 @@ export function runNpmClean(script: string, extra: NodeJS.ProcessEnv = {}, home 
     env: {
       PATH: process.env.PATH,
       HOME: home,
+      // The run's own temp folder (tests/setup/run-temp.ts), so tools started here leave nothing outside it.
+      TMPDIR: tmpdir(),
       DOTENV_CONFIG_PATH: join(home, ".env"),
       npm_config_update_notifier: "false",
       ...extra,
