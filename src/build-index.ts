@@ -8,6 +8,7 @@ import { resolveCorpusDir } from "./corpus/location.js";
 import { CorpusError } from "./corpus/errors.js";
 import { DEFAULT_CACHE_DIR, openIndexedCorpus, type Phase as IndexPhase } from "./search/persist.js";
 import { openQuoteIndex } from "./search/persist-quotes.js";
+import { meaningKey, openMeaning } from "./search/meaning.js";
 
 /** The passage index's phases, then extracting and saving the quotations. */
 type Phase = IndexPhase | "quotes";
@@ -109,6 +110,14 @@ export function main(argv: string[]): number {
       progress.onProgress("quotes", articles, articles);
     }
     progress.finish();
+    // Word meaning for ask (vectors and WordNet links of this corpus's words), saved beside the index.
+    if (opened.key) {
+      const meaningStarted = performance.now();
+      const file = opened.file.replace(/\.idx$/, ".meaning");
+      const meaning = openMeaning(file, meaningKey(opened.key), () => opened.index.writtenWords(), (line) => process.stdout.write(`${line}\n`));
+      const seconds = ((performance.now() - meaningStarted) / 1000).toFixed(1);
+      process.stdout.write(meaning ? `word meaning: ${meaning.softWords.length} corpus words, ${meaning.vectors.size} vectors (${seconds} s; ${file})\n` : "word meaning: the vector package is not installed; questions match words by form only\n");
+    }
     for (const w of opened.corpus.warnings) process.stderr.write(`warning: ${w}\n`);
     const what = `${opened.corpus.articles.length} articles, ${opened.index.size} passages`;
     if (opened.source === "loaded") {

@@ -4,9 +4,14 @@
  *
  * Each question's candidates come from the engine's own stages (gather, then corroboration), so
  * the features trained on are exactly those scored at run time. A candidate is labelled right when
- * its cited span contains one of the question's gold spans. The objective is a softmax over the
- * question's candidates plus one abstain option: an answerable question wants its right
- * candidates, an unanswerable one wants abstain. L2-regularised, fitted by full-batch Adam.
+ * its cited span contains one of the question's gold spans. Two heads, each L2-regularised and
+ * fitted by full-batch Adam:
+ *  - the ranker: a softmax over each answerable question's candidates, wanting its right ones;
+ *  - the confidence: a logistic model, on every question, of "the ranker's lead is right", over
+ *    the question's features, the lead's features and its margin. Its inputs come from rankers
+ *    fitted without the question's story (cross-fitting over four story groups), as they would be
+ *    on a new story.
+ * The threshold maximises hit rate plus refusal rate over those cross-fitted confidences.
  *
  * Reports leave-one-story-out cross-validation (fit on every other story, score the one left out)
  * for both ways of treating the answer checks (gate or feature), and keeps the better.
@@ -18,7 +23,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { gather, markCorroboration } from "./answer/ask.js";
-import { ABSTAIN_FEATURES, CANDIDATE_FEATURES, MODEL_FILE, type AnswerModel } from "./answer/model.js";
+import { CANDIDATE_FEATURES, MARGIN_CAP, MODEL_FILE, QUESTION_FEATURES, type AnswerModel } from "./answer/model.js";
 import { excerptSpan } from "./answer/select.js";
 import { Engine } from "./engine.js";
 import { DEFAULT_CACHE_DIR } from "./search/persist.js";
@@ -49,7 +54,7 @@ export function trainingSets(): LabelledSet[] {
   return out;
 }
 
-/** A question as the fit sees it: feature rows of its candidates, which are right, and the abstain row. */
+/** A question as the fit sees it: feature rows of its candidates, which are right, and its own features. */
 interface Example {
   story: string;
   answerable: boolean;
@@ -57,7 +62,8 @@ interface Example {
   eligible: boolean[];
   /** Some cited text (`eligible` or not) contains a gold span. */
   right: boolean[];
-  abstain: number[];
+  /** The question's features (empty when it was refused before any candidate). */
+  question: number[];
 }
 
 const norm = (s: string) =>
@@ -70,13 +76,17 @@ const norm = (s: string) =>
     .trim()
     .toLowerCase();
 
+const weightsRecord = <K extends string>(names: readonly K[], values: readonly number[]) =>
+  Object.fromEntries(names.map((f, i) => [f, Math.round((values[i] ?? 0) * 10000) / 10000])) as Record<K, number>;
+
 /** The zero model: gather runs in model mode (evidence decides refusals) without prior weights. */
 function blankModel(gate: boolean): AnswerModel {
   return {
     about: "blank",
     gate,
-    candidate: Object.fromEntries(CANDIDATE_FEATURES.map((f) => [f, 0])) as AnswerModel["candidate"],
-    abstain: Object.fromEntries(ABSTAIN_FEATURES.map((f) => [f, 0])) as AnswerModel["abstain"],
+    candidate: weightsRecord(CANDIDATE_FEATURES, []),
+    confidence: { question: weightsRecord(QUESTION_FEATURES, []), lead: weightsRecord(CANDIDATE_FEATURES, []), margin: 0 },
+    threshold: 0.5,
     training: {},
   };
 }
@@ -97,7 +107,7 @@ export function examples(sets: readonly LabelledSet[], gate: boolean): Example[]
       const spans = (item.answer ?? []).map(norm);
       if (!("candidates" in g)) {
         // Refused before any candidate (an unknown name): nothing to learn from it.
-        out.push({ story: set.story, answerable, rows: [], eligible: [], right: [], abstain: [] });
+        out.push({ story: set.story, answerable, rows: [], eligible: [], right: [], question: [] });
         continue;
       }
       markCorroboration(g.candidates, g.idf, true);
@@ -111,107 +121,104 @@ export function examples(sets: readonly LabelledSet[], gate: boolean): Example[]
         const text = norm(c.view.article.text.slice(span.start, span.end));
         right.push(spans.some((s) => text.includes(s)));
       }
-      out.push({ story: set.story, answerable, rows, eligible, right, abstain: ABSTAIN_FEATURES.map((f) => g.question[f]) });
+      out.push({ story: set.story, answerable, rows, eligible, right, question: QUESTION_FEATURES.map((f) => g.question[f]) });
     }
   }
   return out;
 }
 
-export interface Weights {
-  w: number[];
-  v: number[];
-  /** Hidden units: each a row of input weights, a bias, and its output weight. */
-  hidden: { in: number[]; bias: number; out: number }[];
-}
-
-const L2 = Number(process.env.TRAIN_L2 ?? 0.01);
-const STEPS = Number(process.env.TRAIN_STEPS ?? 1500);
+const L2 = 0.01;
+const STEPS = 1500;
 const RATE = 0.05;
-/** Hidden units of the scorer (0: plain logistic scoring). Chosen by cross-validation. */
-const HIDDEN = Number(process.env.TRAIN_HIDDEN ?? 0);
 
-/** A candidate's score under `weights`, and the hidden activations. */
-export function scoreRow(weights: Weights, row: readonly number[]): { score: number; act: number[] } {
-  let score = 0;
-  for (let j = 0; j < row.length; j++) score += weights.w[j]! * row[j]!;
-  const act = weights.hidden.map((h) => {
-    let z = h.bias;
-    for (let j = 0; j < row.length; j++) z += h.in[j]! * row[j]!;
-    return Math.tanh(z);
-  });
-  weights.hidden.forEach((h, k) => (score += h.out * act[k]!));
-  return { score, act };
-}
-
-/** Fits weights on `data` by Adam on the mean negative log-likelihood plus L2. Deterministic. */
-export function fit(data: readonly Example[], hidden = HIDDEN): Weights {
-  const nw = CANDIDATE_FEATURES.length;
-  const nv = ABSTAIN_FEATURES.length;
-  let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 0.2;
-  const weights: Weights = {
-    w: new Array<number>(nw).fill(0),
-    v: new Array<number>(nv).fill(0),
-    hidden: Array.from({ length: hidden }, () => ({ in: Array.from({ length: nw }, random), bias: random(), out: 0 })),
-  };
-  // Flat views of every parameter, for Adam.
-  const params = () => [...weights.w, ...weights.v, ...weights.hidden.flatMap((h) => [...h.in, h.bias, h.out])];
-  const assign = (flat: Float64Array) => {
-    let i = 0;
-    for (let j = 0; j < nw; j++) weights.w[j] = flat[i++]!;
-    for (let j = 0; j < nv; j++) weights.v[j] = flat[i++]!;
-    for (const h of weights.hidden) {
-      for (let j = 0; j < nw; j++) h.in[j] = flat[i++]!;
-      h.bias = flat[i++]!;
-      h.out = flat[i++]!;
-    }
-  };
-  const theta = Float64Array.from(params());
-  const n = theta.length;
+/** Full-batch Adam from zeros on a loss whose gradient `gradient` adds into its argument. */
+function adam(n: number, gradient: (theta: Float64Array, grad: Float64Array) => number): Float64Array {
+  const theta = new Float64Array(n);
   const m = new Float64Array(n);
-  const s2 = new Float64Array(n);
-  const hOffset = nw + nv;
-  const usable = data.filter((e) => e.abstain.length > 0 && (!e.answerable || e.right.some((r, i) => r && e.eligible[i])));
+  const s = new Float64Array(n);
   for (let step = 1; step <= STEPS; step++) {
     const grad = new Float64Array(n);
+    const count = Math.max(1, gradient(theta, grad));
+    for (let j = 0; j < n; j++) {
+      const g = grad[j]! / count + L2 * theta[j]!;
+      m[j] = 0.9 * m[j]! + 0.1 * g;
+      s[j] = 0.999 * s[j]! + 0.001 * g * g;
+      theta[j]! -= (RATE * (m[j]! / (1 - 0.9 ** step))) / (Math.sqrt(s[j]! / (1 - 0.999 ** step)) + 1e-8);
+    }
+  }
+  return theta;
+}
+
+function dot(w: ArrayLike<number>, row: readonly number[], offset = 0): number {
+  let t = 0;
+  for (let j = 0; j < row.length; j++) t += w[offset + j]! * row[j]!;
+  return t;
+}
+
+/** The ranker: softmax over each answerable question's eligible candidates, wanting the right ones. */
+export function fitRanker(data: readonly Example[]): number[] {
+  const usable = data.filter((e) => e.answerable && e.right.some((r, i) => r && e.eligible[i]));
+  const theta = adam(CANDIDATE_FEATURES.length, (w, grad) => {
     for (const e of usable) {
       const idx = e.rows.map((_, i) => i).filter((i) => e.eligible[i]);
-      const scored = idx.map((i) => scoreRow(weights, e.rows[i]!));
-      const a = e.abstain.reduce((t, x, j) => t + weights.v[j]! * x, 0);
-      const max = Math.max(a, ...scored.map((x) => x.score));
-      const ex = scored.map((x) => Math.exp(x.score - max));
-      const ea = Math.exp(a - max);
-      const z = ex.reduce((t, x) => t + x, ea);
-      // Target: the right candidates (in proportion to their probability), or abstain.
-      const target = idx.map((i, k) => (e.answerable && e.right[i] ? ex[k]! : 0));
-      const zt = target.reduce((t, x) => t + x, 0);
+      const scores = idx.map((i) => dot(w, e.rows[i]!));
+      const max = Math.max(...scores);
+      const ex = scores.map((x) => Math.exp(x - max));
+      const z = ex.reduce((t, x) => t + x, 0);
+      const zt = idx.reduce((t, i, k) => t + (e.right[i] ? ex[k]! : 0), 0);
       idx.forEach((i, k) => {
-        const g = ex[k]! / z - (e.answerable ? target[k]! / zt : 0);
-        if (g === 0) return;
+        const g = ex[k]! / z - (e.right[i] ? ex[k]! / zt : 0);
         const row = e.rows[i]!;
-        for (let j = 0; j < nw; j++) grad[j]! += g * row[j]!;
-        const act = scored[k]!.act;
-        weights.hidden.forEach((h, u) => {
-          const base = hOffset + u * (nw + 2);
-          const back = g * h.out * (1 - act[u]! * act[u]!);
-          for (let j = 0; j < nw; j++) grad[base + j]! += back * row[j]!;
-          grad[base + nw]! += back;
-          grad[base + nw + 1]! += g * act[u]!;
-        });
+        for (let j = 0; j < row.length; j++) grad[j]! += g * row[j]!;
       });
-      const ga = ea / z - (e.answerable ? 0 : 1);
-      for (let j = 0; j < nv; j++) grad[nw + j]! += ga * e.abstain[j]!;
     }
-    for (let j = 0; j < n; j++) {
-      const g = grad[j]! / Math.max(1, usable.length) + L2 * theta[j]!;
-      m[j] = 0.9 * m[j]! + 0.1 * g;
-      s2[j] = 0.999 * s2[j]! + 0.001 * g * g;
-      theta[j]! -= (RATE * (m[j]! / (1 - 0.9 ** step))) / (Math.sqrt(s2[j]! / (1 - 0.999 ** step)) + 1e-8);
-    }
-    assign(theta);
-  }
-  return weights;
+    return usable.length;
+  });
+  return [...theta];
 }
+
+/** What the confidence sees of a question under a ranker: its inputs, and whether the lead is right. */
+interface Decision {
+  answerable: boolean;
+  /** Null: no candidate may lead (refused whatever the confidence). */
+  inputs: number[] | null;
+  leadRight: boolean;
+}
+
+export function decide(e: Example, ranker: readonly number[]): Decision {
+  let best = -1;
+  let bestScore = -Infinity;
+  let second = -Infinity;
+  e.rows.forEach((row, i) => {
+    if (!e.eligible[i]) return;
+    const s = dot(ranker, row);
+    if (s > bestScore) {
+      second = bestScore;
+      bestScore = s;
+      best = i;
+    } else if (s > second) second = s;
+  });
+  if (best < 0 || e.question.length === 0) return { answerable: e.answerable, inputs: null, leadRight: false };
+  const margin = Math.min(MARGIN_CAP, Number.isFinite(second) ? bestScore - second : MARGIN_CAP);
+  return { answerable: e.answerable, inputs: [...e.question, ...e.rows[best]!, margin], leadRight: e.right[best]! };
+}
+
+/** The confidence head: logistic regression of "answerable and the lead is right". */
+export function fitConfidence(decisions: readonly Decision[]): number[] {
+  const usable = decisions.filter((d) => d.inputs !== null);
+  const n = QUESTION_FEATURES.length + CANDIDATE_FEATURES.length + 1;
+  const theta = adam(n, (w, grad) => {
+    for (const d of usable) {
+      const p = 1 / (1 + Math.exp(-dot(w, d.inputs!)));
+      const g = p - (d.answerable && d.leadRight ? 1 : 0);
+      for (let j = 0; j < n; j++) grad[j]! += g * d.inputs![j]!;
+    }
+    return usable.length;
+  });
+  return [...theta];
+}
+
+const probability = (conf: readonly number[], d: Decision) => (d.inputs === null ? 0 : 1 / (1 + Math.exp(-dot(conf, d.inputs))));
 
 export interface Score {
   answerable: number;
@@ -220,25 +227,13 @@ export interface Score {
   refused: number;
 }
 
-/** hit@1 on answerable questions and refusals on unanswerable ones, as the engine would decide. */
-export function evaluate(data: readonly Example[], weights: Weights): Score {
+function tally(decisions: readonly Decision[], conf: readonly number[], threshold: number): Score {
   const r: Score = { answerable: 0, hit: 0, unanswerable: 0, refused: 0 };
-  for (const e of data) {
-    let best = -Infinity;
-    let bestRight = false;
-    e.rows.forEach((row, i) => {
-      if (!e.eligible[i]) return;
-      const sc = scoreRow(weights, row).score;
-      if (sc > best) {
-        best = sc;
-        bestRight = e.right[i]!;
-      }
-    });
-    const abstain = e.abstain.length > 0 ? e.abstain.reduce((t, x, j) => t + weights.v[j]! * x, 0) : Infinity;
-    const answers = best > abstain;
-    if (e.answerable) {
+  for (const d of decisions) {
+    const answers = probability(conf, d) >= threshold;
+    if (d.answerable) {
       r.answerable++;
-      if (answers && bestRight) r.hit++;
+      if (answers && d.leadRight) r.hit++;
     } else {
       r.unanswerable++;
       if (!answers) r.refused++;
@@ -247,15 +242,74 @@ export function evaluate(data: readonly Example[], weights: Weights): Score {
   return r;
 }
 
+const balance = (s: Score) => s.hit / Math.max(1, s.answerable) + s.refused / Math.max(1, s.unanswerable);
+
+/** The threshold (in steps of 0.02) with the best hit rate plus refusal rate. */
+function bestThreshold(decisions: readonly Decision[], conf: readonly number[]): number {
+  let best = 0.5;
+  let bestValue = -Infinity;
+  for (let t = 0.1; t <= 0.9 + 1e-9; t += 0.02) {
+    const v = balance(tally(decisions, conf, t));
+    if (v > bestValue + 1e-9) {
+      bestValue = v;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}
+
+interface Fitted {
+  ranker: number[];
+  confidence: number[];
+  threshold: number;
+}
+
+/** Story groups for cross-fitting the confidence's inputs (stories dealt round-robin). */
+const CROSS_FIT_GROUPS = 4;
+
+/** Both heads on `data`, the confidence on cross-fitted rankers (each blind to its group's stories). */
+export function fitModel(data: readonly Example[]): Fitted {
+  const ranker = fitRanker(data);
+  const stories = [...new Set(data.map((e) => e.story))];
+  const groupOf = new Map(stories.map((s, i) => [s, i % CROSS_FIT_GROUPS]));
+  const decisions: Decision[] = [];
+  for (let g = 0; g < Math.min(CROSS_FIT_GROUPS, stories.length); g++) {
+    const fold = stories.length > 1 ? fitRanker(data.filter((e) => groupOf.get(e.story) !== g)) : ranker;
+    for (const e of data.filter((x) => groupOf.get(x.story) === g)) decisions.push(decide(e, fold));
+  }
+  const confidence = fitConfidence(decisions);
+  return { ranker, confidence, threshold: bestThreshold(decisions, confidence) };
+}
+
+export function evaluate(data: readonly Example[], fitted: Fitted): Score {
+  return tally(
+    data.map((e) => decide(e, fitted.ranker)),
+    fitted.confidence,
+    fitted.threshold,
+  );
+}
+
+/**
+ * Leave-one-story-out: both heads (and the threshold) fitted on the other stories, scored on the
+ * one left out. The inner cross-fitting makes this nested and slow; TRAIN_QUICK=1 fits the
+ * confidence in-sample inside each fold instead (for quick comparisons only).
+ */
 function crossValidate(data: readonly Example[]): { total: Score; byStory: Record<string, Score> } {
   const stories = [...new Set(data.map((e) => e.story))];
   const total: Score = { answerable: 0, hit: 0, unanswerable: 0, refused: 0 };
   const byStory: Record<string, Score> = {};
   for (const story of stories) {
-    const weights = fit(data.filter((e) => e.story !== story));
+    const train = data.filter((e) => e.story !== story);
+    let fitted: Fitted;
+    if (process.env.TRAIN_QUICK === "1") {
+      const ranker = fitRanker(train);
+      const decisions = train.map((e) => decide(e, ranker));
+      const confidence = fitConfidence(decisions);
+      fitted = { ranker, confidence, threshold: bestThreshold(decisions, confidence) };
+    } else fitted = fitModel(train);
     const sc = evaluate(
       data.filter((e) => e.story === story),
-      weights,
+      fitted,
     );
     byStory[story] = sc;
     for (const k of Object.keys(total) as (keyof Score)[]) total[k] += sc[k];
@@ -272,26 +326,30 @@ function main(): void {
   for (const gate of [true, false]) {
     const data = examples(sets, gate);
     const cv = crossValidate(data);
-    console.log(`answer checks as ${gate ? "a gate" : "a feature"}: leave-one-story-out ${line(cv.total)}`);
+    console.log(`answer checks as ${gate ? "a gate" : "features"}: leave-one-story-out ${line(cv.total)}`);
     results.push({ gate, cv, data });
   }
-  const rate = (s: Score) => s.hit / Math.max(1, s.answerable) + s.refused / Math.max(1, s.unanswerable);
-  const chosen = results.reduce((a, b) => (rate(b.cv.total) > rate(a.cv.total) ? b : a));
+  const chosen = results.reduce((a, b) => (balance(b.cv.total) > balance(a.cv.total) ? b : a));
   for (const [story, sc] of Object.entries(chosen.cv.byStory)) console.log(`  ${story.padEnd(26)} ${line(sc)}`);
-  const weights = fit(chosen.data);
-  // The engine scores with the linear weights only: hidden units (TRAIN_HIDDEN) are for measuring.
-  if (weights.hidden.length > 0) throw new Error("TRAIN_HIDDEN is for cross-validation only; the model file holds linear weights");
-  const inSample = evaluate(chosen.data, weights);
-  console.log(`fitted on all ${chosen.data.length} questions (${new Set(chosen.data.map((e) => e.story)).size} stories): in-sample ${line(inSample)}`);
-  const round = (x: number) => Math.round(x * 10000) / 10000;
+  const fitted = fitModel(chosen.data);
+  const inSample = evaluate(chosen.data, fitted);
+  const stories = [...new Set(chosen.data.map((e) => e.story))];
+  console.log(`fitted on all ${chosen.data.length} questions (${stories.length} stories): in-sample ${line(inSample)}, threshold ${fitted.threshold}`);
+  const nq = QUESTION_FEATURES.length;
+  const nc = CANDIDATE_FEATURES.length;
   const model: AnswerModel = {
     about: "Answer model fitted by `npm run train` (src/train.ts) on tests/fixtures ask sets; do not edit by hand.",
     gate: chosen.gate,
-    candidate: Object.fromEntries(CANDIDATE_FEATURES.map((f, i) => [f, round(weights.w[i]!)])) as AnswerModel["candidate"],
-    abstain: Object.fromEntries(ABSTAIN_FEATURES.map((f, i) => [f, round(weights.v[i]!)])) as AnswerModel["abstain"],
+    candidate: weightsRecord(CANDIDATE_FEATURES, fitted.ranker),
+    confidence: {
+      question: weightsRecord(QUESTION_FEATURES, fitted.confidence.slice(0, nq)),
+      lead: weightsRecord(CANDIDATE_FEATURES, fitted.confidence.slice(nq, nq + nc)),
+      margin: Math.round(fitted.confidence[nq + nc]! * 10000) / 10000,
+    },
+    threshold: fitted.threshold,
     training: {
       questions: chosen.data.length,
-      stories: [...new Set(chosen.data.map((e) => e.story))],
+      stories,
       l2: L2,
       steps: STEPS,
       crossValidated: { ...chosen.cv.total, summary: line(chosen.cv.total) },

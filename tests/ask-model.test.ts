@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ask, gather } from "../src/answer/ask.js";
-import { ABSTAIN_FEATURES, CANDIDATE_FEATURES, MODEL_FILE, answerModel, modelSchema } from "../src/answer/model.js";
+import { CANDIDATE_FEATURES, MODEL_FILE, QUESTION_FEATURES, answerModel, modelSchema } from "../src/answer/model.js";
 import { buildArticle } from "../src/corpus/load.js";
 import { WordMeaning } from "../src/search/meaning.js";
 import { PassageIndex } from "../src/search/passage-index.js";
@@ -34,7 +34,10 @@ describe("the answer model file", () => {
   it("is valid against its schema and weighs every named feature", () => {
     const model = answerModel();
     expect(Object.keys(model.candidate).sort()).toEqual([...CANDIDATE_FEATURES].sort());
-    expect(Object.keys(model.abstain).sort()).toEqual([...ABSTAIN_FEATURES].sort());
+    expect(Object.keys(model.confidence.question).sort()).toEqual([...QUESTION_FEATURES].sort());
+    expect(Object.keys(model.confidence.lead).sort()).toEqual([...CANDIDATE_FEATURES].sort());
+    expect(model.threshold).toBeGreaterThan(0);
+    expect(model.threshold).toBeLessThan(1);
     expect(modelSchema.safeParse(JSON.parse(readFileSync(MODEL_FILE, "utf8"))).success).toBe(true);
   });
   it("a model missing a weight, or with a weight that is no number, is refused", () => {

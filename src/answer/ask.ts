@@ -19,7 +19,7 @@ import { roleHolder } from "./role-holder.js";
 import { SentenceScorer, type Candidate } from "./score.js";
 import { selectExcerpts } from "./select.js";
 import { reportComparer, sourceKey } from "./corroborate.js";
-import { abstainScore, candidateScore, confidence, type AnswerModel, type QuestionFeatures } from "./model.js";
+import { candidateScore, confidence, type AnswerModel, type QuestionFeatures } from "./model.js";
 import { viewOf } from "./sentence-view.js";
 import type { AskResult, Citation } from "./types.js";
 
@@ -66,7 +66,7 @@ export function gather(index: PassageIndex, question: string, options: AskOption
   if (required.length === 0) return refuse(q, "The question names no topic to look up in the coverage.");
   const unknown = required.filter((w) => w.reach.size === 0);
   // A name (or number) the coverage lacks in every form: the question is about something else.
-  // An ordinary word it lacks may be only wording; the evidence decides (the model's abstain option).
+  // An ordinary word it lacks may be only wording; the evidence decides (the model's confidence).
   // A date repeats nothing of the event it dates, and a what-question's focus ("margin") is the
   // answer's own word: either missing in every form, beside fewer than three found words, leaves
   // nothing to tie an answer to. Any other ordinary word the coverage lacks may be only wording.
@@ -132,7 +132,7 @@ export function gather(index: PassageIndex, question: string, options: AskOption
   return { q, required, unknown, scorer, candidates, seen, settings, idf, question: questionFeatures(q, required, unknown) };
 }
 
-/** The abstain option's features: how much of the question the coverage holds, and its kind. */
+/** The question's features for the confidence: how much of it the coverage holds, and its kind. */
 export function questionFeatures(q: Question, required: readonly ResolvedWord[], unknown: readonly ResolvedWord[]): QuestionFeatures {
   const total = required.reduce((sum, w) => sum + w.weight, 0) || 1;
   const weightOf = (ws: readonly ResolvedWord[]) => ws.reduce((sum, w) => sum + w.weight, 0) / total;
@@ -156,16 +156,22 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
   if (!("candidates" in g)) return g;
   const { q, required, scorer, candidates, seen, settings, idf } = g;
   const model = settings.model;
-  if (model) scoreByModel(g, model);
-  // Scores are now the model's probability that each candidate answers, against abstaining.
+  const logits = model ? scoreByModel(g, model) : null;
   const excerpts = selectExcerpts(candidates, { index, scorer, settings, idf, seen });
   // Words reached only through meaning are named too: the coverage has no form of them.
   const unmatched = required.filter((w) => [...w.reach.keys()].every((t) => w.soft.has(t)));
   const refusal = () => (unmatched.length > 0 ? refuseUnknown(q, unmatched) : refuse(q, unansweredReason(q, required)));
   if (excerpts.length === 0) return refusal();
   const lead = excerpts[0]!;
-  const certainty = model ? lead.main.score : null;
-  if (certainty !== null && certainty <= 0.5) return refusal();
+  let certainty: number | null = null;
+  if (model && logits) {
+    // The lead's margin over the best other candidate that may lead.
+    const leadLogit = logits.get(lead.main) ?? 0;
+    let runnerUp = -Infinity;
+    for (const [c, l] of logits) if (c !== lead.main && c.eligible && l > runnerUp) runnerUp = l;
+    certainty = confidence(model, g.question, lead.main.features, Number.isFinite(runnerUp) ? leadLogit - runnerUp : 5);
+    if (certainty < model.threshold) return refusal();
+  }
 
   const citations: Citation[] = [];
   let leadMarkers = "";
@@ -194,17 +200,23 @@ export function ask(index: PassageIndex, question: string, options: AskOptions =
 }
 
 /**
- * Stage 5: every candidate's score from the model. Corroboration (other outlets reporting the
- * same in near-identical words) is a feature too, counted for the best-covering candidates only,
- * which bounds its cost.
+ * Stage 5: every candidate's score from the model's ranker. Corroboration (other outlets reporting
+ * the same in near-identical words) is a feature too, counted for the best-covering candidates
+ * only, which bounds its cost. Scores become each candidate's share against the best (1 for the
+ * best), which is what selection compares; the raw scores are returned for the confidence.
  */
-export function scoreByModel(g: Gathered, model: AnswerModel): void {
+export function scoreByModel(g: Gathered, model: AnswerModel): Map<Candidate, number> {
   markCorroboration(g.candidates, g.idf, g.settings.use.corroboration);
-  const abstain = abstainScore(model, g.question);
+  const logits = new Map<Candidate, number>();
+  let best = -Infinity;
   for (const c of g.candidates) {
     if (!model.gate) c.eligible = c.eligible || c.features.exact + c.features.soft > 0;
-    c.score = confidence(candidateScore(model, c.features), abstain);
+    const l = candidateScore(model, c.features);
+    logits.set(c, l);
+    if (l > best) best = l;
   }
+  for (const c of g.candidates) c.score = Math.exp(logits.get(c)! - best);
+  return logits;
 }
 
 /** How many candidates, best covering first, are compared with the others for corroboration. */

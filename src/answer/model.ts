@@ -2,12 +2,12 @@
  * The answer model: one small conditional-logit model that both ranks a question's candidate
  * sentences and decides whether the coverage answers at all.
  *
- * Every candidate gets a score `w · features`; beside them stands one "the coverage does not
- * answer" option scored `v · questionFeatures`. The probability of each is its softmax share.
- * The lead is the best candidate; the bot answers only when the lead outscores the abstain option.
- * So refusal is a calibrated judgement over the evidence (how much of the question the best
- * sentence covers, exactly or through word meaning, whether it carries the kind of answer asked
- * for), not the absence of one word.
+ * Two linear heads over named features: a ranker (a candidate's score is `w · features`, fitted as
+ * a softmax over each question's candidates) and a confidence (a logistic model over the question,
+ * the lead's features and its margin over the runner-up) that the lead answers. The bot answers
+ * when the confidence reaches a threshold fitted with the weights. So refusal is a calibrated
+ * judgement over the evidence (how much of the question the best sentence covers, exactly or
+ * through word meaning, whether it carries the kind of answer asked for), not one missing word.
  *
  * The weights are data: `scripts/train.ts` fits them on labelled question sets (cross-validated
  * by story) and writes `model.json`, validated here at load. A feature is code with a unit test;
@@ -36,6 +36,10 @@ export const CANDIDATE_FEATURES = [
   "align",
   /** The same for the next sentence of the paragraph (an intro, then the content). */
   "nextAlign",
+  /** Cosine of the question's and the sentence's mean word vectors. */
+  "meaning",
+  /** Share of the sentence's content words the question does not have (what an answer adds). */
+  "novelty",
   /** 1 / (passage rank + 1). */
   "rank",
   /** The passage's BM25 score as a share of the best passage's. */
@@ -57,6 +61,14 @@ export const CANDIDATE_FEATURES = [
   "short",
   /** The candidate passes the answer checks (every name there, the speaker speaking...). */
   "eligible",
+  /** Each check failed, apart: a name of the question missing from the sentence and its context; */
+  "checkName",
+  /** too little of the question's other words (or none of what it says happened); */
+  "checkWords",
+  /** a speech question whose speaker is not the one speaking, or speaks of another topic; */
+  "checkSpeaker",
+  /** no answer of the kind asked (no number for how many, no reason for a forgiven why...). */
+  "checkKind",
   /** Other outlets reporting it in near-identical words (up to 3, as a share of 3). */
   "corroboration",
   /** Answer-type evidence of any kind times the meaning match: the two together, not either alone. */
@@ -65,8 +77,8 @@ export const CANDIDATE_FEATURES = [
   "exactNear",
 ] as const;
 
-/** Features of the question alone, for the "coverage does not answer" option. */
-export const ABSTAIN_FEATURES = [
+/** Features of the question alone, for the confidence that the coverage answers it. */
+export const QUESTION_FEATURES = [
   "bias",
   /** Share of the question's weight in words the coverage lacks in any form. */
   "unknown",
@@ -84,16 +96,25 @@ export const ABSTAIN_FEATURES = [
 ] as const;
 
 export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
-export type AbstainFeature = (typeof ABSTAIN_FEATURES)[number];
+export type QuestionFeature = (typeof QUESTION_FEATURES)[number];
 export type Features = Record<CandidateFeature, number>;
-export type QuestionFeatures = Record<AbstainFeature, number>;
+export type QuestionFeatures = Record<QuestionFeature, number>;
+
+const weightsOf = <K extends string>(names: readonly K[]) => z.strictObject(Object.fromEntries(names.map((f) => [f, z.number().finite()])) as Record<K, z.ZodNumber>);
 
 export const modelSchema = z.strictObject({
   about: z.string(),
-  /** True: only candidates passing the answer checks may lead; false: the checks are one feature. */
+  /** True: only candidates passing the answer checks may lead; false: the checks are features. */
   gate: z.boolean(),
-  candidate: z.strictObject(Object.fromEntries(CANDIDATE_FEATURES.map((f) => [f, z.number().finite()])) as Record<CandidateFeature, z.ZodNumber>),
-  abstain: z.strictObject(Object.fromEntries(ABSTAIN_FEATURES.map((f) => [f, z.number().finite()])) as Record<AbstainFeature, z.ZodNumber>),
+  /** The ranker: a candidate's score is these weights times its features. */
+  candidate: weightsOf(CANDIDATE_FEATURES),
+  /**
+   * The confidence that the lead answers: a logistic model over the question's features, the
+   * lead's own features and its margin over the next candidate.
+   */
+  confidence: z.strictObject({ question: weightsOf(QUESTION_FEATURES), lead: weightsOf(CANDIDATE_FEATURES), margin: z.number().finite() }),
+  /** The bot answers when the confidence reaches this (fitted with the weights). */
+  threshold: z.number().min(0).max(1),
   /** How the weights were fitted and what cross-validation measured, for the record. */
   training: z.record(z.string(), z.unknown()),
 });
@@ -110,15 +131,15 @@ export function candidateScore(model: AnswerModel, f: Features): number {
   return s;
 }
 
-export function abstainScore(model: AnswerModel, f: QuestionFeatures): number {
-  let s = 0;
-  for (const k of ABSTAIN_FEATURES) s += model.abstain[k] * f[k];
-  return s;
-}
+/** The lead's margin over the next candidate counts up to this much. */
+export const MARGIN_CAP = 5;
 
-/** The lead's probability against abstaining (the two-way share of the softmax). */
-export function confidence(lead: number, abstain: number): number {
-  return 1 / (1 + Math.exp(abstain - lead));
+/** Probability that the lead answers the question. */
+export function confidence(model: AnswerModel, question: QuestionFeatures, lead: Features, margin: number): number {
+  let z = model.confidence.margin * Math.min(MARGIN_CAP, Math.max(0, margin));
+  for (const k of QUESTION_FEATURES) z += model.confidence.question[k] * question[k];
+  for (const k of CANDIDATE_FEATURES) z += model.confidence.lead[k] * lead[k];
+  return 1 / (1 + Math.exp(-z));
 }
 
 export const MODEL_FILE = new URL("./model.json", import.meta.url);

@@ -221,23 +221,27 @@ export class SentenceScorer {
     const saysSomething = predicates === 0 || predicatesFound > 0;
     // ...and is judged on how much of the rest it covers.
     const judged = countSlack > 0 ? covered / Math.max(1e-9, this.totalWeight - absentWeight) : coverage;
-    let eligible = !nameMissing && complete && saysSomething && judged >= s.minCoverage;
-    if (q.kind === "speech" && this.speechCue(view) < 0.8) eligible = false;
+    // The answer checks, each kept apart so the model can weigh it (model.ts: "check*"), and
+    // together as `eligible`, which the model may use as a gate.
+    const checkName = nameMissing;
+    const checkWords = !complete || !saysSomething || judged < s.minCoverage;
     // "What did X say about Y?" asks for X's words on Y: X speaking of something else ("said it
     // was cooperating with the inquiry" asked about the cause) does not answer, so the topic may
     // lack no more words than a question of its own length may.
     // And every word of who X is must be there or nearby: "the bank said" is not "Stenvik Bank".
-    if (q.kind === "speech" && (topicsAbsent > allowedMissing(topics) || speakerAbsent)) eligible = false;
-    // "Who is X?" is answered by a sentence that says what X is, not by any mention of X.
-    if (q.kind === "definition" && fit === 0) eligible = false;
-    // "How many?" is answered by a number: in the sentence, or in the next one, which is then cited with it.
-    if (q.kind === "count" && fit === 0 && !this.nextCounts(view)) eligible = false;
-    // A why-question with a word the coverage lacks was forgiven that word as possible wording:
-    // then only an outright reason ("because", "due to") may answer it, not a hint ("blamed").
-    if (q.kind === "reason" && !this.allKnown && fit < 1) eligible = false;
-    // "How long?" is answered by a stretch of time (or a time), here or in the next sentence. Not
-    // "when?": points in time come in too many shapes ("by midsummer") to demand one.
-    if (q.kind === "time" && this.asksDuration && fit === 0 && !this.nextFits(view)) eligible = false;
+    const checkSpeaker = q.kind === "speech" && (this.speechCue(view) < 0.8 || topicsAbsent > allowedMissing(topics) || speakerAbsent);
+    const checkKind =
+      // "Who is X?" is answered by a sentence that says what X is, not by any mention of X.
+      (q.kind === "definition" && fit === 0) ||
+      // "How many?" is answered by a number: in the sentence, or in the next one, which is then cited with it.
+      (q.kind === "count" && fit === 0 && !this.nextCounts(view)) ||
+      // A why-question with a word the coverage lacks was forgiven that word as possible wording:
+      // then only an outright reason ("because", "due to") may answer it, not a hint ("blamed").
+      (q.kind === "reason" && !this.allKnown && fit < 1) ||
+      // "How long?" is answered by a stretch of time (or a time), here or in the next sentence. Not
+      // "when?": points in time come in too many shapes ("by midsummer") to demand one.
+      (q.kind === "time" && this.asksDuration && fit === 0 && !this.nextFits(view));
+    const eligible = !checkName && !checkWords && !checkSpeaker && !checkKind;
     // A question in the coverage ("Since when does...?") rarely answers one.
     // Nor does a reported one ("asked why in 2016 Putin had ..."): what it mentions is what was
     // asked about, unless it asks what the question asks ("asked why" for a why-question), in
@@ -257,6 +261,8 @@ export class SentenceScorer {
     features.headline = headlineWeight / total;
     features.proximity = this.proximity(view);
     features.align = this.alignment(view);
+    features.meaning = this.meanCosine(view);
+    features.novelty = this.novelty(view);
     const next = nextInParagraph(view);
     features.nextAlign = next ? this.alignment(next) : 0;
     features.rank = 1 / (rank + 1);
@@ -267,6 +273,10 @@ export class SentenceScorer {
     features.question = (/\?\W*$/.test(view.text) && !hasQuotation(view)) || indirect > 0 ? 1 : 0;
     features.short = view.tokens.length < 6 ? 1 : 0;
     features.eligible = eligible ? 1 : 0;
+    features.checkName = checkName ? 1 : 0;
+    features.checkWords = checkWords ? 1 : 0;
+    features.checkSpeaker = checkSpeaker ? 1 : 0;
+    features.checkKind = checkKind ? 1 : 0;
     features.fitAlign = fit * features.align;
     features.exactNear = features.exact * features.proximity;
     return { view, rank, coverage, fit, eligible, score, features };
@@ -323,6 +333,52 @@ export class SentenceScorer {
       default:
         return 0;
     }
+  }
+
+  /**
+   * Cosine between the mean vectors of the question's words and the sentence's content words:
+   * what the two are about as a whole, beyond word-for-word matches ("out there" and "working on
+   * the fire").
+   */
+  meanCosine(view: SentenceView): number {
+    if (!this.vectors) return 0;
+    const q = (this.questionMean ??= this.meanOf(this.required.map((w) => fold(w.word))));
+    if (!q) return 0;
+    const sv = this.meanOf(view.tokens.filter((t) => t.term).map((t) => fold(t.word)));
+    if (!sv) return 0;
+    let dot = 0;
+    let nq = 0;
+    let ns = 0;
+    for (let k = 0; k < q.length; k++) {
+      dot += q[k]! * sv[k]!;
+      nq += q[k]! * q[k]!;
+      ns += sv[k]! * sv[k]!;
+    }
+    return nq > 0 && ns > 0 ? dot / Math.sqrt(nq * ns) : 0;
+  }
+
+  private questionMean: Float64Array | null | undefined;
+
+  private meanOf(words: readonly string[]): Float64Array | null {
+    const sum = new Float64Array(this.vectors!.dims);
+    let n = 0;
+    for (const w of words) if (this.vectors!.addTo(w, sum)) n++;
+    return n > 0 ? sum : null;
+  }
+
+  /**
+   * Share of the sentence's content words that are not the question's: an answer adds something
+   * to what was asked; a sentence that only restates the question adds nothing.
+   */
+  novelty(view: SentenceView): number {
+    let content = 0;
+    let fresh = 0;
+    for (const t of view.tokens) {
+      if (!t.term) continue;
+      content++;
+      if (!this.questionTerms.has(t.term)) fresh++;
+    }
+    return content > 0 ? fresh / content : 0;
   }
 
   /**

@@ -69,6 +69,16 @@ export class VectorTable {
     return out.sort((x, y) => y.similarity - x.similarity).slice(0, limit);
   }
 
+  /** Adds the word's unit vector to `sum`; false when the word has no vector. */
+  addTo(word: string, sum: Float64Array): boolean {
+    const i = this.row.get(word);
+    if (i === undefined) return false;
+    const d = this.dims;
+    const scale = this.scales[i]!;
+    for (let k = 0, a = i * d; k < d; k++, a++) sum[k]! += this.rows[a]! * scale;
+    return true;
+  }
+
   private dot(i: number, j: number): number {
     const d = this.dims;
     const rows = this.rows;

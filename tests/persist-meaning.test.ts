@@ -1,0 +1,47 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { Engine } from "../src/engine.js";
+import { cacheFileFor } from "../src/search/persist.js";
+import { SEEDS_DIR } from "./helpers/temp-corpus.js";
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+function freshCacheDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "coverage-bot-meaning-"));
+  made.push(dir);
+  return dir;
+}
+
+/** Questions whose words the seeds lack, so word meaning decides them. */
+const PARAPHRASES = ["Did Trump admit defeat?", "how many electors backed Biden", "what did putin say about climate change"];
+
+describe("the persisted word meaning", () => {
+  it("is saved beside the index and restored with the same answers as one built in memory", () => {
+    const cacheDir = freshCacheDir();
+    const built = Engine.fromDir(SEEDS_DIR, { cacheDir });
+    const file = cacheFileFor(SEEDS_DIR, cacheDir).replace(/\.idx$/, ".meaning");
+    expect(existsSync(file)).toBe(true);
+    const restored = Engine.fromDir(SEEDS_DIR, { cacheDir });
+    const inMemory = Engine.fromDir(SEEDS_DIR);
+    for (const q of PARAPHRASES) {
+      expect(restored.ask(q)).toEqual(inMemory.ask(q));
+      expect(built.ask(q)).toEqual(inMemory.ask(q));
+    }
+  });
+  it("with a flipped byte is rebuilt, never served", () => {
+    const cacheDir = freshCacheDir();
+    Engine.fromDir(SEEDS_DIR, { cacheDir });
+    const file = cacheFileFor(SEEDS_DIR, cacheDir).replace(/\.idx$/, ".meaning");
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 10]! ^= 0x55;
+    writeFileSync(file, bytes);
+    const inMemory = Engine.fromDir(SEEDS_DIR);
+    const reopened = Engine.fromDir(SEEDS_DIR, { cacheDir });
+    for (const q of PARAPHRASES) expect(reopened.ask(q)).toEqual(inMemory.ask(q));
+    expect(readFileSync(file).equals(bytes)).toBe(false);
+  });
+});
