@@ -1,20 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { Engine } from "../src/engine.js";
 import { cacheFileFor } from "../src/search/persist.js";
 import { SEEDS_DIR } from "./helpers/temp-corpus.js";
+import { tempDir } from "./helpers/temp-dir.js";
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-function freshCacheDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "coverage-bot-meaning-"));
-  made.push(dir);
-  return dir;
-}
+const freshCacheDir = () => tempDir("meaning");
 
 /** Questions whose words the seeds lack, so word meaning decides them. */
 const PARAPHRASES = ["Did Trump admit defeat?", "how many electors backed Biden", "what did putin say about climate change"];
