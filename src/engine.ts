@@ -79,7 +79,13 @@ export class Engine {
   }
 
   ask(question: string, options?: AskOptions): AskResult {
-    return ask(this.index, question, options);
+    return ask(this.index, question, { quotesBy: (name) => this.speakerQuotes(name), ...options });
+  }
+
+  /** Where the quote index puts a speaker's quotations, or null when it knows no such speaker. */
+  speakerQuotes(name: string): { articleId: string; start: number; end: number }[] | null {
+    const found = this.quote(name);
+    return found.speaker ? found.quotes.map((q) => ({ articleId: q.articleId, start: q.start, end: q.end })) : null;
   }
 
   /** What a person (or organisation, or role such as "Kremlin spokesman") was quoted as saying. */
