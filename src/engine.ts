@@ -84,12 +84,19 @@ export class Engine {
 
   /**
    * The answer, and where the outlets it cites for the lead give different figures (computed
-   * from the chosen citations afterwards; it never changes what is chosen).
+   * from the chosen citations afterwards; it never changes what is chosen). Speech questions read
+   * the quote index's attributions.
    */
   ask(question: string, options?: AskOptions): AskAnswer {
-    const result: AskResult = ask(this.index, question, options);
+    const result: AskResult = ask(this.index, question, { quotesBy: (name) => this.speakerQuotes(name), ...options });
     this.articleById ??= new Map(this.corpus.articles.map((a) => [a.id, a]));
     return withDisagreements(result, this.articleById, (t) => this.index.idf(t));
+  }
+
+  /** Where the quote index puts a speaker's quotations, or null when it knows no such speaker. */
+  speakerQuotes(name: string): { articleId: string; start: number; end: number }[] | null {
+    const found = this.quote(name);
+    return found.speaker ? found.quotes.map((q) => ({ articleId: q.articleId, start: q.start, end: q.end })) : null;
   }
 
   /**

@@ -11,7 +11,8 @@
  *    the question's features, the lead's features and its margin. Its inputs come from rankers
  *    fitted without the question's story (cross-fitting over four story groups), as they would be
  *    on a new story.
- * The threshold maximises hit rate plus refusal rate over those cross-fitted confidences.
+ * The threshold maximises right decisions (right leads plus right refusals, over all questions)
+ * on those cross-fitted confidences.
  *
  * Reports leave-one-story-out cross-validation (fit on every other story, score the one left out)
  * for both ways of treating the answer checks (gate or feature), and keeps the better.
@@ -102,7 +103,8 @@ export function examples(sets: readonly LabelledSet[], gate: boolean): Example[]
     if (!engine) engines.set(set.corpus, (engine = Engine.fromDir(set.corpus, { cacheDir: DEFAULT_CACHE_DIR })));
     const gold = goldSchema.parse(JSON.parse(readFileSync(set.gold, "utf8")));
     for (const item of gold.questions) {
-      const g = gather(engine.index, item.q, { model: blankModel(gate) });
+      const speakers = engine;
+      const g = gather(engine.index, item.q, { model: blankModel(gate), quotesBy: (name) => speakers.speakerQuotes(name) });
       const answerable = item.answer !== null;
       const spans = (item.answer ?? []).map(norm);
       if (!("candidates" in g)) {
@@ -242,9 +244,10 @@ function tally(decisions: readonly Decision[], conf: readonly number[], threshol
   return r;
 }
 
-const balance = (s: Score) => s.hit / Math.max(1, s.answerable) + s.refused / Math.max(1, s.unanswerable);
+/** Right decisions over all questions: a right lead, or a refusal where the coverage has no answer. */
+const balance = (s: Score) => (s.hit + s.refused) / Math.max(1, s.answerable + s.unanswerable);
 
-/** The threshold (in steps of 0.02) with the best hit rate plus refusal rate. */
+/** The threshold (in steps of 0.02) with the most right decisions. */
 function bestThreshold(decisions: readonly Decision[], conf: readonly number[]): number {
   let best = 0.5;
   let bestValue = -Infinity;
@@ -294,10 +297,12 @@ export function evaluate(data: readonly Example[], fitted: Fitted): Score {
  * one left out. The inner cross-fitting makes this nested and slow; TRAIN_QUICK=1 fits the
  * confidence in-sample inside each fold instead (for quick comparisons only).
  */
-function crossValidate(data: readonly Example[]): { total: Score; byStory: Record<string, Score> } {
+function crossValidate(data: readonly Example[]): { total: Score; byStory: Record<string, Score>; curve: string[] } {
   const stories = [...new Set(data.map((e) => e.story))];
   const total: Score = { answerable: 0, hit: 0, unanswerable: 0, refused: 0 };
   const byStory: Record<string, Score> = {};
+  /** Each left-out question's decision and confidence, for the threshold curve. */
+  const outOfFold: { d: Decision; conf: number[] }[] = [];
   for (const story of stories) {
     const train = data.filter((e) => e.story !== story);
     let fitted: Fitted;
@@ -307,14 +312,22 @@ function crossValidate(data: readonly Example[]): { total: Score; byStory: Recor
       const confidence = fitConfidence(decisions);
       fitted = { ranker, confidence, threshold: bestThreshold(decisions, confidence) };
     } else fitted = fitModel(train);
-    const sc = evaluate(
-      data.filter((e) => e.story === story),
-      fitted,
-    );
+    const held = data.filter((e) => e.story === story);
+    const sc = evaluate(held, fitted);
+    for (const e of held) outOfFold.push({ d: decide(e, fitted.ranker), conf: fitted.confidence });
     byStory[story] = sc;
     for (const k of Object.keys(total) as (keyof Score)[]) total[k] += sc[k];
   }
-  return { total, byStory };
+  // What a fixed threshold would give across the left-out stories (each with its fold's weights).
+  const curve = [0.3, 0.4, 0.5, 0.6, 0.7].map((t) => {
+    const sc: Score = { answerable: 0, hit: 0, unanswerable: 0, refused: 0 };
+    for (const { d, conf } of outOfFold) {
+      const one = tally([d], conf, t);
+      for (const k of Object.keys(sc) as (keyof Score)[]) sc[k] += one[k];
+    }
+    return `threshold ${t}: ${line(sc)}`;
+  });
+  return { total, byStory, curve };
 }
 
 const pct = (a: number, b: number) => `${b ? Math.round((100 * a) / b) : 0}%`;
@@ -331,6 +344,7 @@ function main(): void {
   }
   const chosen = results.reduce((a, b) => (balance(b.cv.total) > balance(a.cv.total) ? b : a));
   for (const [story, sc] of Object.entries(chosen.cv.byStory)) console.log(`  ${story.padEnd(26)} ${line(sc)}`);
+  for (const c of chosen.cv.curve) console.log(`  ${c}`);
   const fitted = fitModel(chosen.data);
   const inSample = evaluate(chosen.data, fitted);
   const stories = [...new Set(chosen.data.map((e) => e.story))];

@@ -123,6 +123,8 @@ export function gather(index: PassageIndex, question: string, options: AskOption
     }
   }
 
+  if (q.kind === "speech" && settings.quotesBy) addAttributed(index, required, candidates, seen, scorer, settings);
+
   const idfs = new Map<string, number>();
   const idf = (t: string) => {
     let v = idfs.get(t);
@@ -130,6 +132,37 @@ export function gather(index: PassageIndex, question: string, options: AskOption
     return v;
   };
   return { q, required, unknown, scorer, candidates, seen, settings, idf, question: questionFeatures(q, required, unknown) };
+}
+
+/** Quotations of one speaker read for a speech question, at most. */
+const ATTRIBUTED_MAX = 60;
+
+/**
+ * A speech question reads the quote index: the sentences holding the asked speaker's quotations
+ * (as /quote attributes them) become candidates, marked `attributed`, and pass the speaker check.
+ */
+function addAttributed(index: PassageIndex, required: readonly ResolvedWord[], candidates: Candidate[], seen: Set<string>, scorer: SentenceScorer, settings: Settings): void {
+  const speaker = required.filter((w) => w.role === "speaker").map((w) => w.word).join(" ");
+  const spans = speaker ? settings.quotesBy!(speaker) : null;
+  if (!spans || spans.length === 0) return;
+  const attributed = new Set<string>();
+  for (const span of spans.slice(0, ATTRIBUTED_MAX)) {
+    const article = index.article(span.articleId);
+    if (!article) continue;
+    for (const s of article.sentences) {
+      if (s.end <= span.start || s.start >= span.end) continue;
+      const key = `${article.id}#${s.index}`;
+      attributed.add(key);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      candidates.push(scorer.score(viewOf(article, s.index), settings.passages));
+    }
+  }
+  for (const c of candidates) {
+    if (!attributed.has(`${c.view.article.id}#${c.view.sentence.index}`)) continue;
+    c.features.attributed = 1;
+    c.features.checkSpeaker = 0;
+  }
 }
 
 /** The question's features for the confidence: how much of it the coverage holds, and its kind. */

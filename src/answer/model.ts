@@ -69,6 +69,8 @@ export const CANDIDATE_FEATURES = [
   "checkSpeaker",
   /** no answer of the kind asked (no number for how many, no reason for a forgiven why...). */
   "checkKind",
+  /** The quote index attributes a quotation in the sentence to the speaker asked about. */
+  "attributed",
   /** Other outlets reporting it in near-identical words (up to 3, as a share of 3). */
   "corroboration",
   /** Answer-type evidence of any kind times the meaning match: the two together, not either alone. */

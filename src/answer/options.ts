@@ -10,6 +10,12 @@ export interface AskOptions {
   minCoverage?: number;
   /** How much fitting the question's kind (a reason for "why"...) weighs against coverage. */
   kindWeight?: number;
+  /**
+   * Where the quote index says a speaker's quotations are (null: it knows no such speaker), so a
+   * speech question reads the same attributions as /quote. Without it, speech cues in the
+   * sentence decide alone.
+   */
+  quotesBy?: SpeakerQuotes | null;
   /** The answer model that scores candidates and decides refusals; null: hand-set weights. */
   model?: AnswerModel | null;
   /** Switches for measuring what each technique contributes; all on by default. */
@@ -37,18 +43,21 @@ export interface Techniques {
   meaning: boolean;
 }
 
-export type Settings = Required<Omit<AskOptions, "use" | "model">> & { use: Techniques; model: AnswerModel | null };
+export type SpeakerQuotes = (speaker: string) => readonly { articleId: string; start: number; end: number }[] | null;
+
+export type Settings = Required<Omit<AskOptions, "use" | "model" | "quotesBy">> & { use: Techniques; model: AnswerModel | null; quotesBy: SpeakerQuotes | null };
 
 export const DEFAULTS: Settings = {
   passages: 20,
   maxExcerpts: 3,
   minCoverage: 0.5,
   model: null,
+  quotesBy: null,
   kindWeight: 0.35,
   use: { kinds: true, typos: true, relatives: true, synonyms: true, context: true, corroboration: true, keyWords: true, proximity: true, meaning: true },
 };
 
 export function settings(options: AskOptions = {}): Settings {
-  const { use, model, ...rest } = options;
-  return { ...DEFAULTS, ...rest, model: model === undefined ? answerModel() : model, use: { ...DEFAULTS.use, ...use } };
+  const { use, model, quotesBy, ...rest } = options;
+  return { ...DEFAULTS, ...rest, model: model === undefined ? answerModel() : model, quotesBy: quotesBy ?? null, use: { ...DEFAULTS.use, ...use } };
 }

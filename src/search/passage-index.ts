@@ -283,6 +283,17 @@ export class PassageIndex {
     return capitalisedIn > 0;
   }
 
+  private articlesById: Map<string, Article> | null = null;
+
+  /** An indexed article by id. */
+  article(id: string): Article | undefined {
+    if (!this.articlesById) {
+      this.articlesById = new Map();
+      for (const p of this.passages) this.articlesById.set(p.article.id, p.article);
+    }
+    return this.articlesById.get(id);
+  }
+
   /** Every distinct word as written in the passages (capitalisation kept). */
   writtenWords(): Set<string> {
     const distinct = new Set<string>();
