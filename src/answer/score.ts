@@ -344,8 +344,10 @@ export class SentenceScorer {
     if (!this.vectors) return 0;
     const q = (this.questionMean ??= this.meanOf(this.required.map((w) => fold(w.word))));
     if (!q) return 0;
-    const sv = this.meanOf(view.tokens.filter((t) => t.term).map((t) => fold(t.word)));
-    if (!sv) return 0;
+    const rows = this.tokenRows(view);
+    if (rows.length === 0) return 0;
+    const sv = new Float64Array(this.vectors.dims);
+    for (const r of rows) this.vectors.addRow(r, sv);
     let dot = 0;
     let nq = 0;
     let ns = 0;
@@ -388,19 +390,38 @@ export class SentenceScorer {
    */
   alignment(view: SentenceView): number {
     let sum = 0;
-    for (const w of this.required) {
+    const rows = this.vectors ? this.tokenRows(view) : null;
+    this.requiredRows ??= this.required.map((w) => (this.vectors && !w.proper ? this.vectors.rowOf(fold(w.word)) : -1));
+    this.required.forEach((w, k) => {
       let best = matchIn(view.terms, w);
-      if (best < 1 && !w.proper && this.vectors) {
-        const word = fold(w.word);
-        for (const t of view.tokens) {
-          if (!t.term) continue;
-          const sim = this.vectors.similarity(word, fold(t.word));
-          if (sim !== null && sim > best) best = sim;
+      const row = this.requiredRows![k]!;
+      if (best < 1 && row >= 0 && rows) {
+        for (const r of rows) {
+          const sim = this.vectors!.rowSimilarity(row, r);
+          if (sim > best) best = sim;
         }
       }
       sum += w.weight * Math.max(0, Math.min(1, best));
-    }
+    });
     return sum / this.totalWeight;
+  }
+
+  private requiredRows: number[] | null = null;
+  private readonly rowsByView = new Map<SentenceView, number[]>();
+
+  /** Vector rows of a sentence's content words (those with vectors), found once per sentence. */
+  private tokenRows(view: SentenceView): number[] {
+    let rows = this.rowsByView.get(view);
+    if (!rows) {
+      rows = [];
+      for (const t of view.tokens) {
+        if (!t.term) continue;
+        const r = this.vectors!.rowOf(fold(t.word));
+        if (r >= 0) rows.push(r);
+      }
+      this.rowsByView.set(view, rows);
+    }
+    return rows;
   }
 
   /**

@@ -87,6 +87,11 @@ export class WordMeaning {
     readonly softWords: readonly string[],
   ) {}
 
+  /** Rows of the soft words in the vector table, found once. */
+  private softRows: Int32Array | null = null;
+  /** Soft matches per question word: a bot hears the same words again and again. */
+  private readonly matches = new Map<string, SoftMatch[]>();
+
   private get links(): ReadonlyMap<string, readonly string[]> {
     return (this.linkMap ??= typeof this.linkSource === "function" ? this.linkSource() : this.linkSource);
   }
@@ -95,6 +100,15 @@ export class WordMeaning {
   softMatches(word: string): SoftMatch[] {
     const w = fold(word).replace(/[.']/g, "");
     if (w.length < 3 || /\d/.test(w) || STOP_WORDS.has(w)) return [];
+    const cached = this.matches.get(w);
+    if (cached) return cached;
+    const found = this.findMatches(w);
+    if (this.matches.size >= 10_000) this.matches.clear();
+    this.matches.set(w, found);
+    return found;
+  }
+
+  private findMatches(w: string): SoftMatch[] {
     const out = new Map<string, SoftMatch>();
     for (const form of baseForms(w)) {
       for (const c of this.links.get(form) ?? []) {
@@ -102,7 +116,8 @@ export class WordMeaning {
         if (s !== null && s >= WORDNET_AGREE && !out.has(c)) out.set(c, { word: c, similarity: s, via: "wordnet" });
       }
     }
-    for (const n of this.vectors.nearest(w, this.softWords, VECTOR_MIN, SOFT_LIMIT)) {
+    this.softRows ??= this.vectors.rowsOf(this.softWords);
+    for (const n of this.vectors.nearest(w, this.softWords, VECTOR_MIN, SOFT_LIMIT, this.softRows)) {
       if (!out.has(n.word)) out.set(n.word, { word: n.word, similarity: n.similarity, via: "vector" });
     }
     return [...out.values()].sort((a, b) => b.similarity - a.similarity).slice(0, SOFT_LIMIT);

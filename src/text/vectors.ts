@@ -55,16 +55,31 @@ export class VectorTable {
     return this.dot(i, j);
   }
 
+  /** Row numbers of `words` (-1 for a word without a vector), for `nearestRows`. */
+  rowsOf(words: readonly string[]): Int32Array {
+    return Int32Array.from(words, (w) => this.row.get(w) ?? -1);
+  }
+
+  /** Row number of a word, or -1. */
+  rowOf(word: string): number {
+    return this.row.get(word) ?? -1;
+  }
+
+  /** Cosine of two rows (both must exist). */
+  rowSimilarity(i: number, j: number): number {
+    return this.dot(i, j);
+  }
+
   /** The `limit` words of `candidates` most similar to `word` at `min` or above, best first. */
-  nearest(word: string, candidates: Iterable<string>, min: number, limit: number): { word: string; similarity: number }[] {
+  nearest(word: string, candidates: readonly string[], min: number, limit: number, rows: Int32Array = this.rowsOf(candidates)): { word: string; similarity: number }[] {
     const i = this.row.get(word);
     if (i === undefined) return [];
     const out: { word: string; similarity: number }[] = [];
-    for (const c of candidates) {
-      const j = this.row.get(c);
-      if (j === undefined || j === i) continue;
+    for (let n = 0; n < rows.length; n++) {
+      const j = rows[n]!;
+      if (j < 0 || j === i) continue;
       const s = this.dot(i, j);
-      if (s >= min) out.push({ word: c, similarity: s });
+      if (s >= min) out.push({ word: candidates[n]!, similarity: s });
     }
     return out.sort((x, y) => y.similarity - x.similarity).slice(0, limit);
   }
@@ -73,10 +88,15 @@ export class VectorTable {
   addTo(word: string, sum: Float64Array): boolean {
     const i = this.row.get(word);
     if (i === undefined) return false;
+    this.addRow(i, sum);
+    return true;
+  }
+
+  /** Adds row `i`'s unit vector to `sum`. */
+  addRow(i: number, sum: Float64Array): void {
     const d = this.dims;
     const scale = this.scales[i]!;
     for (let k = 0, a = i * d; k < d; k++, a++) sum[k]! += this.rows[a]! * scale;
-    return true;
   }
 
   private dot(i: number, j: number): number {
