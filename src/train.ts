@@ -27,6 +27,7 @@ import { gather, markCorroboration } from "./answer/ask.js";
 import { CANDIDATE_FEATURES, MARGIN_CAP, MODEL_FILE, QUESTION_FEATURES, type AnswerModel } from "./answer/model.js";
 import { excerptSpan } from "./answer/select.js";
 import { Engine } from "./engine.js";
+import { goldText } from "./text/gold-text.js";
 import { DEFAULT_CACHE_DIR } from "./search/persist.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -67,15 +68,7 @@ interface Example {
   question: number[];
 }
 
-const norm = (s: string) =>
-  s
-    .normalize("NFKC")
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+const norm = goldText;
 
 const weightsRecord = <K extends string>(names: readonly K[], values: readonly number[]) =>
   Object.fromEntries(names.map((f, i) => [f, Math.round((values[i] ?? 0) * 10000) / 10000])) as Record<K, number>;

@@ -13,6 +13,7 @@ import { z } from "zod";
 import type { Citation } from "../../src/answer/types.js";
 import type { Engine } from "../../src/engine.js";
 import type { TimelineEvent } from "../../src/timeline/timeline.js";
+import { goldText } from "../../src/text/gold-text.js";
 
 const side = z.object({ article: z.string(), fragment: z.string() });
 const goldSchema = z.object({
@@ -35,15 +36,7 @@ export interface TimelineScore {
   problems: string[];
 }
 
-export const norm = (s: string) =>
-  s
-    .normalize("NFKC")
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+export const norm = goldText;
 
 const WIDTH = { year: 4, month: 7, day: 10 } as const;
 
