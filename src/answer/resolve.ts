@@ -9,7 +9,10 @@ import type { QuestionWord } from "./question.js";
 import { oppositesOf, synonymsOf } from "./synonyms.js";
 
 /** How much a match counts, by how it was made. */
-export const STRENGTH = { exact: 1, relative: 0.6, typo1: 0.85, typo2: 0.7, synonym: 0.5, meaning: 0.8 };
+export const STRENGTH = { exact: 1, relative: 0.6, typo1: 0.85, typo2: 0.7, synonym: 0.5, meaning: 0.8, acronym: 0.9 };
+
+/** Two to six capitals, dots allowed ("EU", "U.N.", "CNR"). */
+const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
 
 export interface ResolvedWord extends QuestionWord {
   /** Index terms that stand for the word, with how strongly. Empty: not in the coverage. */
@@ -47,6 +50,11 @@ export function resolveWord(index: PassageIndex, w: QuestionWord, use: Technique
       for (const s of synonymsOf(base)) if (!reach.has(s) && index.knows(s)) reach.set(s, STRENGTH.synonym);
       if (opposites) for (const s of oppositesOf(base)) if (!reach.has(s) && index.knows(s)) reach.set(s, STRENGTH.synonym);
     }
+  }
+  // An acronym the coverage spells out instead ("CNR" for "Calvessan National Railways"): the
+  // name's words stand for it, a little below the acronym itself.
+  if (use.meaning && ACRONYM.test(w.word)) {
+    for (const t of index.acronymTerms(w.word)) if (!reach.has(t)) reach.set(t, STRENGTH.acronym);
   }
   // Word meaning, for an ordinary word the coverage does not contain in any form: the corpus's
   // words the vectors (or WordNet, checked by the vectors) put closest. Never for names or numbers:

@@ -64,6 +64,10 @@ export const RELATIVE_MAX_EXTRA = 5;
 /** Written words as the analyzer cuts them (see `words`), for the typo vocabulary. */
 /** A word inside a sentence: after another word or a comma and one space (not after a full stop). */
 const MID_SENTENCE_WORD = /(?<=[\p{L}\p{N},;] )([\p{L}][\p{L}\p{N}]*(?:['’.][\p{L}\p{N}]+)*)/gu;
+/** A run of capitalised words, small joining words allowed inside ("Bank of Osterland"). */
+const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:of|and|for|the|de|du|la|von)\s+)?\p{Lu}[\p{L}'’-]+)+/gu;
+const NAME_JOINERS = new Set(["of", "and", "for", "the", "de", "du", "la", "von"]);
+const LEADING_ARTICLES = new Set(["the", "a", "an"]);
 const SURFACE_WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 const UPPER_START = /^\p{Lu}/u;
 /** Passages with the term capitalised mid-sentence, and never in lower case, that make it a name. */
@@ -284,6 +288,34 @@ export class PassageIndex {
   }
 
   private articlesById: Map<string, Article> | null = null;
+  private acronyms: Map<string, string[]> | null = null;
+
+  /**
+   * Index terms of the names an acronym stands for, read from the coverage itself: each run of
+   * capitalised words ("Calvessan National Railways", "Bank of Osterland") gives its initials
+   * ("cnr", "bo"), so a question that writes "CNR" or "EU" finds the spelt-out name. Empty when
+   * the coverage spells out no such name.
+   */
+  acronymTerms(word: string): string[] {
+    if (!this.acronyms) {
+      this.acronyms = new Map();
+      for (const { article, paragraph } of this.passages) {
+        for (const m of article.text.slice(paragraph.start, paragraph.end).matchAll(CAPITALISED_RUN)) {
+          const parts = m[0].split(/\s+/);
+          // A sentence's opening article is no part of the name ("The Northern Water Authority").
+          if (LEADING_ARTICLES.has(parts[0]!.toLowerCase())) parts.shift();
+          const content = parts.filter((p) => !NAME_JOINERS.has(p));
+          if (content.length < 2 || content.length > 6) continue;
+          const initials = content.map((p) => p[0]!.toLowerCase()).join("");
+          const terms = content.map((p) => term(p)).filter((t): t is string => t !== null);
+          const list = this.acronyms.get(initials) ?? [];
+          for (const t of terms) if (!list.includes(t)) list.push(t);
+          this.acronyms.set(initials, list);
+        }
+      }
+    }
+    return this.acronyms.get(fold(word).replace(/\./g, "")) ?? [];
+  }
 
   /** An indexed article by id. */
   article(id: string): Article | undefined {
