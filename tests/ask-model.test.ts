@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ask, gather } from "../src/answer/ask.js";
+import { excerptSpan } from "../src/answer/select.js";
 import { CANDIDATE_FEATURES, MODEL_FILE, QUESTION_FEATURES, answerModel, modelSchema } from "../src/answer/model.js";
 import { buildArticle } from "../src/corpus/load.js";
 import { WordMeaning } from "../src/search/meaning.js";
@@ -119,5 +120,31 @@ describe("candidate features", () => {
     const exact = ask(index, "When was the festival cancelled?");
     const soft = ask(index, "When was the festival scrapped?");
     expect(exact.confidence!).toBeGreaterThan(soft.confidence!);
+  });
+});
+
+describe("two-sentence leads", () => {
+  const index = new PassageIndex([
+    buildArticle(
+      "council",
+      "council.txt",
+      `Council closes pool
+
+Mayor Ines Kovar gave the council's reason on Friday:
+
+“The roof is unsafe and the repairs would cost more than a new pool.”
+
+The pool opened in 1971.
+`,
+    ),
+  ]);
+  it("an introduction ending in a colon is cited with the next paragraph's quotation, as one exact slice", () => {
+    const g = gather(index, "Why did the council close the pool?");
+    if (!("candidates" in g)) throw new Error(`refused: ${g.reason}`);
+    const intro = g.candidates.find((c) => c.view.text.startsWith("Mayor Ines Kovar"))!;
+    const span = excerptSpan(intro, g.q.kind);
+    expect(index.article("council")!.text.slice(span.start, span.end)).toMatch(/^Mayor Ines Kovar gave the council's reason on Friday:\s+“The roof is unsafe.*new pool\.”$/s);
+    const last = g.candidates.find((c) => c.view.text.startsWith("The pool opened"))!;
+    expect(excerptSpan(last, "general")).toEqual({ start: last.view.sentence.start, end: last.view.sentence.end });
   });
 });

@@ -153,11 +153,20 @@ export function selectExcerpts(candidates: Candidate[], sel: Selection): Excerpt
 /** What is cited for a candidate: the sentence, joined with the next one when that one likely carries what it lacks. */
 export function excerptSpan(c: Candidate, kind: QuestionKind): Span {
   const span = { start: c.view.sentence.start, end: c.view.sentence.end };
-  const next = nextInParagraph(c.view);
+  const introduces = /:\s*$/.test(c.view.text);
+  // An introduction ("the minister explained:") is followed by what it introduces, often as the
+  // next paragraph's opening quotation: one exact slice over both.
+  const next = nextInParagraph(c.view) ?? (introduces ? openingOfNextParagraph(c.view) : null);
   if (!next) return span;
-  // A sentence that restates the question without what it asks for is usually followed by it;
-  // an introduction ("the minister explained:") by what it introduces.
+  // A sentence that restates the question without what it asks for is usually followed by it.
   const needsNext = kind !== "general" && kind !== "yesno" && c.fit === 0;
-  const tooShort = c.view.tokens.length < 8 || /:\s*$/.test(c.view.text);
+  const tooShort = c.view.tokens.length < 8 || introduces;
   return needsNext || tooShort ? { start: span.start, end: next.sentence.end } : span;
+}
+
+/** The first sentence of the paragraph after the sentence's own, or null. */
+function openingOfNextParagraph(view: SentenceView): SentenceView | null {
+  const next = view.article.paragraphs[view.sentence.paragraph + 1];
+  const first = next?.sentences[0];
+  return first === undefined ? null : viewOf(view.article, first);
 }
