@@ -28,6 +28,11 @@ export const CANDIDATE_FEATURES = [
   "missing",
   /** Share found only in neighbouring sentences. */
   "context",
+  /**
+   * Share of the question's words other than names that the sentence itself holds (1 when all
+   * are names): the names can be there while what the question says happened is not.
+   */
+  "predicates",
   /** Share found in the article's headline. */
   "headline",
   /** How tightly the question's words stand together. */

@@ -60,7 +60,8 @@ const SPEECH_NOUNS = "message|statement|response|reaction|reply|comment|comments
  */
 const KIND_PATTERNS: { kind: QuestionKind; re: RegExp }[] = [
   { kind: "reason", re: /^(?:why|how come|for what reason|what (?:is|was|were|are) the reasons? (?:for|why|that)?|what (?:made|caused|led|prompted))\b/ },
-  { kind: "time", re: /^(?:when|since when|until when|how (?:long|soon|quickly|fast|early|late)|what (?:time|day|date|year|month)|which (?:day|date|year|month))\b/ },
+  // A preposition may lead ("on what date", "in which year").
+  { kind: "time", re: /^(?:when|since when|until when|how (?:long|soon|quickly|fast|early|late)|(?:(?:on|in|at|by) )?(?:what|which) (?:time|day|date|year|month|weekday))\b/ },
   { kind: "count", re: /^(?:(?:by )?how (?:many|much|high|low|big|large|small|steep|deep)|what (?:number|share|percentage|proportion|amount)(?: of)?)\b/ },
   { kind: "place", re: /^(?:where|in which (?:country|city|state|place)|in what (?:country|city|state|place))\b/ },
 ];

@@ -163,11 +163,17 @@ export class SentenceScorer {
     let softWeight = 0;
     let contextWeight = 0;
     let headlineWeight = 0;
+    let predicateWeight = 0;
+    let predicateFoundWeight = 0;
     for (const w of this.required) {
       let m = matchIn(view.terms, w);
       if (m > 0) {
         if (softIn(view.terms, w)) softWeight += w.weight;
         else if (m >= 1) exactWeight += w.weight;
+      }
+      if (!w.proper) {
+        predicateWeight += w.weight;
+        if (m > 0) predicateFoundWeight += w.weight * m;
       }
       if (matchIn(title, w) > 0) headlineWeight += w.weight;
       const name = w.proper && w.role === "key";
@@ -259,6 +265,7 @@ export class SentenceScorer {
     features.missing = absentWeight / total;
     features.context = contextWeight / total;
     features.headline = headlineWeight / total;
+    features.predicates = predicateWeight > 0 ? predicateFoundWeight / predicateWeight : 1;
     features.proximity = this.proximity(view);
     features.align = this.alignment(view);
     features.meaning = this.meanCosine(view);
