@@ -7,7 +7,7 @@ import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.
 import { dropFootnoteMarks } from "../text/footnotes.js";
 import { markInvisible } from "../text/invisible.js";
 import { cleanUserText } from "../text/user-text.js";
-import { supportLine, timelineHeading } from "./support.js";
+import { sourceName, supportLine, timelineHeading } from "./support.js";
 
 /**
  * Every C0 and C1 control character but newline and tab (and DEL): what a terminal would act on
@@ -38,14 +38,36 @@ export function terminalJson(value: unknown): string {
   return JSON.stringify(value).replace(/(?![\n\t])\p{Cc}/gu, (ch) => `\\u00${hex(ch)}`);
 }
 
-function sourceLine(c: Pick<Citation, "outlet" | "published" | "title" | "articleId">): string {
-  const who = c.outlet ?? "Unknown outlet";
+/**
+ * "Outlet, date: headline"; an article without a manifest outlet is named by its URL's site, and
+ * one with neither by its headline alone ("Headline, date"), never "Unknown outlet".
+ */
+function sourceLine(c: Pick<Citation, "outlet" | "url" | "published" | "title" | "articleId">): string {
+  const who = sourceName(c);
   const when = c.published ?? "undated";
-  return `${who}, ${when}: ${c.title}`;
+  return who === null ? `${c.title}, ${when}` : `${who}, ${when}: ${c.title}`;
+}
+
+/** The link line under a source, or nothing when the article has no URL (its label says what it is). */
+function linkLines(link: string | null, indent: string): string[] {
+  return link === null ? [] : [`${indent}${link}`];
+}
+
+/** Double quotation marks an excerpt can open or close with. */
+const OPENING_MARK = /^["“„«»]/;
+const CLOSING_MARK = /["”»«“]$/;
+
+/**
+ * An excerpt in quotation marks, unless it opens or closes with marks of its own (it is itself a
+ * quotation, or ends with one): then it is shown as it stands, never with doubled marks.
+ */
+export function quoted(text: string): string {
+  return OPENING_MARK.test(text) || CLOSING_MARK.test(text) ? text : `"${text}"`;
 }
 
 /**
- * The answer, how many outlets back it, then each excerpt once with its source and link. An
+ * The answer with its markers, how many articles back it, then the lead's sources under it (the
+ * lead is not quoted a second time), then each other excerpt once with its source and link. An
  * outlet that carries the same report in near-identical words is listed under the excerpt it
  * repeats, with its own link, instead of printing the same sentence again.
  */
@@ -53,17 +75,23 @@ export function renderAsk(result: AskResult & { disagreements?: Disagreement[] }
   if (result.answer === null) {
     return `${result.reason ?? "The coverage doesn't answer that."} Nothing cited.\n`;
   }
-  const lines = [result.answer, ""];
+  const answer = result.answer;
+  const lines = [answer, ""];
   const support = supportLine(result);
   if (support) lines.push(`${support}.`, "");
   for (const c of result.citations) {
     if (c.sameAs !== null) continue;
-    lines.push(`[${c.n}] "${dropFootnoteMarks(c.excerpt)}"`);
-    lines.push(`    ${sourceLine(c)}`);
-    lines.push(`    ${c.link ?? "(no link: the article has no URL)"}`);
+    const excerpt = dropFootnoteMarks(c.excerpt);
+    if (c.n === 1 && answer.startsWith(excerpt)) {
+      lines.push(`[${c.n}] ${sourceLine(c)}`);
+    } else {
+      lines.push(`[${c.n}] ${quoted(excerpt)}`);
+      lines.push(`    ${sourceLine(c)}`);
+    }
+    lines.push(...linkLines(c.link, "    "));
     for (const same of result.citations.filter((o) => o.sameAs === c.n)) {
       lines.push(`  [${same.n}] same report: ${sourceLine(same)}`);
-      lines.push(`    ${same.link ?? "(no link: the article has no URL)"}`);
+      lines.push(...linkLines(same.link, "    "));
     }
     if (c.n === 1) for (const d of result.disagreements ?? []) lines.push(`  Outlets differ: ${oneLine(describeDisagreement(d))}`);
   }
@@ -82,9 +110,9 @@ export function renderTimeline(result: TimelineResult): string {
   for (const e of result.events) {
     lines.push(timelineHeading(e.date, e.read_as));
     for (const c of e.citations) {
-      lines.push(`  [${c.n}] "${oneLine(c.excerpt)}"`);
+      lines.push(`  [${c.n}] ${quoted(oneLine(c.excerpt))}`);
       lines.push(`      ${sourceLine(c)}`);
-      lines.push(`      ${c.link ?? "(no link: the article has no URL)"}`);
+      lines.push(...linkLines(c.link, "      "));
     }
     for (const d of e.disagreements) lines.push(`  Outlets differ: ${oneLine(describeDisagreement(d))}`);
     lines.push("");
@@ -110,7 +138,7 @@ function oneLine(text: string): string {
 }
 
 function occurrenceLines(o: QuoteOccurrence, indent: string): string[] {
-  return [`${indent}${sourceLine(o)}`, `${indent}${o.link ?? "(no link: the article has no URL)"}`];
+  return [`${indent}${sourceLine(o)}`, ...linkLines(o.link, indent)];
 }
 
 export function renderQuotes(result: QuoteResult): string {
