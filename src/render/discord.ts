@@ -238,6 +238,20 @@ export function renderNotCovered(result: AskResult): MessagePage {
   return { content: fitText(reason, DISCORD_LIMITS.content - hint.length) + hint, embeds: [] };
 }
 
+/** The reply to a greeting or a bare "help" in /ask: what the commands do, briefly. */
+export function renderAskHelp(): MessagePage {
+  return {
+    content: [
+      "Hello! Ask me a question about the coverage and I answer with the articles' own words, cited and linked. For example:",
+      "- `/ask question: why did Putin wait`",
+      "- `/quote speaker: Peskov`: what someone was quoted as saying",
+      "- `/timeline`: the dated events, in date order (add a topic to narrow it)",
+      "- `/sources`: the articles I answer from",
+    ].join("\n"),
+    embeds: [],
+  };
+}
+
 /** /ask: the lead answer with [n] markers, then each excerpt as a block quote with outlet, date and link. */
 export function renderAskPages(result: AskResult & { disagreements?: Disagreement[] }): MessagePage[] {
   if (result.answer === null || result.citations.length === 0) return [renderNotCovered(result)];

@@ -186,3 +186,16 @@ export function renderSpeakers(speakers: SpeakerInfo[]): string {
       .join("\n") + "\n"
   );
 }
+
+/** The reply to a greeting or a bare "help" instead of a question: what to type, briefly. */
+export function renderAskHelp(): string {
+  return [
+    "Hello! Ask me a question about the coverage and I answer with the articles' own words, cited and linked. For example:",
+    '  npm run ask -- "why did Putin wait"',
+    "  npm run cli -- quote Peskov        what someone was quoted as saying",
+    "  npm run cli -- timeline            the dated events, in date order",
+    "  npm run cli -- sources             the articles I answer from",
+    "All commands and options: npm run cli -- --help",
+    "",
+  ].join("\n");
+}
