@@ -8,7 +8,9 @@
  * words ("obvious", "difference") do. Identical or
  * near-identical wording is always grouped; looser matches only for the same speaker. A group
  * holds at most one occurrence per article, which keeps long quotes from chaining unrelated
- * statements together.
+ * statements together, with one exception: a fragment whose words another quotation of the same
+ * speaker contains word for word ("normalize our bilateral relations" inside the whole sentence,
+ * quoted again a paragraph later) joins that quotation's statement, whatever the article.
  */
 import { term, words } from "../search/analyzer.js";
 
@@ -136,5 +138,52 @@ export function groupStatements(items: readonly Groupable[], idf: (f: string) =>
     A.push(...B);
     members.delete(gj);
   }
+  joinContainedFragments(items, groupOf, members);
   return groupOf;
+}
+
+/** Fewest words a fragment needs to be joined to the quotation that contains it. */
+export const FRAGMENT_MIN_WORDS = 3;
+
+/** A quotation's words, lowercased, as " w1 w2 … " so that a contained run is a substring. */
+function wordRun(text: string): { run: string; count: number } {
+  const ws = (text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).map((w) => w.replace(/’/g, "'"));
+  return { run: ` ${ws.join(" ")} `, count: ws.length };
+}
+
+/** Whether `inner`'s words run, word for word, inside `outer` (case and punctuation aside). */
+export function containsWords(outer: string, inner: string): boolean {
+  const a = wordRun(outer);
+  const b = wordRun(inner);
+  return b.count > 0 && a.count >= b.count && a.run.includes(b.run);
+}
+
+/**
+ * A statement alone in its group whose words run, word for word, inside a longer quotation of the
+ * same speaker joins that quotation's group (the longest container first). Groups of several
+ * members are left as they are: they were matched to other outlets' wording already.
+ */
+function joinContainedFragments(items: readonly Groupable[], groupOf: number[], members: Map<number, number[]>): void {
+  const runs = items.map((it) => wordRun(it.text));
+  const bySpeaker = new Map<number, number[]>();
+  items.forEach((it, i) => {
+    if (it.speaker === null) return;
+    const list = bySpeaker.get(it.speaker);
+    if (list) list.push(i);
+    else bySpeaker.set(it.speaker, [i]);
+  });
+  for (const list of bySpeaker.values()) {
+    if (list.length < 2) continue;
+    const longestFirst = [...list].sort((a, b) => runs[b]!.count - runs[a]!.count || a - b);
+    for (const i of list) {
+      const own = groupOf[i]!;
+      if (runs[i]!.count < FRAGMENT_MIN_WORDS || members.get(own)?.length !== 1) continue;
+      const container = longestFirst.find((j) => j !== i && groupOf[j] !== own && runs[j]!.count > runs[i]!.count && runs[j]!.run.includes(runs[i]!.run));
+      if (container === undefined) continue;
+      const target = groupOf[container]!;
+      groupOf[i] = target;
+      members.get(target)!.push(i);
+      members.delete(own);
+    }
+  }
 }

@@ -12,6 +12,7 @@ import { ELLIPSIS, blockQuote, escapeMarkdown, fitText, safeUrl } from "./discor
 import { dropFootnoteMarks } from "../text/footnotes.js";
 import { dropInvisible } from "../text/invisible.js";
 import { sourceName, supportLine, timelineHeading } from "./support.js";
+import { quoteParagraphs, shownOccurrences } from "./quote-text.js";
 
 /** Discord's message limits (characters). */
 export const DISCORD_LIMITS = {
@@ -303,7 +304,7 @@ function statements(quotes: QuoteOccurrence[]): QuoteOccurrence[][] {
     if (group) group.push(q);
     else groups.set(q.group, [q]);
   }
-  return [...groups.values()];
+  return [...groups.values()].map(shownOccurrences);
 }
 
 /** "Also reported by [Outlet](link), …", within `limit`; the rest summed up as "and N more". */
@@ -330,7 +331,8 @@ function statementField(group: QuoteOccurrence[], n: number): EmbedField {
   const below = headlineBelow(first);
   const also = alsoReportedBy(group.slice(1), 300);
   if (also) below.push(also);
-  return quotedField(`${n}. `, sourceLabel(first), first.text, below);
+  // A quotation over several paragraphs keeps its paragraph breaks, without the marks reopening them.
+  return quotedField(`${n}. `, sourceLabel(first), quoteParagraphs(first).join("\n\n"), below);
 }
 
 /** /quote: one field per statement, in the first outlet's wording, then who else reported it. */

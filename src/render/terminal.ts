@@ -8,6 +8,7 @@ import { dropFootnoteMarks } from "../text/footnotes.js";
 import { markInvisible } from "../text/invisible.js";
 import { cleanUserText } from "../text/user-text.js";
 import { sourceName, supportLine, timelineHeading } from "./support.js";
+import { quoteParagraphs, shownOccurrences } from "./quote-text.js";
 
 /**
  * Every C0 and C1 control character but newline and tab (and DEL): what a terminal would act on
@@ -137,6 +138,11 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** A quotation in marks, each of its paragraphs on a line of its own under `indent`. */
+function quotation(o: QuoteOccurrence, indent: string): string {
+  return `"${quoteParagraphs(o).map(oneLine).join(`\n${indent}`)}"`;
+}
+
 function occurrenceLines(o: QuoteOccurrence, indent: string): string[] {
   return [`${indent}${sourceLine(o)}`, ...linkLines(o.link, indent)];
 }
@@ -150,6 +156,7 @@ export function renderQuotes(result: QuoteResult): string {
   const speaker = result.speaker!;
   const groups = new Map<string, QuoteOccurrence[]>();
   for (const q of result.quotes) groups.set(q.group, [...(groups.get(q.group) ?? []), q]);
+  for (const [g, members] of groups) groups.set(g, shownOccurrences(members));
   const sources = new Set(result.quotes.map((q) => q.articleId)).size;
   const also = speaker.aliases.length ? ` (also: ${speaker.aliases.join(", ")})` : "";
   const lines = [
@@ -161,12 +168,13 @@ export function renderQuotes(result: QuoteResult): string {
   for (const members of groups.values()) {
     n++;
     const [lead, ...rest] = members;
-    lines.push(`${n}. "${oneLine(lead!.text)}"`);
+    const label = `${n}. `;
+    lines.push(`${label}${quotation(lead!, " ".repeat(label.length + 1))}`);
     lines.push(...occurrenceLines(lead!, "   "));
     if (rest.length) {
       lines.push(`   Also reported as:`);
       for (const o of rest) {
-        lines.push(`   - "${oneLine(o.text)}"`);
+        lines.push(`   - ${quotation(o, "      ")}`);
         lines.push(...occurrenceLines(o, "     "));
       }
     }
