@@ -4,7 +4,7 @@ import type { AskResult, Citation } from "../src/answer/types.js";
 import { Engine } from "../src/engine.js";
 import { renderAsk, renderAskHelp, renderQuotes, renderSources, renderTimeline } from "../src/render/terminal.js";
 import { supportLine } from "../src/render/support.js";
-import { renderAskPages } from "../src/render/discord.js";
+import { renderAskPages, renderQuotePages } from "../src/render/discord.js";
 import { isGreetingOrHelp } from "../src/text/greeting.js";
 import { runCli } from "./helpers/run-cli.js";
 import { SEEDS_DIR } from "./helpers/temp-corpus.js";
@@ -121,5 +121,34 @@ describe("6. --help", () => {
       expect(r.stdout).toContain(typed);
     }
     expect(r.stdout).not.toMatch(/^usage: cli /m);
+  });
+});
+
+describe("7. /quote shows each statement once", () => {
+  const peskov = seeds.quote("Peskov");
+  const groupOf = (article: string, words: string) => peskov.quotes.find((q) => q.articleId.startsWith(article) && q.text.includes(words))!.group;
+
+  it("one outlet's single sentence joins the statement another quotes at length", () => {
+    expect(groupOf("003", "We believe it's correct to wait")).toBe(groupOf("001", "We consider it correct to wait"));
+  });
+
+  it("a fragment is grouped with the statement that contains it, and not listed again", () => {
+    expect(groupOf("003", "normalize our bilateral relations.")).toBe(groupOf("003", "In any case, we hope"));
+    const out = renderQuotes(peskov);
+    expect(out).not.toMatch(/(?:^\d+\. |^ {3}- )"normalize our bilateral relations\."/m);
+    expect(out).toMatch(/^8 statements in 5 articles\.$/m);
+    const discord = renderQuotePages(peskov).flatMap((p) => p.embeds.flatMap((e) => e.fields ?? []));
+    expect(discord.length).toBe(8);
+    expect(discord.some((f) => f.value.startsWith("> normalize our bilateral relations."))).toBe(false);
+  });
+
+  it("a quotation over two paragraphs keeps its break and loses the mark that reopens it", () => {
+    const out = renderQuotes(peskov);
+    expect(out).toContain("with the next U.S. president.\n      A significant part of these bilateral relations");
+    expect(out).not.toContain('president. "A significant');
+    const q = peskov.quotes.find((o) => o.text.startsWith("In any case"))!;
+    const field = renderQuotePages({ ...peskov, quotes: [q] })[0]!.embeds[0]!.fields![0]!;
+    expect(field.value).toContain("president.\n> \n> A significant part");
+    expect(field.value).not.toContain('"A significant');
   });
 });

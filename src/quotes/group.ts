@@ -138,8 +138,67 @@ export function groupStatements(items: readonly Groupable[], idf: (f: string) =>
     A.push(...B);
     members.delete(gj);
   }
+  joinBySentence(items, profiles, groupOf, members, idf);
   joinContainedFragments(items, groupOf, members);
   return groupOf;
+}
+
+/** A one-sentence statement this close to one sentence of a longer quotation is that statement. */
+export const SENTENCE_MATCH = 0.5;
+/** Speakers quoted more often than this skip the sentence pass (it compares every pair of their quotes). */
+const SENTENCE_PASS_MAX = 300;
+
+/**
+ * A statement left alone in its group, compared with each sentence of the same speaker's longer
+ * quotations: one outlet quotes a single sentence ("We believe it's correct to wait for the
+ * official results …") of what another quotes at length, which the whole-text overlap dilutes.
+ * It joins the group of its best such match when that reaches SENTENCE_MATCH and the group has
+ * no occurrence from its article yet.
+ */
+function joinBySentence(
+  items: readonly Groupable[],
+  profiles: readonly Map<string, number>[],
+  groupOf: number[],
+  members: Map<number, number[]>,
+  idf: (f: string) => number,
+): void {
+  const bySpeaker = new Map<number, number[]>();
+  items.forEach((it, i) => {
+    if (it.speaker === null) return;
+    const list = bySpeaker.get(it.speaker);
+    if (list) list.push(i);
+    else bySpeaker.set(it.speaker, [i]);
+  });
+  const sentenceProfiles = new Map<number, Map<string, number>[]>();
+  const sentencesOf = (j: number) => {
+    let out = sentenceProfiles.get(j);
+    if (!out) {
+      const sentences = items[j]!.text.split(/(?<=[.!?])\s+/).filter((t) => t.trim().length > 0);
+      out = sentences.length < 2 ? [] : sentences.map((text) => profile({ ...items[j]!, text }, idf));
+      sentenceProfiles.set(j, out);
+    }
+    return out;
+  };
+  for (const list of bySpeaker.values()) {
+    if (list.length < 2 || list.length > SENTENCE_PASS_MAX) continue;
+    for (const i of list) {
+      const own = groupOf[i]!;
+      if (members.get(own)?.length !== 1) continue;
+      let best = { group: -1, score: SENTENCE_MATCH };
+      for (const j of list) {
+        const target = groupOf[j]!;
+        if (target === own || members.get(target)!.some((m) => items[m]!.articleId === items[i]!.articleId)) continue;
+        for (const sp of sentencesOf(j)) {
+          const score = similarity(profiles[i]!, sp);
+          if (score >= best.score && (score > best.score || best.group === -1)) best = { group: target, score };
+        }
+      }
+      if (best.group === -1) continue;
+      groupOf[i] = best.group;
+      members.get(best.group)!.push(i);
+      members.delete(own);
+    }
+  }
 }
 
 /** Fewest words a fragment needs to be joined to the quotation that contains it. */
