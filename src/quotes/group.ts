@@ -203,6 +203,8 @@ function joinBySentence(
 
 /** Fewest words a fragment needs to be joined to the quotation that contains it. */
 export const FRAGMENT_MIN_WORDS = 3;
+/** Speakers quoted more often than this skip the fragment pass. */
+const FRAGMENT_PASS_MAX = 1000;
 
 /** A quotation's words, lowercased, as " w1 w2 … " so that a contained run is a substring. */
 function wordRun(text: string): { run: string; count: number } {
@@ -232,7 +234,8 @@ function joinContainedFragments(items: readonly Groupable[], groupOf: number[], 
     else bySpeaker.set(it.speaker, [i]);
   });
   for (const list of bySpeaker.values()) {
-    if (list.length < 2) continue;
+    // Every pair of a speaker's quotes is compared: bounded, as the sentence pass is.
+    if (list.length < 2 || list.length > FRAGMENT_PASS_MAX) continue;
     const longestFirst = [...list].sort((a, b) => runs[b]!.count - runs[a]!.count || a - b);
     for (const i of list) {
       const own = groupOf[i]!;
