@@ -5,7 +5,8 @@ import type { BotContext } from "../src/bot/command.js";
 import { replyWithPages } from "../src/bot/paging.js";
 import { sendNote } from "../src/bot/replies.js";
 import { parseUserText } from "../src/text/user-text.js";
-import { renderAskPages } from "../src/render/discord.js";
+import { renderAskHelp, renderAskPages } from "../src/render/discord.js";
+import { isGreetingOrHelp } from "../src/text/greeting.js";
 
 export const QUESTION_MAX_LENGTH = 300;
 
@@ -31,6 +32,8 @@ export async function execute(interaction: ChatInputCommandInteraction, { engine
     );
   }
   const ephemeral = z.boolean().nullable().catch(null).parse(interaction.options.getBoolean("private")) === true;
+  // "hi" or "help" is not a question: what to ask, instead of a refusal.
+  if (isGreetingOrHelp(question.text)) return replyWithPages(interaction, [renderAskHelp()], { store: pages, ephemeral });
   // The engine answers from memory in milliseconds, well inside Discord's 3 s: no need to defer.
   await replyWithPages(interaction, renderAskPages(engine.ask(question.text)), { store: pages, ephemeral });
 }

@@ -10,29 +10,34 @@ import { CorpusError } from "./corpus/errors.js";
 import { Engine } from "./engine.js";
 import { DEFAULT_CACHE_DIR } from "./search/persist.js";
 import { resolveCorpusDir } from "./corpus/location.js";
-import { renderAsk, renderQuotes, renderSources, renderSpeakers, renderTimeline, terminalJson, terminalSafe } from "./render/terminal.js";
+import { renderAsk, renderAskHelp, renderQuotes, renderSources, renderSpeakers, renderTimeline, terminalJson, terminalSafe } from "./render/terminal.js";
 import type { AskAnswer } from "./disagree/report.js";
+import { isGreetingOrHelp } from "./text/greeting.js";
 import type { QuoteResult } from "./quotes/types.js";
 import type { TimelineResult } from "./timeline/timeline.js";
 
-const USAGE = `usage: cli <command> [options]
+const USAGE = `usage: npm run ask -- "QUESTION"  or  npm run cli -- <command> [options]
 
-commands:
-  ask "QUESTION"        answer a question from the coverage, with cited excerpts
-  ask --jsonl           read one question a line on stdin, print one JSON object a line
-  quote "NAME"          what a person, organisation or role was quoted as saying
-  quote --jsonl         read one name a line on stdin, print one JSON object a line
-  quote --list          everyone quoted, with quote counts
-  timeline [TOPIC]      the dated events of the coverage (or of a topic), in date order
-  timeline --jsonl      read one topic a line on stdin, print one JSON object a line
-  sources               list the articles in the corpus
+commands, as you type them:
+  npm run ask -- "QUESTION"              answer a question from the coverage, with cited excerpts
+  npm run cli -- ask --jsonl             read one question a line on stdin, print one JSON object a line
+  npm run cli -- quote "NAME"            what a person, organisation or role was quoted as saying
+  npm run cli -- quote --jsonl           read one name a line on stdin, print one JSON object a line
+  npm run cli -- quote --list            everyone quoted, with quote counts
+  npm run cli -- timeline [TOPIC]        the dated events of the coverage (or of a topic), in date order
+  npm run cli -- timeline --jsonl        read one topic a line on stdin, print one JSON object a line
+  npm run cli -- sources                 list the articles in the corpus
+  npm run index [-- --corpus DIR]        build and save the index ahead of time, so the first answer is quick
+  npm run train                          refit the answer model (src/answer/model.json) from tests/fixtures
 
-options:
+options (after the command):
   --json                print one JSON object instead of readable text
   --jsonl               batch mode (see above)
   --fragments           quote: also list scare quotes and quoted titles
   --corpus DIR          read articles from DIR instead of seeds/ (or $CORPUS_DIR)
-  -h, --help            show this help`;
+  -h, --help            show this help
+
+Add --silent after "npm run" (npm run --silent ask -- ...) to leave out npm's own header lines.`;
 
 class UsageError extends Error {}
 
@@ -198,6 +203,13 @@ function run(command: string, rest: string[], values: CommandOptions): number {
   if (command === "quote" && values.list) {
     const speakers = engine.speakers();
     print(values.json ? `${toJson({ speakers })}\n` : renderSpeakers(speakers));
+    return 0;
+  }
+
+  // A greeting or a bare "help" is not a question: a short help reply instead of a refusal. JSON
+  // output stays the engine's answer, which is the contract with evaluation scripts.
+  if (command === "ask" && !values.json && isGreetingOrHelp(rest.join(" "))) {
+    print(renderAskHelp());
     return 0;
   }
 

@@ -54,7 +54,7 @@ describe("cli errors", () => {
     for (const args of [[], ["frobnicate"], ["ask"], ["ask", "--nope", "x"]]) {
       const r = runCli(args);
       expect(r.status, args.join(" ")).toBe(2);
-      expect(r.stderr).toMatch(/usage: cli/);
+      expect(r.stderr).toMatch(/usage: npm run ask/);
     }
   });
 

@@ -149,9 +149,10 @@ describe("renderAskPages", () => {
                 name: "[1] Outlet 1 · 2024-03-02",
                 value: "> The council approved the plan.\n[Headline 1](https://example.org/news/1#:~:text=The%20counci)",
               },
-              { name: "[2] Unknown outlet · undated", value: "> Critics called it rushed.\n*Headline 2*" },
+              // No outlet and no URL: labelled by its headline, which is not repeated under it.
+              { name: "[2] Headline 2 · undated", value: "> Critics called it rushed." },
             ],
-            footer: { text: "Answer reported alike by all 2 outlets cited" },
+            footer: { text: "1 of 2 articles reports this" },
           },
         ],
       },
@@ -189,15 +190,29 @@ describe("renderAskPages", () => {
     );
   });
 
-  test("the footer says how many of the outlets cited report the lead alike", () => {
+  test("the footer counts articles and says so: the lead's and those repeating it, of all cited (issue 14 item 2)", () => {
     const three = [citation(1, "A."), citation(2, "B.", { sameAs: 1 }), citation(3, "C."), citation(4, "D.", { outlet: "Outlet 3" })];
-    expect(supportLine(askResult("q", three, 2))).toBe("Answer reported by 2 of the 3 outlets cited");
-    expect(supportLine(askResult("q", three.slice(0, 2), 2))).toBe("Answer reported alike by all 2 outlets cited");
-    expect(supportLine(askResult("q", [citation(1, "A."), citation(2, "B.", { outlet: "Outlet 1" })], 1))).toBe("From 1 outlet");
-    // Articles without a named outlet count one each, as the engine counts them.
+    expect(supportLine(askResult("q", three, 2))).toBe("2 of 4 articles report this");
+    expect(supportLine(askResult("q", three.slice(0, 2), 2))).toBe("All 2 articles cited report this");
+    expect(supportLine(askResult("q", [citation(1, "A.")], 1))).toBe("From 1 article");
+    // Articles without a named outlet are articles like any other: no "outlets" claimed for them.
     const unnamed = [citation(1, "A.", { outlet: null }), citation(2, "B.", { outlet: null })];
-    expect(supportLine(askResult("q", unnamed, 1))).toBe("Answer reported by 1 of the 2 outlets cited");
-    expect(renderAskPages(askResult("q", three, 2))[0]!.embeds[0]!.footer!.text).toBe("Answer reported by 2 of the 3 outlets cited");
+    expect(supportLine(askResult("q", unnamed, 1))).toBe("1 of 2 articles reports this");
+    // Two excerpts of one article count once.
+    expect(supportLine(askResult("q", [citation(1, "A."), citation(2, "B.", { articleId: "a1" }), citation(3, "C.")], 1))).toBe("1 of 2 articles reports this");
+    expect(renderAskPages(askResult("q", three, 2))[0]!.embeds[0]!.footer!.text).toBe("2 of 4 articles report this");
+  });
+
+  test("an article without a manifest outlet is labelled by its URL's site, or by its headline, never 'Unknown outlet' (issue 14 item 1)", () => {
+    const result = askResult("q", [
+      citation(1, "A.", { outlet: null, url: "https://www.example.net/story", link: "https://www.example.net/story#:~:text=A." }),
+      citation(2, "B.", { outlet: null, url: null, link: null, title: "Mayor resigns" }),
+    ]);
+    const fields = renderAskPages(result)[0]!.embeds[0]!.fields!;
+    expect(fields.map((f) => f.name)).toEqual(["[1] example.net · 2024-03-02", "[2] Mayor resigns · 2024-03-03"]);
+    expect(fields[0]!.value).toBe("> A.\n[Headline 1](https://www.example.net/story#:~:text=A.)");
+    expect(fields[1]!.value).toBe("> B.");
+    expect(JSON.stringify(renderAskPages(result))).not.toMatch(/Unknown outlet|no link/);
   });
 
   test("over-long excerpts are cut at sentence boundaries and spread over pages within every limit", () => {
@@ -214,7 +229,7 @@ describe("renderAskPages", () => {
       expect(quoted.endsWith(". …")).toBe(true);
       expect(long.startsWith(quoted.slice(2, -2))).toBe(true);
     }
-    expect(embeds.map((e) => e.footer?.text)).toEqual(embeds.map((_, i) => `Answer reported alike by all 7 outlets cited · Page ${i + 1} of ${embeds.length}`));
+    expect(embeds.map((e) => e.footer?.text)).toEqual(embeds.map((_, i) => `1 of 7 articles reports this · Page ${i + 1} of ${embeds.length}`));
   });
 });
 
@@ -230,7 +245,7 @@ describe("renderSourcesPages", () => {
           {
             title: "Sources: 2 articles",
             description:
-              "**1.** [Budget \\[draft\\] passes](https://ledger.example/budget)\nThe Ledger · 2024-01-02\n\n**2.** *Rumour mill*\nUnknown outlet · undated",
+              "**1.** [Budget \\[draft\\] passes](https://ledger.example/budget)\nThe Ledger · 2024-01-02\n\n**2.** *Rumour mill*\nundated",
             color: 0x10b981,
           },
         ],

@@ -10,7 +10,7 @@ import { PageStore } from "../src/bot/paging.js";
 import { NOTES } from "../src/bot/replies.js";
 import { Engine } from "../src/engine.js";
 import { supportLine } from "../src/render/support.js";
-import { renderAskPages, renderNotCovered, renderQuotePages, renderSourcesPages, speakerChoices, type MessagePage } from "../src/render/discord.js";
+import { renderAskHelp, renderAskPages, renderNotCovered, renderQuotePages, renderSourcesPages, speakerChoices, type MessagePage } from "../src/render/discord.js";
 import { messageViolations, resolvePings, type ApiMessage, type FakeInteraction } from "./fake-discord/index.js";
 import { startBotWithFake, type BotWithFake } from "./fake-discord/with-bot.js";
 import { writeCorpus } from "./helpers/temp-corpus.js";
@@ -128,7 +128,7 @@ describe("with the seed corpus", () => {
       for (const same of result.citations.filter((c) => c.sameAs === shown[i]!.n)) expect(f.value).toContain(`[${same.n}] `);
     });
     expect(embed.footer!.text).toBe(supportLine(result));
-    expect(embed.footer!.text).toMatch(/^(?:From 1 outlet|Answer reported (?:alike by all \d+|by \d+ of the \d+) outlets cited)$/);
+    expect(embed.footer!.text).toMatch(/^(?:From 1 article|All \d+ articles cited report this|\d+ of \d+ articles reports? this)$/);
     expect(ix.message!.mention_everyone).toBe(false);
   });
 
@@ -142,6 +142,16 @@ describe("with the seed corpus", () => {
     expect(body.data!.content).toContain("zqxwv");
     expect(body.data!.content).toContain("won't guess");
     expect(body.data!.embeds).toEqual([]);
+  });
+
+  test("/ask with a greeting or a bare 'help' gets the short help reply, not a refusal (issue 14 item 5)", async () => {
+    for (const question of ["hi", "Hello!", "help", "?"]) {
+      const ix = h.fake.sendCommand("ask", { question });
+      const body = await ix.response();
+      expect(body).toEqual(replyBody(renderAskHelp()));
+      expect(body.data!.content).toContain("/ask");
+      expect(body.data!.content).not.toMatch(/no article mentions|won't guess/);
+    }
   });
 
   test("/ask private:true answers ephemerally", async () => {

@@ -8,7 +8,9 @@
  * words ("obvious", "difference") do. Identical or
  * near-identical wording is always grouped; looser matches only for the same speaker. A group
  * holds at most one occurrence per article, which keeps long quotes from chaining unrelated
- * statements together.
+ * statements together, with one exception: a fragment whose words another quotation of the same
+ * speaker contains word for word ("normalize our bilateral relations" inside the whole sentence,
+ * quoted again a paragraph later) joins that quotation's statement, whatever the article.
  */
 import { term, words } from "../search/analyzer.js";
 
@@ -136,5 +138,114 @@ export function groupStatements(items: readonly Groupable[], idf: (f: string) =>
     A.push(...B);
     members.delete(gj);
   }
+  joinBySentence(items, profiles, groupOf, members, idf);
+  joinContainedFragments(items, groupOf, members);
   return groupOf;
+}
+
+/** A one-sentence statement this close to one sentence of a longer quotation is that statement. */
+export const SENTENCE_MATCH = 0.5;
+/** Speakers quoted more often than this skip the sentence pass (it compares every pair of their quotes). */
+const SENTENCE_PASS_MAX = 300;
+
+/**
+ * A statement left alone in its group, compared with each sentence of the same speaker's longer
+ * quotations: one outlet quotes a single sentence ("We believe it's correct to wait for the
+ * official results …") of what another quotes at length, which the whole-text overlap dilutes.
+ * It joins the group of its best such match when that reaches SENTENCE_MATCH and the group has
+ * no occurrence from its article yet.
+ */
+function joinBySentence(
+  items: readonly Groupable[],
+  profiles: readonly Map<string, number>[],
+  groupOf: number[],
+  members: Map<number, number[]>,
+  idf: (f: string) => number,
+): void {
+  const bySpeaker = new Map<number, number[]>();
+  items.forEach((it, i) => {
+    if (it.speaker === null) return;
+    const list = bySpeaker.get(it.speaker);
+    if (list) list.push(i);
+    else bySpeaker.set(it.speaker, [i]);
+  });
+  const sentenceProfiles = new Map<number, Map<string, number>[]>();
+  const sentencesOf = (j: number) => {
+    let out = sentenceProfiles.get(j);
+    if (!out) {
+      const sentences = items[j]!.text.split(/(?<=[.!?])\s+/).filter((t) => t.trim().length > 0);
+      out = sentences.length < 2 ? [] : sentences.map((text) => profile({ ...items[j]!, text }, idf));
+      sentenceProfiles.set(j, out);
+    }
+    return out;
+  };
+  for (const list of bySpeaker.values()) {
+    if (list.length < 2 || list.length > SENTENCE_PASS_MAX) continue;
+    for (const i of list) {
+      const own = groupOf[i]!;
+      if (members.get(own)?.length !== 1) continue;
+      let best = { group: -1, score: SENTENCE_MATCH };
+      for (const j of list) {
+        const target = groupOf[j]!;
+        if (target === own || members.get(target)!.some((m) => items[m]!.articleId === items[i]!.articleId)) continue;
+        for (const sp of sentencesOf(j)) {
+          const score = similarity(profiles[i]!, sp);
+          if (score >= best.score && (score > best.score || best.group === -1)) best = { group: target, score };
+        }
+      }
+      if (best.group === -1) continue;
+      groupOf[i] = best.group;
+      members.get(best.group)!.push(i);
+      members.delete(own);
+    }
+  }
+}
+
+/** Fewest words a fragment needs to be joined to the quotation that contains it. */
+export const FRAGMENT_MIN_WORDS = 3;
+/** Speakers quoted more often than this skip the fragment pass. */
+const FRAGMENT_PASS_MAX = 1000;
+
+/** A quotation's words, lowercased, as " w1 w2 … " so that a contained run is a substring. */
+function wordRun(text: string): { run: string; count: number } {
+  const ws = (text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).map((w) => w.replace(/’/g, "'"));
+  return { run: ` ${ws.join(" ")} `, count: ws.length };
+}
+
+/** Whether `inner`'s words run, word for word, inside `outer` (case and punctuation aside). */
+export function containsWords(outer: string, inner: string): boolean {
+  const a = wordRun(outer);
+  const b = wordRun(inner);
+  return b.count > 0 && a.count >= b.count && a.run.includes(b.run);
+}
+
+/**
+ * A statement alone in its group whose words run, word for word, inside a longer quotation of the
+ * same speaker joins that quotation's group (the longest container first). Groups of several
+ * members are left as they are: they were matched to other outlets' wording already.
+ */
+function joinContainedFragments(items: readonly Groupable[], groupOf: number[], members: Map<number, number[]>): void {
+  const runs = items.map((it) => wordRun(it.text));
+  const bySpeaker = new Map<number, number[]>();
+  items.forEach((it, i) => {
+    if (it.speaker === null) return;
+    const list = bySpeaker.get(it.speaker);
+    if (list) list.push(i);
+    else bySpeaker.set(it.speaker, [i]);
+  });
+  for (const list of bySpeaker.values()) {
+    // Every pair of a speaker's quotes is compared: bounded, as the sentence pass is.
+    if (list.length < 2 || list.length > FRAGMENT_PASS_MAX) continue;
+    const longestFirst = [...list].sort((a, b) => runs[b]!.count - runs[a]!.count || a - b);
+    for (const i of list) {
+      const own = groupOf[i]!;
+      if (runs[i]!.count < FRAGMENT_MIN_WORDS || members.get(own)?.length !== 1) continue;
+      const container = longestFirst.find((j) => j !== i && groupOf[j] !== own && runs[j]!.count > runs[i]!.count && runs[j]!.run.includes(runs[i]!.run));
+      if (container === undefined) continue;
+      const target = groupOf[container]!;
+      groupOf[i] = target;
+      members.get(target)!.push(i);
+      members.delete(own);
+    }
+  }
 }

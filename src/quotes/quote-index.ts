@@ -432,7 +432,8 @@ function orderByStatement(list: readonly QuoteOccurrence[]): QuoteOccurrence[] {
     else groups.set(o.group, [o]);
   }
   return [...groups.values()]
-    .map((members, order) => ({ members, order }))
-    .sort((a, b) => b.members.length - a.members.length || a.order - b.order)
+    // Widely reported means in many articles: a fragment quoted again in one article adds none.
+    .map((members, order) => ({ members, order, articles: new Set(members.map((m) => m.articleId)).size }))
+    .sort((a, b) => b.articles - a.articles || a.order - b.order)
     .flatMap((g) => g.members);
 }

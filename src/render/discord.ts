@@ -11,7 +11,8 @@ import type { TimelineEvent, TimelineResult } from "../timeline/timeline.js";
 import { ELLIPSIS, blockQuote, escapeMarkdown, fitText, safeUrl } from "./discord-text.js";
 import { dropFootnoteMarks } from "../text/footnotes.js";
 import { dropInvisible } from "../text/invisible.js";
-import { supportLine, timelineHeading } from "./support.js";
+import { sourceName, supportLine, timelineHeading } from "./support.js";
+import { quoteParagraphs, shownOccurrences } from "./quote-text.js";
 
 /** Discord's message limits (characters). */
 export const DISCORD_LIMITS = {
@@ -56,7 +57,7 @@ export interface Choice {
 
 const COLOR = { ask: 0x3b82f6, quote: 0x8b5cf6, sources: 0x10b981, timeline: 0xf59e0b } as const;
 
-/** Room kept for a footer such as "Answer reported by 2 of the 5 outlets cited · Page 2 of 4". */
+/** Room kept for a footer such as "2 of 5 articles report this · Page 2 of 4". */
 const FOOTER_ROOM = 100;
 /** Fields (excerpts, statements) per page, for reading comfort; the limits may force fewer. */
 const FIELDS_PER_PAGE = 5;
@@ -96,8 +97,24 @@ function sourceLink(label: string, link: string | null, url: string | null): str
   return target ? `[${text}](${target})` : `*${text}*`;
 }
 
-function outletAndDate(outlet: string | null, published: string | null): string {
-  return `${outlet ?? "Unknown outlet"} · ${published ?? "undated"}`;
+interface SourceFields {
+  outlet: string | null;
+  url: string | null;
+  title: string;
+  published: string | null;
+}
+
+/**
+ * "Outlet · date": the manifest outlet, else the URL's site, else the headline (never "Unknown
+ * outlet"). Plain text, for a field name or to escape.
+ */
+function sourceLabel(s: SourceFields): string {
+  return `${sourceName(s) ?? s.title} · ${s.published ?? "undated"}`;
+}
+
+/** The headline linked, below the label; none when the label is already the headline. */
+function headlineBelow(s: SourceFields & { link: string | null }): string[] {
+  return sourceName(s) === null ? [] : [sourceLink(s.title, s.link, s.url)];
 }
 
 /**
@@ -105,12 +122,12 @@ function outletAndDate(outlet: string | null, published: string | null): string 
  * the lines that say where it is from.
  */
 function quotedField(label: string, name: string, excerpt: string, below: string[]): EmbedField {
-  const tail = below.join("\n");
-  const room = DISCORD_LIMITS.fieldValue - tail.length - 1;
+  const tail = below.length > 0 ? `\n${below.join("\n")}` : "";
+  const room = DISCORD_LIMITS.fieldValue - tail.length;
   return {
     name: label + fitText(name, DISCORD_LIMITS.fieldName - label.length),
     // Without footnote marks ("[2]"), which would read as citation markers of ours.
-    value: `${fitText(excerpt, room, (s) => blockQuote(dropFootnoteMarks(s)))}\n${tail}`,
+    value: `${fitText(excerpt, room, (s) => blockQuote(dropFootnoteMarks(s)))}${tail}`,
   };
 }
 
@@ -182,7 +199,7 @@ function sameReports(others: Citation[], limit: number): string | null {
   const intro = "Same report: ";
   const parts: string[] = [];
   for (const [i, o] of others.entries()) {
-    const part = `[${o.n}] ${sourceLink(o.outlet ?? o.title, o.link, o.url)}`;
+    const part = `[${o.n}] ${sourceLink(sourceName(o) ?? o.title, o.link, o.url)}`;
     const rest = others.length - i;
     if (intro.length + [...parts, part].join(" · ").length + ` · and ${rest} more`.length > limit) {
       return `${intro}${parts.join(" · ")}${parts.length > 0 ? " · and" : ""} ${plural(rest, "more outlet")}`;
@@ -200,12 +217,12 @@ function citationFields(citations: Citation[], differ: readonly Disagreement[] =
   return citations
     .filter((c) => c.sameAs === null || !citations.some((p) => p.n === c.sameAs))
     .map((c) => {
-      const below = [sourceLink(c.title, c.link, c.url)];
+      const below = headlineBelow(c);
       const same = sameReports(citations.filter((o) => o !== c && o.sameAs === c.n), 400);
       if (same) below.push(same);
       const flag = c.n === 1 ? outletsDiffer(differ, 300) : null;
       if (flag) below.push(flag);
-      return quotedField(`[${c.n}] `, outletAndDate(c.outlet, c.published), c.excerpt, below);
+      return quotedField(`[${c.n}] `, sourceLabel(c), c.excerpt, below);
     });
 }
 
@@ -220,6 +237,20 @@ export function renderNotCovered(result: AskResult): MessagePage {
   const reason = result.reason ?? "The coverage doesn't answer that.";
   const hint = " I only answer from the coverage, so I won't guess. Try other words, or see what it covers with /sources.";
   return { content: fitText(reason, DISCORD_LIMITS.content - hint.length) + hint, embeds: [] };
+}
+
+/** The reply to a greeting or a bare "help" in /ask: what the commands do, briefly. */
+export function renderAskHelp(): MessagePage {
+  return {
+    content: [
+      "Hello! Ask me a question about the coverage and I answer with the articles' own words, cited and linked. For example:",
+      "- `/ask question: why did Putin wait`",
+      "- `/quote speaker: Peskov`: what someone was quoted as saying",
+      "- `/timeline`: the dated events, in date order (add a topic to narrow it)",
+      "- `/sources`: the articles I answer from",
+    ].join("\n"),
+    embeds: [],
+  };
 }
 
 /** /ask: the lead answer with [n] markers, then each excerpt as a block quote with outlet, date and link. */
@@ -241,7 +272,9 @@ function alsoCited(others: Citation[], limit: number): string | null {
 /** One timeline row: its date and how it was read, the first outlet's sentence, the others, the flag. */
 function timelineField(e: TimelineEvent): EmbedField {
   const [lead, ...others] = e.citations;
-  const below = [`${escapeMarkdown(outletAndDate(lead!.outlet, lead!.published))} · ${sourceLink(lead!.title, lead!.link, lead!.url)}`];
+  const named = sourceName(lead!);
+  const where = named === null ? escapeMarkdown(lead!.published ?? "undated") : escapeMarkdown(`${named} · ${lead!.published ?? "undated"}`);
+  const below = [named === null ? `${sourceLink(lead!.title, lead!.link, lead!.url)} · ${where}` : `${where} · ${sourceLink(lead!.title, lead!.link, lead!.url)}`];
   const also = alsoCited(others, 300);
   if (also) below.push(also);
   const flag = outletsDiffer(e.disagreements, 300);
@@ -271,7 +304,7 @@ function statements(quotes: QuoteOccurrence[]): QuoteOccurrence[][] {
     if (group) group.push(q);
     else groups.set(q.group, [q]);
   }
-  return [...groups.values()];
+  return [...groups.values()].map(shownOccurrences);
 }
 
 /** "Also reported by [Outlet](link), …", within `limit`; the rest summed up as "and N more". */
@@ -282,7 +315,7 @@ function alsoReportedBy(others: QuoteOccurrence[], limit: number): string | null
   const intro = "Also reported by ";
   const links: string[] = [];
   for (const [i, o] of unique.entries()) {
-    const link = sourceLink(o.outlet ?? o.title, o.link, o.url);
+    const link = sourceLink(sourceName(o) ?? o.title, o.link, o.url);
     const more = unique.length - i - 1;
     const tail = more > 0 ? `, and ${more} more` : "";
     if (intro.length + [...links, link].join(", ").length + tail.length > limit) {
@@ -295,10 +328,11 @@ function alsoReportedBy(others: QuoteOccurrence[], limit: number): string | null
 
 function statementField(group: QuoteOccurrence[], n: number): EmbedField {
   const first = group[0]!;
-  const below = [sourceLink(first.title, first.link, first.url)];
+  const below = headlineBelow(first);
   const also = alsoReportedBy(group.slice(1), 300);
   if (also) below.push(also);
-  return quotedField(`${n}. `, outletAndDate(first.outlet, first.published), first.text, below);
+  // A quotation over several paragraphs keeps its paragraph breaks, without the marks reopening them.
+  return quotedField(`${n}. `, sourceLabel(first), quoteParagraphs(first).join("\n\n"), below);
 }
 
 /** /quote: one field per statement, in the first outlet's wording, then who else reported it. */
@@ -327,7 +361,7 @@ export function renderSourcesPages(sources: SourceInfo[]): MessagePage[] {
   if (sources.length === 0) return [{ content: "There are no articles in the coverage yet.", embeds: [] }];
   const title = `Sources: ${plural(sources.length, "article")}`;
   const entries = sources.map(
-    (s, i) => `**${i + 1}.** ${sourceLink(s.title, null, s.url)}\n${escapeMarkdown(outletAndDate(s.outlet, s.published))}`,
+    (s, i) => `**${i + 1}.** ${sourceLink(s.title, null, s.url)}\n${escapeMarkdown([sourceName(s), s.published ?? "undated"].filter((p) => p !== null).join(" · "))}`,
   );
   const pages: Embed[] = [];
   let lines: string[] = [];

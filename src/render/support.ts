@@ -1,18 +1,42 @@
-/** Lines every front end prints: who stands behind an answer, when a timeline row happened. */
-import type { AskResult } from "../answer/types.js";
+/** Lines every front end prints: who stands behind an answer, what a source is called, when a timeline row happened. */
+import type { AskResult, Citation } from "../answer/types.js";
 import { humanDate, parseIsoDate } from "../timeline/calendar.js";
 
 /**
- * How many outlets report the lead alike, out of all outlets cited (an article without a named
- * outlet counts as its own). The lead's count alone ("1 outlet") read as a contradiction next to
- * excerpts from three others.
+ * How many of the articles cited report the lead, counted in articles and said so ("2 of 5
+ * articles report this"): the lead's own article and those whose excerpt repeats it (`sameAs` 1),
+ * out of every article cited. It counts what it names; the outlets it used to claim included
+ * articles without a named outlet. Derived from the citations alone, so the terminal and Discord
+ * print the same line.
  */
-export function supportLine(result: AskResult): string | null {
-  const cited = new Set(result.citations.map((c) => c.outlet ?? `article:${c.articleId}`)).size;
-  if (result.support <= 0 || cited === 0) return null;
-  if (cited === 1) return "From 1 outlet";
-  if (result.support >= cited) return `Answer reported alike by all ${cited} outlets cited`;
-  return `Answer reported by ${result.support} of the ${cited} outlets cited`;
+export function supportLine(result: Pick<AskResult, "citations">): string | null {
+  const lead = result.citations.find((c) => c.n === 1);
+  if (!lead) return null;
+  const cited = new Set(result.citations.map((c) => c.articleId)).size;
+  const reporting = new Set(result.citations.filter((c) => c.n === 1 || c.sameAs === 1).map((c) => c.articleId)).size;
+  if (cited === 1) return "From 1 article";
+  if (reporting >= cited) return `All ${cited} articles cited report this`;
+  return `${reporting} of ${cited} articles ${reporting === 1 ? "reports" : "report"} this`;
+}
+
+/** The site of a URL without "www." ("uawire.org"), or null when there is no usable http(s) URL. */
+export function siteOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+    return parsed.hostname.replace(/^www\./i, "") || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What a source is called: its manifest outlet, else the URL's site, else null (the headline is
+ * then the label). Never "Unknown outlet".
+ */
+export function sourceName(c: Pick<Citation, "outlet" | "url">): string | null {
+  return c.outlet ?? siteOf(c.url);
 }
 
 /** The date of a timeline row for people, with how a relative date was read. */

@@ -7,7 +7,8 @@ import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.
 import { dropFootnoteMarks } from "../text/footnotes.js";
 import { markInvisible } from "../text/invisible.js";
 import { cleanUserText } from "../text/user-text.js";
-import { supportLine, timelineHeading } from "./support.js";
+import { sourceName, supportLine, timelineHeading } from "./support.js";
+import { quoteParagraphs, shownOccurrences } from "./quote-text.js";
 
 /**
  * Every C0 and C1 control character but newline and tab (and DEL): what a terminal would act on
@@ -38,14 +39,36 @@ export function terminalJson(value: unknown): string {
   return JSON.stringify(value).replace(/(?![\n\t])\p{Cc}/gu, (ch) => `\\u00${hex(ch)}`);
 }
 
-function sourceLine(c: Pick<Citation, "outlet" | "published" | "title" | "articleId">): string {
-  const who = c.outlet ?? "Unknown outlet";
+/**
+ * "Outlet, date: headline"; an article without a manifest outlet is named by its URL's site, and
+ * one with neither by its headline alone ("Headline, date"), never "Unknown outlet".
+ */
+function sourceLine(c: Pick<Citation, "outlet" | "url" | "published" | "title" | "articleId">): string {
+  const who = sourceName(c);
   const when = c.published ?? "undated";
-  return `${who}, ${when}: ${c.title}`;
+  return who === null ? `${c.title}, ${when}` : `${who}, ${when}: ${c.title}`;
+}
+
+/** The link line under a source, or nothing when the article has no URL (its label says what it is). */
+function linkLines(link: string | null, indent: string): string[] {
+  return link === null ? [] : [`${indent}${link}`];
+}
+
+/** Double quotation marks an excerpt can open or close with. */
+const OPENING_MARK = /^["“„«»]/;
+const CLOSING_MARK = /["”»«“]$/;
+
+/**
+ * An excerpt in quotation marks, unless it opens or closes with marks of its own (it is itself a
+ * quotation, or ends with one): then it is shown as it stands, never with doubled marks.
+ */
+export function quoted(text: string): string {
+  return OPENING_MARK.test(text) || CLOSING_MARK.test(text) ? text : `"${text}"`;
 }
 
 /**
- * The answer, how many outlets back it, then each excerpt once with its source and link. An
+ * The answer with its markers, how many articles back it, then the lead's sources under it (the
+ * lead is not quoted a second time), then each other excerpt once with its source and link. An
  * outlet that carries the same report in near-identical words is listed under the excerpt it
  * repeats, with its own link, instead of printing the same sentence again.
  */
@@ -53,17 +76,23 @@ export function renderAsk(result: AskResult & { disagreements?: Disagreement[] }
   if (result.answer === null) {
     return `${result.reason ?? "The coverage doesn't answer that."} Nothing cited.\n`;
   }
-  const lines = [result.answer, ""];
+  const answer = result.answer;
+  const lines = [answer, ""];
   const support = supportLine(result);
   if (support) lines.push(`${support}.`, "");
   for (const c of result.citations) {
     if (c.sameAs !== null) continue;
-    lines.push(`[${c.n}] "${dropFootnoteMarks(c.excerpt)}"`);
-    lines.push(`    ${sourceLine(c)}`);
-    lines.push(`    ${c.link ?? "(no link: the article has no URL)"}`);
+    const excerpt = dropFootnoteMarks(c.excerpt);
+    if (c.n === 1 && answer.startsWith(excerpt)) {
+      lines.push(`[${c.n}] ${sourceLine(c)}`);
+    } else {
+      lines.push(`[${c.n}] ${quoted(excerpt)}`);
+      lines.push(`    ${sourceLine(c)}`);
+    }
+    lines.push(...linkLines(c.link, "    "));
     for (const same of result.citations.filter((o) => o.sameAs === c.n)) {
       lines.push(`  [${same.n}] same report: ${sourceLine(same)}`);
-      lines.push(`    ${same.link ?? "(no link: the article has no URL)"}`);
+      lines.push(...linkLines(same.link, "    "));
     }
     if (c.n === 1) for (const d of result.disagreements ?? []) lines.push(`  Outlets differ: ${oneLine(describeDisagreement(d))}`);
   }
@@ -82,9 +111,9 @@ export function renderTimeline(result: TimelineResult): string {
   for (const e of result.events) {
     lines.push(timelineHeading(e.date, e.read_as));
     for (const c of e.citations) {
-      lines.push(`  [${c.n}] "${oneLine(c.excerpt)}"`);
+      lines.push(`  [${c.n}] ${quoted(oneLine(c.excerpt))}`);
       lines.push(`      ${sourceLine(c)}`);
-      lines.push(`      ${c.link ?? "(no link: the article has no URL)"}`);
+      lines.push(...linkLines(c.link, "      "));
     }
     for (const d of e.disagreements) lines.push(`  Outlets differ: ${oneLine(describeDisagreement(d))}`);
     lines.push("");
@@ -109,8 +138,13 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** A quotation in marks, each of its paragraphs on a line of its own under `indent`. */
+function quotation(o: QuoteOccurrence, indent: string): string {
+  return `"${quoteParagraphs(o).map(oneLine).join(`\n${indent}`)}"`;
+}
+
 function occurrenceLines(o: QuoteOccurrence, indent: string): string[] {
-  return [`${indent}${sourceLine(o)}`, `${indent}${o.link ?? "(no link: the article has no URL)"}`];
+  return [`${indent}${sourceLine(o)}`, ...linkLines(o.link, indent)];
 }
 
 export function renderQuotes(result: QuoteResult): string {
@@ -122,6 +156,7 @@ export function renderQuotes(result: QuoteResult): string {
   const speaker = result.speaker!;
   const groups = new Map<string, QuoteOccurrence[]>();
   for (const q of result.quotes) groups.set(q.group, [...(groups.get(q.group) ?? []), q]);
+  for (const [g, members] of groups) groups.set(g, shownOccurrences(members));
   const sources = new Set(result.quotes.map((q) => q.articleId)).size;
   const also = speaker.aliases.length ? ` (also: ${speaker.aliases.join(", ")})` : "";
   const lines = [
@@ -133,12 +168,13 @@ export function renderQuotes(result: QuoteResult): string {
   for (const members of groups.values()) {
     n++;
     const [lead, ...rest] = members;
-    lines.push(`${n}. "${oneLine(lead!.text)}"`);
+    const label = `${n}. `;
+    lines.push(`${label}${quotation(lead!, " ".repeat(label.length + 1))}`);
     lines.push(...occurrenceLines(lead!, "   "));
     if (rest.length) {
       lines.push(`   Also reported as:`);
       for (const o of rest) {
-        lines.push(`   - "${oneLine(o.text)}"`);
+        lines.push(`   - ${quotation(o, "      ")}`);
         lines.push(...occurrenceLines(o, "     "));
       }
     }
@@ -157,4 +193,17 @@ export function renderSpeakers(speakers: SpeakerInfo[]): string {
       })
       .join("\n") + "\n"
   );
+}
+
+/** The reply to a greeting or a bare "help" instead of a question: what to type, briefly. */
+export function renderAskHelp(): string {
+  return [
+    "Hello! Ask me a question about the coverage and I answer with the articles' own words, cited and linked. For example:",
+    '  npm run ask -- "why did Putin wait"',
+    "  npm run cli -- quote Peskov        what someone was quoted as saying",
+    "  npm run cli -- timeline            the dated events, in date order",
+    "  npm run cli -- sources             the articles I answer from",
+    "All commands and options: npm run cli -- --help",
+    "",
+  ].join("\n");
 }
