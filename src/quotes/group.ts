@@ -162,13 +162,7 @@ function joinBySentence(
   members: Map<number, number[]>,
   idf: (f: string) => number,
 ): void {
-  const bySpeaker = new Map<number, number[]>();
-  items.forEach((it, i) => {
-    if (it.speaker === null) return;
-    const list = bySpeaker.get(it.speaker);
-    if (list) list.push(i);
-    else bySpeaker.set(it.speaker, [i]);
-  });
+  const bySpeaker = indicesBySpeaker(items);
   const sentenceProfiles = new Map<number, Map<string, number>[]>();
   const sentencesOf = (j: number) => {
     let out = sentenceProfiles.get(j);
@@ -226,13 +220,7 @@ export function containsWords(outer: string, inner: string): boolean {
  */
 function joinContainedFragments(items: readonly Groupable[], groupOf: number[], members: Map<number, number[]>): void {
   const runs = items.map((it) => wordRun(it.text));
-  const bySpeaker = new Map<number, number[]>();
-  items.forEach((it, i) => {
-    if (it.speaker === null) return;
-    const list = bySpeaker.get(it.speaker);
-    if (list) list.push(i);
-    else bySpeaker.set(it.speaker, [i]);
-  });
+  const bySpeaker = indicesBySpeaker(items);
   for (const list of bySpeaker.values()) {
     // Every pair of a speaker's quotes is compared: bounded, as the sentence pass is.
     if (list.length < 2 || list.length > FRAGMENT_PASS_MAX) continue;
@@ -248,4 +236,16 @@ function joinContainedFragments(items: readonly Groupable[], groupOf: number[], 
       members.delete(own);
     }
   }
+}
+
+/** Item positions by speaker (items without a speaker left out), in order. */
+function indicesBySpeaker(items: readonly Groupable[]): Map<number, number[]> {
+  const bySpeaker = new Map<number, number[]>();
+  items.forEach((it, i) => {
+    if (it.speaker === null) return;
+    const list = bySpeaker.get(it.speaker);
+    if (list) list.push(i);
+    else bySpeaker.set(it.speaker, [i]);
+  });
+  return bySpeaker;
 }

@@ -139,14 +139,8 @@ function chronoParser(): Chrono.Chrono {
   return (parser ??= (createRequire(import.meta.url)("chrono-node") as typeof Chrono).casual);
 }
 
-interface Direct {
-  start: number;
-  end: number;
-  text: string;
-  date: PartialDate;
-  basis: Basis;
-  readAs: string | null;
-}
+/** A date read from a sentence, before it is known whether it only dates a statement. */
+type Direct = Omit<DateMention, "attribution">;
 
 /** Text and offsets of one span, with its words' positions. */
 interface SpanText {
