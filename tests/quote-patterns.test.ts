@@ -172,3 +172,37 @@ describe("statements, titles and scare quotes", () => {
     expect(ix.quote("Grace Okafor-Bell").quotes.map((q) => q.text)).toEqual(["Solidarity works."]);
   });
 });
+
+describe("bodies that speak", () => {
+  it("gives 'the ministry said' to the body named before whose name has that head ('Ministry of Transport')", () => {
+    const ix = index(
+      article("b1", "Rail fares", [
+        "Fares on regional lines will rise by 6 percent in April, the Ministry of Transport announced on Tuesday.",
+        'The ministry said in a statement that the rise was "the smallest in five years".',
+      ]),
+    );
+    expect(speakerOf(ix, "the smallest in five years")).toBe("Ministry of Transport");
+  });
+
+  it("gives 'the statement said' to whoever last spoke before it", () => {
+    const ix = index(
+      article("b2", "Harbour dredging", [
+        "Dredging will start in May, the Ministry of Transport said in a statement on Monday.",
+        '"The harbour must stay open to the ferries throughout the works," the statement said.',
+      ]),
+    );
+    expect(speakerOf(ix, "must stay open to the ferries")).toBe("Ministry of Transport");
+  });
+
+  it("finds a body by its words in another order ('transport ministry'), and by part of its name", () => {
+    const ix = index(
+      article("b3", "Rail fares", [
+        "Fares on regional lines will rise by 6 percent in April, the Ministry of Transport announced on Tuesday.",
+        'The ministry said the rise was "the smallest in five years".',
+        'The Saltmarsh International Film Festival said: "The screening is postponed, not cancelled."',
+      ]),
+    );
+    expect(ix.quote("transport ministry").speaker?.name).toBe("Ministry of Transport");
+    expect(ix.quote("Saltmarsh festival").speaker?.name).toBe("Saltmarsh International Film Festival");
+  });
+});

@@ -11,7 +11,7 @@ import { wordCount } from "../text/words.js";
 import type { Article, Sentence } from "../corpus/types.js";
 import { buildFrame, findClauses, mainSubject, type Clause, type MentionLookup, type NounPhrase, type Pronoun, type SentenceAnalysis } from "./clauses.js";
 import { EntityRegistry, type Entity, type PlacedMention } from "./entities.js";
-import { PERSON_NOUNS, ROLE_SPELLINGS, TITLE_INTRODUCERS, TITLE_WORDS } from "./lexicon.js";
+import { MESSAGE_NOUNS, PERSON_NOUNS, ROLE_SPELLINGS, TITLE_INTRODUCERS, TITLE_WORDS } from "./lexicon.js";
 import type { QuoteKind } from "./types.js";
 import { findQuoteMarks, type QuoteMarks } from "./marks.js";
 import { findMentions, Vocabulary, type Mention } from "./mentions.js";
@@ -56,6 +56,15 @@ const SHORT_SENTENCE = /^\p{Lu}[^]*[.,!?…]$/u;
 
 /** Quotes of this many words or fewer are scare quotes or labels, not statements (but see SHORT_SENTENCE). */
 export const FRAGMENT_MAX_WORDS = 2;
+
+/**
+ * The head noun of a name, which a later "the <noun>" repeats: the last word ("Harbour Trust",
+ * "the trust"), or the word before "of" ("Ministry of Health", "the ministry").
+ */
+export function nameHead(keys: readonly string[]): string | undefined {
+  const of = keys.indexOf("of");
+  return of > 0 ? keys[of - 1] : keys[keys.length - 1];
+}
 
 /** How many tokens before a quotation a speech verb may stand and still introduce it. */
 const LEAD_REACH = 30;
@@ -323,7 +332,8 @@ class ArticleReader {
         return found;
       }
       case "group":
-        return null;
+        // "the ministry said": the body named before whose name has that head ("Ministry of Health").
+        return isDefinite(frame, np) ? this.namedBody(np.words[np.words.length - 1]!, pos) : null;
       case "other":
         return isDefinite(frame, np) ? this.described(frame, np, pos, sentence) : null;
     }
@@ -342,10 +352,26 @@ class ArticleReader {
     const after = frame[k + 1];
     if (k > np.to && after && after.isWord) return null;
     if (AGE.test(t.key) || PERSON_NOUNS.has(t.key)) return this.renamed(null, pos, sentence);
+    // "the statement said": the communication speaks for whoever last spoke before it.
+    if (MESSAGE_NOUNS.has(t.key)) return this.lastSpeaker(pos, sentence);
+    return this.namedBody(t.key, pos);
+  }
+
+  /** The nearest body (no person) named before `pos` in two words or more whose name's head is `head`. */
+  private namedBody(head: string, pos: number): Entity | null {
     for (let i = this.mentions.length - 1; i >= 0; i--) {
       const { mention, entity } = this.mentions[i]!;
       if (mention.start >= pos || entity.kind === "person" || mention.keys.length < 2) continue;
-      if (mention.keys[mention.keys.length - 1] === t.key) return entity;
+      if (nameHead(mention.keys) === head) return entity;
+    }
+    return null;
+  }
+
+  /** The speaker of the nearest speech before `pos`, within the pronoun window; null if none is known. */
+  private lastSpeaker(pos: number, sentence: number): Entity | null {
+    for (let s = sentence; s >= 0 && s > sentence - PRONOUN_WINDOW; s--) {
+      const evs = (this.events.get(s) ?? []).filter((e) => e.speech && e.pos < pos);
+      if (evs.length > 0) return evs[evs.length - 1]!.entity;
     }
     return null;
   }

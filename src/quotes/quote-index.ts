@@ -187,6 +187,15 @@ export class QuoteIndex {
       const leaders = this.holdersOf(roleWords, (head, role) => LEADING_OFFICES.has(head) || (head === "minister" && role.includes("prime")));
       if (new Set(leaders).size === 1) return leaders[0]!;
     }
+    // A body named in other words or another order: "health ministry" for "Ministry of Health",
+    // "Saltwick festival" for "Saltwick International Film Festival". Every query word must be a
+    // word of one quoted body's name; a query that fits two bodies names neither.
+    const bodies = new Set<KnownEntity>();
+    for (const entry of this.entries.values()) {
+      if (entry.entity.kind !== "org" || qw.length < 2) continue;
+      if (entry.keys.some((k) => qw.every((w) => k.split(" ").some((x) => sameStem(x, w))))) bodies.add(entry.entity);
+    }
+    if (bodies.size === 1) return [...bodies][0]!;
     // A typo in a speaker's name: one edit away from a name or surname of someone quoted.
     if (key.length >= 5) {
       const close: KnownEntity[] = [];
