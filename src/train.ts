@@ -22,6 +22,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "./paths.js";
 import { z } from "zod";
 import { gather, markCorroboration } from "./answer/ask.js";
 import { CANDIDATE_FEATURES, MARGIN_CAP, MODEL_FILE, QUESTION_FEATURES, type AnswerModel } from "./answer/model.js";
@@ -30,7 +31,7 @@ import { Engine } from "./engine.js";
 import { goldText } from "./text/gold-text.js";
 import { DEFAULT_CACHE_DIR } from "./search/persist.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = PROJECT_ROOT;
 const FIXTURES = join(ROOT, "tests", "fixtures");
 
 const goldSchema = z.object({ questions: z.array(z.object({ q: z.string(), answer: z.array(z.string()).nullable() })) });

@@ -14,6 +14,8 @@
  * its weight comes from the data.
  */
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { projectPath } from "../paths.js";
 import { z } from "zod";
 
 /** Features of one candidate sentence, each a number, mostly in 0..1. */
@@ -149,7 +151,8 @@ export function confidence(model: AnswerModel, question: QuestionFeatures, lead:
   return 1 / (1 + Math.exp(-z));
 }
 
-export const MODEL_FILE = new URL("./model.json", import.meta.url);
+/** The model as checked in (read from the sources, also when running the build). */
+export const MODEL_FILE = pathToFileURL(projectPath("src", "answer", "model.json"));
 
 let loaded: AnswerModel | null = null;
 

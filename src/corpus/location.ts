@@ -1,10 +1,10 @@
 /** Where the corpus lives: `--corpus`, else $CORPUS_DIR, else the bundled `seeds/`. */
-import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { projectPath } from "../paths.js";
 
 /** The project's own seed articles, found relative to this file so any working directory works. */
-export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL("../../seeds", import.meta.url));
+export const DEFAULT_CORPUS_DIR = projectPath("seeds");
 
 const corpusDirSchema = z.string().trim().min(1).optional();
 

@@ -15,7 +15,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectPath } from "../paths.js";
 import { fold, STOP_WORDS } from "./analyzer.js";
 import { saveEntry } from "./cache-entry.js";
 import { convertPackage, packagePath, VECTOR_FORMAT, VectorTable } from "../text/vectors.js";
@@ -44,7 +44,7 @@ export interface SoftMatch {
 let fullTable: VectorTable | null | undefined;
 
 /** `.cache/meaning/` in the project (gitignored): the converted vector table. */
-export const DEFAULT_MEANING_DIR = fileURLToPath(new URL("../../.cache/meaning", import.meta.url));
+export const DEFAULT_MEANING_DIR = projectPath(".cache", "meaning");
 
 export function fullTablePath(dir = DEFAULT_MEANING_DIR): string {
   return join(dir, `vectors-sg100d-v${VECTOR_FORMAT}.bin`);

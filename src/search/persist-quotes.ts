@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Article } from "../corpus/types.js";
+import { MODULE_EXT } from "../paths.js";
 import { QuoteIndex } from "../quotes/quote-index.js";
 import { knownEntitySchema, storedOccurrenceSchema } from "../quotes/snapshot.js";
 import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cache-entry.js";
@@ -76,7 +77,7 @@ function quoteCodeFingerprint(): string {
   } catch {
     names = [];
   }
-  for (const path of [...names.map((n) => join(quotesDir, n)), join(src, "answer", "fragment.ts")]) {
+  for (const path of [...names.map((n) => join(quotesDir, n)), join(src, "answer", `fragment${MODULE_EXT}`)]) {
     try {
       hash.update(`${path.slice(src.length)}\0`).update(readFileSync(path)).update("\0");
     } catch {

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { endianness } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { projectPath } from "../paths.js";
 import { z } from "zod";
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, decodeArticle, loadCorpus, type FolderRead } from "../corpus/load.js";
 import { MANIFEST_FILE, manifestEntrySchema } from "../corpus/manifest.js";
@@ -24,7 +25,7 @@ import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cach
 export const CACHE_FORMAT = 4;
 
 /** `.cache/index` in the project (gitignored). */
-export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../.cache/index", import.meta.url));
+export const DEFAULT_CACHE_DIR = projectPath(".cache", "index");
 
 export type Phase = "reading" | "segmenting" | "indexing" | "writing";
 
