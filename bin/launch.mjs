@@ -87,8 +87,11 @@ function prepare() {
     process.stdout.write("coverage-bot: no TypeScript compiler (dev dependencies left out), so no build; the scripts run the sources with tsx\n");
     return 0;
   }
-  const r = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json")], { cwd: ROOT, stdio: "inherit" });
-  return r.status ?? 1;
+  for (const args of [[tsc, "-p", join(ROOT, "tsconfig.build.json")], [join(DIST, "src", "code-fingerprint.js")]]) {
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
+    if (r.status !== 0) return r.status ?? 1;
+  }
+  return 0;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -7,13 +7,10 @@
  * never correctness: anything that does not fit is rebuilt.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import { endianness } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Article } from "../corpus/types.js";
-import { MODULE_EXT } from "../paths.js";
+import { codeFingerprints } from "../code-fingerprint.js";
 import { QuoteIndex } from "../quotes/quote-index.js";
 import { knownEntitySchema, storedOccurrenceSchema } from "../quotes/snapshot.js";
 import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cache-entry.js";
@@ -59,38 +56,9 @@ export function quoteCacheFileFor(dir: string, cacheDir: string): string {
   return cacheFileFor(dir, cacheDir).replace(/\.idx$/, ".quotes");
 }
 
-let codeHash: string | null = null;
-
-/**
- * The source of everything that decides which quotes are found, how they are grouped and what
- * their links say: src/quotes and the text-fragment builder. Hashing the code, not a version
- * number, means a changed rule rebuilds even if nobody remembered to bump anything.
- */
-function quoteCodeFingerprint(): string {
-  if (codeHash) return codeHash;
-  const hash = createHash("sha256");
-  const src = join(dirname(fileURLToPath(import.meta.url)), "..");
-  const quotesDir = join(src, "quotes");
-  let names: string[] = [];
-  try {
-    names = readdirSync(quotesDir).sort();
-  } catch {
-    names = [];
-  }
-  for (const path of [...names.map((n) => join(quotesDir, n)), join(src, "answer", `fragment${MODULE_EXT}`)]) {
-    try {
-      hash.update(`${path.slice(src.length)}\0`).update(readFileSync(path)).update("\0");
-    } catch {
-      hash.update(`${path.slice(src.length)}\0unreadable\0`);
-    }
-  }
-  codeHash = hash.digest("hex");
-  return codeHash;
-}
-
 function entryKey(corpusKey: string): string {
   return createHash("sha256")
-    .update(JSON.stringify({ format: QUOTE_CACHE_FORMAT, corpus: corpusKey, code: quoteCodeFingerprint(), endianness: endianness() }))
+    .update(JSON.stringify({ format: QUOTE_CACHE_FORMAT, corpus: corpusKey, code: codeFingerprints().quotes, endianness: endianness() }))
     .digest("hex");
 }
 

@@ -9,9 +9,9 @@
 import { createHash, type Hash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { endianness } from "node:os";
-import { dirname, extname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { extname, join, resolve } from "node:path";
 import { projectPath } from "../paths.js";
+import { codeFingerprints } from "../code-fingerprint.js";
 import { z } from "zod";
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, decodeArticle, loadCorpus, type FolderRead } from "../corpus/load.js";
 import { MANIFEST_FILE, manifestEntrySchema } from "../corpus/manifest.js";
@@ -105,36 +105,6 @@ const headerSchema = z.strictObject({
 
 type CachedArticle = z.infer<typeof cachedArticleSchema>;
 
-let codeHash: string | null = null;
-
-/**
- * The source of the modules that decide what gets indexed (corpus reading, cleaning, segmenting,
- * analysis, passages). Hashing the code itself, not only `ANALYZER_VERSION`, means a change to
- * any rule rebuilds the index even if nobody remembered to bump a version.
- */
-function codeFingerprint(): string {
-  if (codeHash) return codeHash;
-  const hash = createHash("sha256");
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [join(here, "..", "corpus"), here]) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      names = [];
-    }
-    for (const name of names) {
-      try {
-        hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update("\0");
-      } catch {
-        hash.update(`${name}\0unreadable\0`);
-      }
-    }
-  }
-  codeHash = hash.digest("hex");
-  return codeHash;
-}
-
 function updateWithFile(hash: Hash, name: string, bytes: Buffer | null, note = ""): void {
   hash.update(`${name}\0${bytes ? bytes.length : -1}\0${note}\0`);
   if (bytes) hash.update(bytes);
@@ -162,7 +132,7 @@ function readForKey(dir: string, options: OpenOptions): { key: string; files: Ma
       strict: options.strict === true,
       // Saved arrays are raw bytes in this machine's byte order.
       endianness: endianness(),
-      code: codeFingerprint(),
+      code: codeFingerprints().index,
       // Every name in the folder: loading warns about files it ignores, and those warnings are saved.
       listing,
     }),
