@@ -109,10 +109,10 @@ export const KEEP_ENTRIES = 16;
  * Entry files: a 16-hex stem per corpus folder, with one extension per structure (and the
  * earlier JSON format, which pruning clears away). Files sharing a stem belong together.
  */
-const ENTRY_NAME = /^([0-9a-f]{16})\.(?:idx|json|quotes|meaning)$/;
+const ENTRY_NAME = /^([0-9a-f]{16})\.(?:idx|json|quotes|meaning|stat)$/;
 
 /** Temporary files of a save in progress: the entry's name, the writer's process id, `.tmp`. */
-const TEMP_NAME = /^[0-9a-f]{16}\.(?:idx|json|quotes)\.(\d+)\.tmp$/;
+const TEMP_NAME = /^[0-9a-f]{16}\.(?:idx|json|quotes|stat)\.(\d+)\.tmp$/;
 
 /**
  * Writes atomically (temporary file, then rename) so a reader never sees half an entry. A write

@@ -7,7 +7,7 @@
  * corrupt or unwritable cache costs time, never correctness.
  */
 import { createHash, type Hash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { endianness } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { projectPath } from "../paths.js";
@@ -38,6 +38,8 @@ export interface OpenOptions {
   rebuild?: boolean;
   /** Progress by phase, for a progress bar: units done, units in all. */
   onProgress?: (phase: Phase, done: number, total: number) => void;
+  /** How recent a change makes a file's stats untrustworthy (default RACY_MS; 0: never, for tests). */
+  racyMs?: number;
 }
 
 export interface OpenedCorpus {
@@ -57,6 +59,8 @@ export interface OpenedCorpus {
    * index) key their own cache entries on it.
    */
   key: string | null;
+  /** How the key was found: from the stat gate (no hashing), by hashing every byte, or none (`key` null). */
+  keyFrom: "stats" | "hashed" | null;
 }
 
 /** One article file as read for hashing, so a cache hit reads every file exactly once. */
@@ -110,11 +114,87 @@ function updateWithFile(hash: Hash, name: string, bytes: Buffer | null, note = "
   if (bytes) hash.update(bytes);
 }
 
+/** One file's identity as `fstat` gives it: size, modification and change times (ns), inode. */
+type StatTuple = [size: string, mtimeNs: string, ctimeNs: string, ino: string];
+
+/**
+ * A file is "racy" while it was changed less than this long before it was read: a later write in
+ * the same clock tick (timestamps are coarser than writes; 2 s on FAT) could keep its size and
+ * times, so its stats prove nothing yet and it is hashed (as git treats racily clean files).
+ */
+export const RACY_MS = 3000;
+
+/** Reads a file with its stats, taken before and after the read; `stable` when they agree. */
+function readWithStats(path: string, maxBytes: number, racyMs: number): { bytes: Buffer | null; stat: StatTuple; stable: boolean; racy: boolean; note: string } {
+  const fd = openSync(path, "r");
+  try {
+    const before = fstatSync(fd, { bigint: true });
+    const stat: StatTuple = [String(before.size), String(before.mtimeNs), String(before.ctimeNs), String(before.ino)];
+    const changed = Number((before.mtimeNs > before.ctimeNs ? before.mtimeNs : before.ctimeNs) / 1_000_000n);
+    const racy = racyMs > 0 && changed > Date.now() - racyMs;
+    if (before.size > BigInt(maxBytes)) return { bytes: null, stat, stable: false, racy, note: `oversize ${before.size}` };
+    const bytes = readFileSync(fd);
+    const after = fstatSync(fd, { bigint: true });
+    const stable = after.size === before.size && after.mtimeNs === before.mtimeNs && after.ctimeNs === before.ctimeNs && bytes.length === Number(before.size);
+    return { bytes, stat, stable, racy, note: "" };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The stat gate beside an entry (`<stem>.stat`): the key last computed for the folder and the
+ * stats of the files it was computed from. When every file still has exactly those stats (and
+ * none was changed within RACY_MS of being read), the bytes are those that were hashed, and the
+ * key is taken from here instead of hashing every article again.
+ */
+interface StatGate {
+  signature: string;
+  key: string;
+}
+
+function gateFileFor(entryFile: string): string {
+  return entryFile.replace(/\.idx$/, ".stat");
+}
+
+function readGate(entryFile: string): StatGate | null {
+  try {
+    const parsed = JSON.parse(readFileSync(gateFileFor(entryFile), "utf8")) as Partial<StatGate>;
+    return typeof parsed.signature === "string" && typeof parsed.key === "string" ? { signature: parsed.signature, key: parsed.key } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Records the gate for a key known to belong to the bytes read; a failure only means hashing next time. */
+function writeGate(entryFile: string, gate: StatGate): void {
+  const file = gateFileFor(entryFile);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, JSON.stringify(gate));
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+interface ReadForKey {
+  key: string;
+  files: Map<string, FileRead>;
+  folder: FolderRead | null;
+  /** The stat signature of what was read, when a gate may record it (every file stable, none racy). */
+  signature: string | null;
+  /** The key came from the gate (no hashing); "hashed" otherwise. */
+  via: "stats" | "hashed";
+}
+
 /**
  * The corpus folder's article files and manifest, read once, with the key of the whole and, when
  * everything could be read, the same bytes for the loader (so key and content cannot differ).
+ * The key is a SHA-256 of every byte, or, when the gate beside `entryFile` holds the current
+ * stats of every file (size, times, inode, all unchanged and not racy), the key it recorded.
  */
-function readForKey(dir: string, options: OpenOptions): { key: string; files: Map<string, FileRead>; folder: FolderRead | null } | null {
+function readForKey(dir: string, entryFile: string, options: OpenOptions & { ignoreGate?: boolean }): ReadForKey | null {
   let listing: string[];
   try {
     if (!statSync(dir).isDirectory()) return null;
@@ -123,49 +203,66 @@ function readForKey(dir: string, options: OpenOptions): { key: string; files: Ma
     return null;
   }
   const names = listing.filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()));
-  const hash = createHash("sha256");
-  hash.update(
-    JSON.stringify({
-      format: CACHE_FORMAT,
-      analyzer: ANALYZER_VERSION,
-      passages: [MAX_PASSAGE_SENTENCES, WINDOW_SENTENCES],
-      strict: options.strict === true,
-      // Saved arrays are raw bytes in this machine's byte order.
-      endianness: endianness(),
-      code: codeFingerprints().index,
-      // Every name in the folder: loading warns about files it ignores, and those warnings are saved.
-      listing,
-    }),
-  );
+  const meta = JSON.stringify({
+    format: CACHE_FORMAT,
+    analyzer: ANALYZER_VERSION,
+    passages: [MAX_PASSAGE_SENTENCES, WINDOW_SENTENCES],
+    strict: options.strict === true,
+    // Saved arrays are raw bytes in this machine's byte order.
+    endianness: endianness(),
+    code: codeFingerprints().index,
+    // Every name in the folder: loading warns about files it ignores, and those warnings are saved.
+    listing,
+  });
   const files = new Map<string, FileRead>();
+  const notes = new Map<string, string>();
+  const stats: [string, StatTuple | null][] = [];
+  let gateable = true;
   names.forEach((name, i) => {
     let bytes: Buffer | null = null;
     let note = "";
     try {
-      const size = statSync(join(dir, name)).size;
-      if (size > MAX_ARTICLE_BYTES) note = `oversize ${size}`;
-      else bytes = readFileSync(join(dir, name));
+      const read = readWithStats(join(dir, name), MAX_ARTICLE_BYTES, options.racyMs ?? RACY_MS);
+      bytes = read.bytes;
+      note = read.note;
+      stats.push([name, read.stat]);
+      if (!read.stable || read.racy) gateable = false;
     } catch (err) {
       note = `unreadable ${(err as NodeJS.ErrnoException).code ?? ""}`;
+      stats.push([name, null]);
+      gateable = false;
     }
     files.set(name, { name, bytes });
-    updateWithFile(hash, name, bytes, note);
+    notes.set(name, note);
     options.onProgress?.("reading", i + 1, names.length);
   });
   let manifest: Buffer | null = null;
   // Absent is no manifest; unreadable is left to the loader, which refuses it by name.
   let manifestKnown = true;
   try {
-    manifest = readFileSync(join(dir, MANIFEST_FILE));
+    const read = readWithStats(join(dir, MANIFEST_FILE), Number.MAX_SAFE_INTEGER, options.racyMs ?? RACY_MS);
+    manifest = read.bytes;
+    stats.push([MANIFEST_FILE, read.stat]);
+    if (!read.stable || read.racy) gateable = false;
   } catch (err) {
     manifest = null;
     manifestKnown = (err as NodeJS.ErrnoException).code === "ENOENT";
+    stats.push([MANIFEST_FILE, null]);
+    if (!manifestKnown) gateable = false;
   }
-  updateWithFile(hash, MANIFEST_FILE, manifest);
   const bytes = new Map<string, Buffer>();
   for (const f of files.values()) if (f.bytes) bytes.set(f.name, f.bytes);
   const folder = manifestKnown ? { listing, files: bytes, manifest } : null;
-  return { key: hash.digest("hex"), files, folder };
+  const signature = gateable ? createHash("sha256").update(meta).update("\0").update(JSON.stringify(stats)).digest("hex") : null;
+
+  const gate = signature && !options.rebuild && !options.ignoreGate ? readGate(entryFile) : null;
+  if (gate && gate.signature === signature) return { key: gate.key, files, folder, signature, via: "stats" };
+
+  const hash = createHash("sha256");
+  hash.update(meta);
+  for (const name of names) updateWithFile(hash, name, files.get(name)!.bytes, notes.get(name));
+  updateWithFile(hash, MANIFEST_FILE, manifest);
+  return { key: hash.digest("hex"), files, folder, signature, via: "hashed" };
 }
 
 /** The entry file for a corpus folder: one per folder, named by its absolute path. */
@@ -297,10 +394,17 @@ function tryLoad(dir: string, file: string, key: string, files: Map<string, File
 export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorpus {
   const absDir = resolve(dir);
   const file = cacheFileFor(absDir, options.cacheDir);
-  const read = readForKey(absDir, options);
-  if (read && !options.rebuild) {
+  let read = readForKey(absDir, file, options);
+  // A gate naming a key the entry does not have (an entry replaced or damaged) is passed over: hash after all.
+  for (let attempt = 0; read && !options.rebuild && attempt < 2; attempt++) {
     const hit = tryLoad(dir, file, read.key, read.files);
-    if (hit) return { ...hit, source: "loaded", file, saveError: null, key: read.key };
+    if (hit) {
+      // Hashed because some file's stats changed (a touch, a copy) but its content did not: record the new stats.
+      if (read.via === "hashed" && read.signature) writeGate(file, { signature: read.signature, key: read.key });
+      return { ...hit, source: "loaded", file, saveError: null, key: read.key, keyFrom: read.via };
+    }
+    if (read.via !== "stats") break;
+    read = readForKey(absDir, file, { ...options, ignoreGate: true });
   }
 
   const corpus = loadCorpus(dir, {
@@ -311,7 +415,7 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
   const index = new PassageIndex(corpus.articles, {
     onProgress: (done, total) => options.onProgress?.("indexing", done, total),
   });
-  if (!read) return { corpus, index, source: "built", file, bytes: 0, saveError: "the corpus folder could not be listed", key: null };
+  if (!read) return { corpus, index, source: "built", file, bytes: 0, saveError: "the corpus folder could not be listed", key: null, keyFrom: null };
 
   // Save only what was built from the very bytes that were hashed: a file edited in between
   // must not be cached under its old content's key.
@@ -321,7 +425,7 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
     const name = nameOfPath.get(a.file);
     const bytes = name ? read.files.get(name)?.bytes : null;
     if (!name || !bytes || decodeArticle(a.file, bytes) !== a.text) {
-      return { corpus, index, source: "built", file, bytes: 0, saveError: "the corpus changed while it was read", key: null };
+      return { corpus, index, source: "built", file, bytes: 0, saveError: "the corpus changed while it was read", key: null, keyFrom: null };
     }
     names.set(a.id, name);
   }
@@ -338,10 +442,11 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
     };
     const body = encodeEntry(MAGIC, header, region);
     saveEntry(file, body);
+    if (read.signature) writeGate(file, { signature: read.signature, key: read.key });
     options.onProgress?.("writing", 1, 1);
-    return { corpus, index, source: "built", file, bytes: body.length, saveError: null, key: read.key };
+    return { corpus, index, source: "built", file, bytes: body.length, saveError: null, key: read.key, keyFrom: read.via };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { corpus, index, source: "built", file, bytes: 0, saveError: `${file}: ${code ?? (err as Error).message}`, key: read.key };
+    return { corpus, index, source: "built", file, bytes: 0, saveError: `${file}: ${code ?? (err as Error).message}`, key: read.key, keyFrom: read.via };
   }
 }
