@@ -1,0 +1,57 @@
+/**
+ * The compiled build (issue 14): `npm run build` output run with plain node answers as the
+ * sources do, finds the project's files (seeds, answer model, cache) from any working directory,
+ * and keys the persisted caches as the sources do.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hashCode } from "../src/code-fingerprint.js";
+import { ROOT } from "./helpers/run-cli.js";
+import { tempDir } from "./helpers/temp-dir.js";
+
+const { buildIsFresh } = (await import(join(ROOT, "bin", "launch.mjs"))) as { buildIsFresh: () => boolean };
+
+function node(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, CORPUS_DIR: "" } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("the build", () => {
+  beforeAll(() => {
+    // npm ci builds it (prepare); after an edit to the sources, build again so this tests the code as it is.
+    if (!buildIsFresh()) expect(spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, encoding: "utf8" }).status).toBe(0);
+    expect(buildIsFresh()).toBe(true);
+  }, 180_000);
+
+  it("answers from the seeds with plain node, run from another folder", () => {
+    const r = node([join(ROOT, "dist", "src", "cli.js"), "ask", "--json", "why did Putin wait"], tempDir("cwd"));
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const answer = JSON.parse(r.stdout) as { answer: string | null; citations: { articleId: string; excerpt: string }[] };
+    expect(answer.answer).not.toBeNull();
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const c of answer.citations) {
+      const text = readFileSync(join(ROOT, "seeds", `${c.articleId}.txt`), "utf8");
+      expect(text).toContain(c.excerpt.replace(/^…|…$/g, ""));
+    }
+  });
+
+  it("the coverage-bot bin runs the CLI", () => {
+    const r = node([join(ROOT, "bin", "coverage-bot.mjs"), "sources", "--json"], tempDir("cwd"));
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { sources: unknown[] }).sources).toHaveLength(5);
+  });
+
+  it("records the sources' code fingerprints, so a built start and a tsx run share cache entries", () => {
+    const recorded = JSON.parse(readFileSync(join(ROOT, "dist", "code-fingerprint.json"), "utf8")) as unknown;
+    expect(recorded).toEqual(hashCode(join(ROOT, "src"), ".ts"));
+  });
+
+  it("the launcher says how to use it when given no program", () => {
+    const r = node([join(ROOT, "bin", "launch.mjs")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("usage: node bin/launch.mjs");
+  });
+});
