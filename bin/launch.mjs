@@ -8,10 +8,11 @@
  * only slower; they never run stale code.
  *
  *   node bin/launch.mjs src/cli.ts ask "why did Putin wait"
+ *   node bin/launch.mjs --build        (npm run build)
  *   node bin/launch.mjs --prepare      (npm's `prepare`: the build, when TypeScript is installed)
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -76,17 +77,20 @@ export async function launch(entry, args) {
 }
 
 /**
- * `npm run build` when TypeScript is installed (`prepare`, which npm ci runs). An install without
- * dev dependencies has no compiler: it says so in one line and the scripts run the sources.
+ * `npm run build`: a new `dist/` (so no compiled module outlives its source), tsc, then the
+ * sources' code fingerprint. As `prepare` (which npm ci runs), an install without dev dependencies
+ * has no compiler: it says so in one line and the scripts run the sources.
  */
-function prepare() {
+function build(asPrepare) {
   let tsc;
   try {
     tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   } catch {
+    if (!asPrepare) return 1;
     process.stdout.write("coverage-bot: no TypeScript compiler (dev dependencies left out), so no build; the scripts run the sources with tsx\n");
     return 0;
   }
+  rmSync(DIST, { recursive: true, force: true });
   for (const args of [[tsc, "-p", join(ROOT, "tsconfig.build.json")], [join(DIST, "src", "code-fingerprint.js")]]) {
     const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
     if (r.status !== 0) return r.status ?? 1;
@@ -96,7 +100,7 @@ function prepare() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [entry, ...args] = process.argv.slice(2);
-  if (entry === "--prepare") process.exitCode = prepare();
+  if (entry === "--prepare" || entry === "--build") process.exitCode = build(entry === "--prepare");
   else if (!entry || !entry.endsWith(".ts") || !entry.split(sep).join("/").startsWith("src/")) {
     process.stderr.write("usage: node bin/launch.mjs src/PROGRAM.ts [ARGS...]\n");
     process.exitCode = 2;
