@@ -40,7 +40,8 @@ describe("npm run index", () => {
     writeFileSync(join(dir, "night-train.txt"), ARTICLE.replace("from March", "from April"));
     expect(runIndex(["--corpus", dir]).stdout).toMatch(/indexed 1 articles/);
     expect(runIndex(["--corpus", dir, "--rebuild"]).stdout).toMatch(/indexed 1 articles/);
-  });
+    // Four tsx processes: 20 s was not enough on a loaded 2-core machine.
+  }, 60_000);
 
   it("names the folder when the corpus cannot be loaded, and explains its usage", () => {
     const missing = runIndex(["--corpus", join(ROOT, "no-such-corpus-folder")]);
