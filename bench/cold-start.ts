@@ -3,7 +3,8 @@
  * question. Imports are dynamic so each side loads only its own modules. Prints one JSON line
  * with times since the process started (performance.now() counts from the process's time origin).
  *   ours DIR CACHE QUESTION   Engine.fromDir with the persisted index, then ask
- *   raw FILE QUESTION         read raw minisearch's saved JSON, loadJSON, then search
+ *   raw FILE QUESTION VARIANT read minisearch's saved JSON, loadJSON, then search; VARIANT "tuned"
+ *                             loads it with our analyzer (see minisearch-tuned.ts), "default" without
  */
 const [mode, a, b, c] = process.argv.slice(2);
 
@@ -16,11 +17,12 @@ async function ours(dir: string, cacheDir: string, question: string) {
   return { importedMs, readyMs, firstAnswerMs: performance.now(), answered: answer.answer !== null, warnings: engine.corpus.warnings.length };
 }
 
-async function raw(file: string, question: string) {
+async function raw(file: string, question: string, variant: string) {
   const { readFileSync } = await import("node:fs");
   const { default: MiniSearch } = await import("minisearch");
+  const options = variant === "tuned" ? (await import("./minisearch-tuned.js")).TUNED_OPTIONS : { fields: ["text"] };
   const importedMs = performance.now();
-  const search = MiniSearch.loadJSON(readFileSync(file, "utf8"), { fields: ["text"] });
+  const search = MiniSearch.loadJSON(readFileSync(file, "utf8"), options);
   const readyMs = performance.now();
   const hits = search.search(question);
   return { importedMs, readyMs, firstAnswerMs: performance.now(), answered: hits.length > 0 };
@@ -28,9 +30,9 @@ async function raw(file: string, question: string) {
 
 let result;
 if (mode === "ours" && a && b && c) result = await ours(a, b, c);
-else if (mode === "raw" && a && b) result = await raw(a, b);
+else if (mode === "raw" && a && b && (c === "tuned" || c === "default")) result = await raw(a, b, c);
 else {
-  process.stderr.write("usage: cold-start ours DIR CACHE QUESTION | raw FILE QUESTION\n");
+  process.stderr.write("usage: cold-start ours DIR CACHE QUESTION | raw FILE QUESTION tuned|default\n");
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify({ ...result, peakRss: process.resourceUsage().maxRSS * 1024 })}\n`);

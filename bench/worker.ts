@@ -2,23 +2,26 @@
  * One measurement in its own process, so peak memory belongs to one side only. Prints a single
  * JSON line. Modes:
  *   ours DIR              load + clean + segment and build our index: times and memory
- *   raw DIR OUT           same load, raw minisearch (default options) on the same passages: times
- *                         and memory; saves its index to OUT for `cold-start`
- *   latency DIR           both, in one process, timed question by question in alternation so
- *                         that a busy machine slows both sides alike; then the quote engine and
- *                         the timeline (read once, then timed by topic, warm)
+ *   raw DIR OUT VARIANT   same load, minisearch on the same passages, VARIANT "tuned" (our
+ *                         analyzer, see minisearch-tuned.ts) or "default" (default options):
+ *                         times and memory; saves its index to OUT for `cold-start`
+ *   latency DIR           all three, in one process, timed question by question in alternation
+ *                         so that a busy machine slows every side alike: retrieval alone, and a
+ *                         whole ask with our postings and with tuned minisearch as the retriever
+ *                         (whose answers must be identical); then the quote engine and the
+ *                         timeline (read once, then timed by topic, warm)
  *   persist DIR CACHE     build and save our persisted index (what `npm run index` does)
  *   quotes DIR CACHE MODE open the persisted index, then time the quote index: MODE "build"
  *                         extracts and saves it, "load" restores what "build" saved
  */
 import { statSync, writeFileSync } from "node:fs";
-import MiniSearch from "minisearch";
 import { loadCorpus } from "../src/corpus/load.js";
 import { Engine } from "../src/engine.js";
 import { PassageIndex, passageSpans } from "../src/search/passage-index.js";
 import { openIndexedCorpus } from "../src/search/persist.js";
 import { openQuoteIndex } from "../src/search/persist-quotes.js";
 import type { Article } from "../src/corpus/types.js";
+import { defaultIndex, queryTerms, tunedIndex, tunedSearch, withMinisearchRetrieval, type Doc } from "./minisearch-tuned.js";
 import { BENCH_QUESTIONS, BENCH_SPEAKERS, BENCH_TOPICS } from "./questions.js";
 import { summarize, type Latency } from "./stats.js";
 
@@ -68,6 +71,14 @@ function retainedRss(): number {
 
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 
+/** JavaScript heap plus ArrayBuffer backing stores (our postings live there), after a full GC. */
+function heldBytes(): number {
+  collect();
+  collect();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
 function corpusFigures(dir: string) {
   const [corpus, loadMs] = time(() => loadCorpus(dir));
   const chars = corpus.articles.reduce((n, a) => n + a.text.length, 0);
@@ -76,50 +87,66 @@ function corpusFigures(dir: string) {
 }
 
 /** Raw minisearch's documents: the very passages our index ranks, as plain text. */
-function rawDocs(articles: readonly Article[]): { id: number; text: string }[] {
-  const docs: { id: number; text: string }[] = [];
+function rawDocs(articles: readonly Article[]): Doc[] {
+  const docs: Doc[] = [];
   for (const a of articles) {
     for (const p of a.paragraphs) for (const w of passageSpans(a, p)) docs.push({ id: docs.length, text: a.text.slice(w.start, w.end) });
   }
   return docs;
 }
 
-function rawIndex(docs: { id: number; text: string }[]): MiniSearch {
-  const ms = new MiniSearch({ fields: ["text"] });
-  ms.addAll(docs);
-  return ms;
-}
-
 function ours(dir: string) {
   const { corpus, loadMs, articles, chars, sentences } = corpusFigures(dir);
+  const before = heldBytes();
   const [index, indexMs] = time(() => new PassageIndex(corpus.articles));
-  return { articles, chars, sentences, passages: index.size, loadMs, indexMs, retainedRss: retainedRss(), peakRss: peakRss() };
+  const indexHeap = heldBytes() - before;
+  return { articles, chars, sentences, passages: index.size, loadMs, indexMs, indexHeap, retainedRss: retainedRss(), peakRss: peakRss() };
 }
 
-function raw(dir: string, out: string) {
+function raw(dir: string, out: string, variant: "tuned" | "default") {
   const { corpus, loadMs } = corpusFigures(dir);
   const docs = rawDocs(corpus.articles);
-  const [search, indexMs] = time(() => rawIndex(docs));
+  const before = heldBytes();
+  const [search, indexMs] = time(() => (variant === "tuned" ? tunedIndex(docs) : defaultIndex(docs)));
+  // The documents' texts are ours to drop: minisearch keeps no copy of them.
+  docs.length = 0;
+  const indexHeap = heldBytes() - before;
   const retained = retainedRss();
   const peak = peakRss();
   writeFileSync(out, JSON.stringify(search));
-  return { passages: docs.length, loadMs, indexMs, retainedRss: retained, peakRss: peak, indexBytes: statSync(out).size };
+  return { passages: search.documentCount, loadMs, indexMs, indexHeap, retainedRss: retained, peakRss: peak, indexBytes: statSync(out).size };
 }
 
 function paired(dir: string) {
   const { corpus } = corpusFigures(dir);
   const engine = new Engine(corpus);
-  const search = rawIndex(rawDocs(corpus.articles));
-  const [ask, rawAsk] = latency(BENCH_QUESTIONS, [(q) => engine.ask(q), (q) => search.search(q)]);
+  const docs = rawDocs(corpus.articles);
+  const search = defaultIndex(docs);
+  const tuned = tunedIndex(docs);
+  // A second engine over the same articles whose retrieval is tuned minisearch: a whole ask with
+  // each retriever. Ranking is identical, so the answers must be too; checked before timing.
+  const viaMinisearch = new Engine(corpus, withMinisearchRetrieval(engine.index, tuned));
+  // Timed before any ask: a speech question builds it on first use.
+  const [, quoteBuildMs] = time(() => engine.quotes);
+  for (const q of BENCH_QUESTIONS) {
+    if (JSON.stringify(engine.ask(q)) !== JSON.stringify(viaMinisearch.ask(q))) throw new Error(`answers differ with minisearch as the retriever: ${q}`);
+  }
+  const index = engine.index;
+  const limit = 20;
+  const [retrieval, tunedRetrieval, rawAsk] = latency(BENCH_QUESTIONS, [
+    (q) => index.search(queryTerms(q, index), limit),
+    (q) => tunedSearch(tuned, queryTerms(q, index), limit),
+    (q) => search.search(q),
+  ]);
+  const [ask, tunedAsk] = latency(BENCH_QUESTIONS, [(q) => engine.ask(q), (q) => viaMinisearch.ask(q)]);
   // Context only: raw minisearch with typo tolerance, one round, and not on the largest corpus,
   // where a single query can take seconds.
   const rawFuzzy =
     engine.index.size <= RAW_FUZZY_MAX_PASSAGES ? latency(BENCH_QUESTIONS, [(q) => search.search(q, { fuzzy: 0.2, prefix: true })], 1, 1)[0]! : null;
-  const [, quoteBuildMs] = time(() => engine.quotes);
   const [quote] = latency(BENCH_SPEAKERS, [(n) => engine.quote(n)]);
   const [, timelineBuildMs] = time(() => engine.timelines);
   const [timeline] = latency(BENCH_TOPICS, [(t) => engine.timeline(t)]);
-  return { ask: ask!, rawAsk: rawAsk!, rawFuzzy, quoteBuildMs, quote: quote!, timelineBuildMs, timeline: timeline!, timelineEvents: engine.timeline().events.length };
+  return { ask: ask!, tunedAsk: tunedAsk!, retrieval: retrieval!, tunedRetrieval: tunedRetrieval!, rawAsk: rawAsk!, rawFuzzy, quoteBuildMs, quote: quote!, timelineBuildMs, timeline: timeline!, timelineEvents: engine.timeline().events.length };
 }
 
 function persist(dir: string, cacheDir: string) {
@@ -141,12 +168,12 @@ function quotes(dir: string, cacheDir: string, mode: string) {
 const [mode, a, b, c] = process.argv.slice(2);
 let result: unknown;
 if (mode === "ours" && a) result = ours(a);
-else if (mode === "raw" && a && b) result = raw(a, b);
+else if (mode === "raw" && a && b && (c === "tuned" || c === "default")) result = raw(a, b, c);
 else if (mode === "latency" && a) result = paired(a);
 else if (mode === "persist" && a && b) result = persist(a, b);
 else if (mode === "quotes" && a && b && (c === "build" || c === "load")) result = quotes(a, b, c);
 else {
-  process.stderr.write("usage: worker ours DIR | raw DIR OUT | latency DIR | persist DIR CACHE | quotes DIR CACHE build|load\n");
+  process.stderr.write("usage: worker ours DIR | raw DIR OUT tuned|default | latency DIR | persist DIR CACHE | quotes DIR CACHE build|load\n");
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify(result)}\n`);

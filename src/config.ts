@@ -17,6 +17,22 @@ export interface BotConfig {
   guildId: string | null;
   corpusDir: string;
   logLevel: LogLevel;
+  /**
+   * `SHARDS`: how many shard processes discord.js's ShardingManager runs ("auto": as many as
+   * Discord recommends); null: one process, no manager. Always null inside a shard process, where
+   * discord.js itself sets SHARDS to the shard's id.
+   */
+  shards: "auto" | number | null;
+  /** `DISCORD_API_URL`: another base for Discord's REST API (a proxy); null: discord.js's default. */
+  apiUrl: string | null;
+}
+
+/** The most shards one `npm start` runs, a process each; beyond that, split them over machines. */
+export const MAX_SHARDS = 128;
+
+/** Set by discord.js's ShardingManager in the environment of the processes it spawns. */
+export function isShardProcess(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.SHARDING_MANAGER);
 }
 
 export class ConfigError extends Error {}
@@ -36,6 +52,14 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: optional(z.string().regex(SNOWFLAKE)),
   CORPUS_DIR: optional(z.string()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+  SHARDS: optional(
+    z
+      .string()
+      .regex(/^(?:auto|[1-9]\d*)$/)
+      .transform((v) => (v === "auto" ? ("auto" as const) : Number(v)))
+      .refine((v) => v === "auto" || v <= MAX_SHARDS),
+  ),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
 });
 
 const PORTAL = "https://discord.com/developers/applications";
@@ -58,6 +82,14 @@ const ADVICE: Record<keyof z.infer<typeof envSchema>, { missing: string | null; 
   },
   CORPUS_DIR: { missing: null, malformed: "CORPUS_DIR must be a folder path: fix it in .env, or remove it to use the bundled seeds/." },
   LOG_LEVEL: { missing: null, malformed: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}: fix it in .env, or remove it for the default (info).` },
+  SHARDS: {
+    missing: null,
+    malformed: `SHARDS must be auto (as many shards as Discord recommends) or a whole number of shards from 1 to ${MAX_SHARDS}: fix it in .env, or leave it empty to run one process without sharding.`,
+  },
+  DISCORD_API_URL: {
+    missing: null,
+    malformed: "DISCORD_API_URL must be an http(s) URL such as http://127.0.0.1:8080/api: fix it in .env, or leave it empty to talk to Discord directly.",
+  },
 };
 
 /** The `.env` file dotenv reads: $DOTENV_CONFIG_PATH, else `.env` in the working directory. */
@@ -78,7 +110,8 @@ export function readEnvFile(env: NodeJS.ProcessEnv = process.env): boolean {
  * order of `.env.example`). `envFileFound` only makes the "missing token" advice more precise.
  */
 export function parseConfig(env: NodeJS.ProcessEnv, { envFileFound = true } = {}): BotConfig {
-  const parsed = envSchema.safeParse(env);
+  // In a shard process SHARDS is discord.js's own: the shard's id (0, 1, ...), not a count.
+  const parsed = envSchema.safeParse(isShardProcess(env) ? { ...env, SHARDS: undefined } : env);
   if (!parsed.success) {
     const key = parsed.error.issues[0]!.path[0] as keyof typeof ADVICE;
     throw new ConfigError(ADVICE[key].malformed);
@@ -104,6 +137,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, { envFileFound = true } = {}
     guildId: values.DISCORD_GUILD_ID ?? null,
     corpusDir,
     logLevel: values.LOG_LEVEL ?? "info",
+    shards: values.SHARDS ?? null,
+    apiUrl: values.DISCORD_API_URL ?? null,
   };
 }
 

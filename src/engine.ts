@@ -30,6 +30,10 @@ export class Engine {
   private articleById: Map<string, Article> | null = null;
   /** Where `fromDir` keeps the quote index between starts; null: built in memory. */
   private quoteCache: QuoteCacheOptions | null = null;
+  /** Whether the passage index was loaded from the cache, built (and saved), or built in memory only. */
+  indexSource: "loaded" | "built" | "memory" = "memory";
+  /** The same for the quote index, once it exists (null until first use). */
+  quoteSource: "loaded" | "built" | "memory" | null = null;
 
   /** `index` must have been built over `corpus.articles` (as `openIndexedCorpus` does). */
   constructor(
@@ -52,8 +56,12 @@ export class Engine {
   }
 
   private openQuotes(): QuoteIndex {
-    if (!this.quoteCache) return new QuoteIndex(this.corpus.articles);
+    if (!this.quoteCache) {
+      this.quoteSource = "memory";
+      return new QuoteIndex(this.corpus.articles);
+    }
     const opened = openQuoteIndex(this.corpus.articles, this.quoteCache);
+    this.quoteSource = opened.source;
     if (opened.saveError) this.corpus.warnings.push(`quote cache not saved (${opened.saveError}); the next start will extract quotations again`);
     return opened.index;
   }
@@ -73,6 +81,7 @@ export class Engine {
       ? openMeaning(opened.file.replace(/\.idx$/, ".meaning"), meaningKey(opened.key), () => opened.index.writtenWords(), options.onProgress)
       : WordMeaning.build(opened.index.writtenWords(), { onProgress: options.onProgress });
     const engine = new Engine(corpus, opened.index);
+    engine.indexSource = opened.key && !opened.saveError ? opened.source : "memory";
     // Without a key the corpus is not known to match what was hashed; quotes are then built in memory.
     if (opened.key) engine.quoteCache = { dir, cacheDir: options.cacheDir, corpusKey: opened.key };
     return engine;

@@ -33,6 +33,8 @@ describe("parseConfig", () => {
       guildId: null,
       corpusDir: DEFAULT_CORPUS_DIR,
       logLevel: "info",
+      shards: null,
+      apiUrl: null,
     });
     expect(parseConfig({ ...VALID, DISCORD_GUILD_ID: " 223456789012345678 ", LOG_LEVEL: "debug" })).toMatchObject({
       guildId: "223456789012345678",
@@ -50,10 +52,28 @@ describe("parseConfig", () => {
     [{ ...VALID, DISCORD_GUILD_ID: "my server" }, true, /^DISCORD_GUILD_ID must be a numeric server id/],
     [{ ...VALID, LOG_LEVEL: "loud" }, true, /^LOG_LEVEL must be one of debug, info, warn, error/],
     [{ ...VALID, CORPUS_DIR: "/no/such/folder" }, true, /^CORPUS_DIR is "\/no\/such\/folder", which is not a folder/],
+    [{ ...VALID, SHARDS: "0" }, true, /^SHARDS must be auto .* or a whole number of shards from 1 to 128/],
+    [{ ...VALID, SHARDS: "two" }, true, /^SHARDS must be auto/],
+    [{ ...VALID, SHARDS: "1.5" }, true, /^SHARDS must be auto/],
+    [{ ...VALID, SHARDS: "-2" }, true, /^SHARDS must be auto/],
+    [{ ...VALID, SHARDS: "129" }, true, /^SHARDS must be auto/],
+    [{ ...VALID, SHARDS: "AUTO" }, true, /^SHARDS must be auto/],
+    [{ ...VALID, DISCORD_API_URL: "ftp://example.com/api" }, true, /^DISCORD_API_URL must be an http\(s\) URL/],
+    [{ ...VALID, DISCORD_API_URL: "localhost:8080" }, true, /^DISCORD_API_URL must be an http\(s\) URL/],
   ])("%j (env file found: %s) -> one line naming the key", (env, found, message) => {
     const text = problem(env as NodeJS.ProcessEnv, found);
     expect(text).toMatch(message);
     expect(text).not.toContain("\n");
+  });
+
+  test("SHARDS: empty is one process without a manager, auto or 1 to 128 runs the ShardingManager", () => {
+    expect(parseConfig({ ...VALID, SHARDS: "" }).shards).toBeNull();
+    expect(parseConfig({ ...VALID, SHARDS: " auto " }).shards).toBe("auto");
+    expect(parseConfig({ ...VALID, SHARDS: "2" }).shards).toBe(2);
+    expect(parseConfig({ ...VALID, SHARDS: "128" }).shards).toBe(128);
+    // Inside a shard process discord.js sets SHARDS to the shard's id, 0 included: not a count.
+    expect(parseConfig({ ...VALID, SHARDS: "0", SHARDING_MANAGER: "true" }).shards).toBeNull();
+    expect(parseConfig({ ...VALID, DISCORD_API_URL: "http://127.0.0.1:8080/api" }).apiUrl).toBe("http://127.0.0.1:8080/api");
   });
 
   test("a malformed token is named but never printed", () => {

@@ -14,7 +14,7 @@ import type { PassageIndex } from "../search/passage-index.js";
 import { citeSpan } from "./citation.js";
 import { settings as settingsFrom, type AskOptions, type Settings } from "./options.js";
 import { analyzeQuestion, type Question } from "./question.js";
-import { allowedMissing, resolveWord, STRENGTH, type ResolvedWord } from "./resolve.js";
+import { allowedMissing, matchIn, resolveWord, STRENGTH, type ResolvedWord } from "./resolve.js";
 import { roleHolder } from "./role-holder.js";
 import { SentenceScorer, type Candidate } from "./score.js";
 import { selectExcerpts } from "./select.js";
@@ -123,7 +123,7 @@ export function gather(index: PassageIndex, question: string, options: AskOption
     }
   }
 
-  if (q.kind === "speech" && settings.quotesBy) addAttributed(index, required, candidates, seen, scorer, settings);
+  if (q.kind === "speech" && settings.quotesBy) addAttributed(index, question, required, candidates, seen, scorer, settings);
 
   const idfs = new Map<string, number>();
   const idf = (t: string) => {
@@ -141,10 +141,19 @@ const ATTRIBUTED_MAX = 60;
  * A speech question reads the quote index: the sentences holding the asked speaker's quotations
  * (as /quote attributes them) become candidates, marked `attributed`, and pass the speaker check.
  */
-function addAttributed(index: PassageIndex, required: readonly ResolvedWord[], candidates: Candidate[], seen: Set<string>, scorer: SentenceScorer, settings: Settings): void {
-  const speaker = required.filter((w) => w.role === "speaker").map((w) => w.word).join(" ");
-  const spans = speaker ? settings.quotesBy!(speaker) : null;
+function addAttributed(index: PassageIndex, question: string, required: readonly ResolvedWord[], candidates: Candidate[], seen: Set<string>, scorer: SentenceScorer, settings: Settings): void {
+  const words = required.filter((w) => w.role === "speaker").map((w) => w.word);
+  if (words.length === 0) return;
+  // The name as typed ("Lindgren-Osei", "Ministry of Health"), which the words alone lose.
+  const typed = typedSpan(question, words);
+  const spans = settings.quotesBy!(typed) ?? (typed === words.join(" ") ? null : settings.quotesBy!(words.join(" ")));
   if (!spans || spans.length === 0) return;
+  // The quote index has said who speaks: the speaker's name need not stand in the sentence ("he
+  // said"), and a question with no topic beside the speaker asks for any of their words. Other
+  // names the question gives ("about the 2016 election") must still be there.
+  const topics = required.filter((w) => w.role === "key");
+  const topicless = topics.length === 0;
+  const others = required.filter((w) => w.proper && w.role !== "speaker");
   const attributed = new Set<string>();
   for (const span of spans.slice(0, ATTRIBUTED_MAX)) {
     const article = index.article(span.articleId);
@@ -159,10 +168,41 @@ function addAttributed(index: PassageIndex, required: readonly ResolvedWord[], c
     }
   }
   for (const c of candidates) {
-    if (!attributed.has(`${c.view.article.id}#${c.view.sentence.index}`)) continue;
+    if (!attributed.has(`${c.view.article.id}#${c.view.sentence.index}`)) {
+      // Asked only what they said, their quotations answer: another sentence naming them does not lead.
+      if (topicless) {
+        c.eligible = false;
+        c.features.eligible = 0;
+      }
+      continue;
+    }
     c.features.attributed = 1;
-    c.features.checkSpeaker = 0;
+    // Who speaks is settled; what they speak of is still checked as for any speech question.
+    const topicAbsent = topics.filter((w) => matchIn(c.view.terms, w) === 0).length;
+    c.features.checkSpeaker = topicAbsent > allowedMissing(topics.length) ? 1 : 0;
+    if (topicless) c.features.checkWords = 0;
+    c.features.checkName = others.some((w) => matchIn(c.view.terms, w) === 0) ? 1 : 0;
+    c.eligible = c.features.checkName === 0 && c.features.checkWords === 0 && c.features.checkSpeaker === 0 && c.features.checkKind === 0;
+    c.features.eligible = c.eligible ? 1 : 0;
   }
+}
+
+/**
+ * The stretch of the question from its first to its last given word, as typed: "what did Amara
+ * Lindgren-Osei say" gives "Amara Lindgren-Osei". The words joined with spaces when they are not
+ * found in order.
+ */
+export function typedSpan(text: string, words: readonly string[]): string {
+  const lower = text.toLowerCase();
+  const first = lower.indexOf(words[0]!.toLowerCase());
+  if (first < 0) return words.join(" ");
+  let end = first;
+  for (const w of words) {
+    const at = lower.indexOf(w.toLowerCase(), end);
+    if (at < 0) return words.join(" ");
+    end = at + w.length;
+  }
+  return text.slice(first, end);
 }
 
 /** The question's features for the confidence: how much of it the coverage holds, and its kind. */

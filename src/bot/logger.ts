@@ -20,6 +20,8 @@ export interface LoggerOptions {
   write?: (line: string) => void;
   /** Strings never to print, e.g. the bot token. */
   secrets?: string[];
+  /** Put before every message, e.g. "[shard 1]" when several processes share one stderr. */
+  prefix?: string;
 }
 
 function serialise(value: unknown): unknown {
@@ -27,13 +29,13 @@ function serialise(value: unknown): unknown {
   return value;
 }
 
-export function createLogger({ level = "info", write = (line) => process.stderr.write(line), secrets = [] }: LoggerOptions = {}): Logger {
+export function createLogger({ level = "info", write = (line) => process.stderr.write(line), secrets = [], prefix }: LoggerOptions = {}): Logger {
   const threshold = LOG_LEVELS.indexOf(level);
   const hidden = secrets.filter((s) => s.length >= 8);
   const redact = (text: string) => hidden.reduce((t, s) => t.split(s).join("[redacted]"), text);
   const log = (at: LogLevel) => (message: string, fields?: LogFields) => {
     if (LOG_LEVELS.indexOf(at) < threshold) return;
-    let line = `${new Date().toISOString()} ${at.toUpperCase()} ${message}`;
+    let line = `${new Date().toISOString()} ${at.toUpperCase()} ${prefix ? `${prefix} ` : ""}${message}`;
     if (fields && Object.keys(fields).length > 0) line += ` ${JSON.stringify(fields, (_k, v: unknown) => serialise(v))}`;
     write(`${redact(line)}\n`);
   };

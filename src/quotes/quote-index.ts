@@ -97,10 +97,18 @@ export class QuoteIndex {
       if (list) list.push(this.occurrences[i]!);
       else byEntity.set(id, [this.occurrences[i]!]);
     });
+    // An alias two speakers share ("President" for two presidents) names neither: it is not listed.
+    const aliasOwners = new Map<string, number>();
+    const aliasesById = new Map<number, string[]>();
+    for (const id of byEntity.keys()) {
+      const aliases = this.aliasesOf(byId.get(id)!);
+      aliasesById.set(id, aliases);
+      for (const a of aliases) aliasOwners.set(nameKey(a), (aliasOwners.get(nameKey(a)) ?? 0) + 1);
+    }
     for (const [id, all] of byEntity) {
       const entity = byId.get(id)!;
       const statementsOf = orderByStatement(all.filter((o) => (o.kind ?? "statement") === "statement"));
-      const aliases = this.aliasesOf(entity);
+      const aliases = aliasesById.get(id)!.filter((a) => aliasOwners.get(nameKey(a)) === 1);
       const info: SpeakerInfo = {
         name: entity.name,
         aliases,

@@ -39,6 +39,11 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Discord refuses an interaction's first callback after 3 s (404, "Unknown interaction"); null turns that off. */
   responseDeadlineMs?: number | null;
+  /**
+   * Shards the bot must identify with (default 1): `/gateway/bot` recommends it, IDENTIFY must carry
+   * a `shard` of that count, and each guild's interactions go to the shard `(guild_id >> 22) % shards`.
+   */
+  shards?: number;
 }
 
 /** Who acts, and where, for an interaction the test sends. Defaults: the default user, in the fake guild. */
@@ -119,6 +124,7 @@ export class FakeDiscord extends Watchable {
       applicationId: this.applicationId,
       resumeUrl: () => this.gatewayUrl,
       token: options.token ?? null,
+      shardCount: options.shards ?? 1,
     });
     this.registerRoutes();
     this.server = createServer((req, res) => {
@@ -248,7 +254,8 @@ export class FakeDiscord extends Watchable {
     this.interactions.push(ix);
     this.byId.set(ix.id, ix);
     this.byToken.set(ix.token, ix);
-    ix.seq = this.gateway.dispatch("INTERACTION_CREATE", payload);
+    ix.shard = this.gateway.shardOf(origin.guildId);
+    ix.seq = this.gateway.dispatch("INTERACTION_CREATE", payload, ix.shard);
     this.changed();
     return ix;
   }
@@ -300,7 +307,7 @@ export class FakeDiscord extends Watchable {
       status: 200,
       body: {
         url: this.gatewayUrl,
-        shards: 1,
+        shards: this.gateway.shardCount,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
       },
     });

@@ -135,6 +135,8 @@ export class FakeInteraction {
   readonly dispatchedAt = performance.now();
   /** The gateway sequence number it was dispatched with (null if there was no session). */
   seq: number | null = null;
+  /** The shard it was dispatched to (Discord's routing by guild id; 0 unsharded and for DMs). */
+  shard = 0;
   /** Every REST call that named this interaction (callback) or its token (webhooks), in order. */
   readonly calls: RestCall[] = [];
   /** The first callback the fake accepted, or null. */
