@@ -6,13 +6,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { recommendedShards } from "../src/bot/sharding.js";
 import { GatewayOp, startFakeDiscord, type FakeDiscord } from "./fake-discord/index.js";
 import { makeTestToken } from "./fake-discord/with-bot.js";
+import { cleanEnv } from "./helpers/npm-clean.js";
 import { SEEDS_DIR } from "./helpers/temp-corpus.js";
 import { tempDir } from "./helpers/temp-dir.js";
 
@@ -68,18 +67,13 @@ beforeAll(async () => {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      TMPDIR: tmpdir(),
-      DOTENV_CONFIG_PATH: join(home, ".env"),
-      npm_config_update_notifier: "false",
+    env: cleanEnv(home, {
       DISCORD_TOKEN: makeTestToken(fake.applicationId),
       DISCORD_CLIENT_ID: fake.applicationId,
       DISCORD_API_URL: fake.apiUrl,
       CORPUS_DIR: corpusDir,
       SHARDS: "2",
-    },
+    }),
   });
   const collect = (chunk: Buffer) => {
     output += chunk.toString();

@@ -24,20 +24,20 @@ export function freshHome(): string {
   return tempDir("start");
 }
 
+/** The environment of a fresh machine's user: only PATH from the real one, HOME and .env in `home`. */
+export function cleanEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    // The run's own temp folder (tests/setup/run-temp.ts), so tools started here leave nothing outside it.
+    TMPDIR: tmpdir(),
+    DOTENV_CONFIG_PATH: join(home, ".env"),
+    npm_config_update_notifier: "false",
+    ...extra,
+  };
+}
+
 export function runNpmClean(script: string, extra: NodeJS.ProcessEnv = {}, home = freshHome()): NpmRun {
-  const result = spawnSync("npm", [script], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 60_000,
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      // The run's own temp folder (tests/setup/run-temp.ts), so tools started here leave nothing outside it.
-      TMPDIR: tmpdir(),
-      DOTENV_CONFIG_PATH: join(home, ".env"),
-      npm_config_update_notifier: "false",
-      ...extra,
-    },
-  });
+  const result = spawnSync("npm", [script], { cwd: ROOT, encoding: "utf8", timeout: 60_000, env: cleanEnv(home, extra) });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, home };
 }
