@@ -205,4 +205,27 @@ describe("bodies that speak", () => {
     expect(ix.quote("transport ministry").speaker?.name).toBe("Ministry of Transport");
     expect(ix.quote("Saltmarsh festival").speaker?.name).toBe("Saltmarsh International Film Festival");
   });
+
+  it("keeps 'The Ministry of X' whole when it opens the sentence that quotes it", () => {
+    const ix = index(article("b4", "Dredging", ['The Ministry of Environment said: "No permit has been issued for dredging."']));
+    expect(speakerOf(ix, "No permit has been issued")).toBe("Ministry of Environment");
+  });
+});
+
+describe("a description before the name", () => {
+  it("gives '\"...,\" said a prominent local historian, Jane Roe.' to the name in apposition", () => {
+    const ix = index(
+      article("d1", "Waterfront", [
+        '"This is the biggest change to the waterfront in fifty years," said a prominent local historian, Jane Roe.',
+        '"Nobody asked the boat owners," said the head of the harbour users\u2019 group, Tom Reed.',
+      ]),
+    );
+    expect(speakerOf(ix, "biggest change to the waterfront")).toBe("Jane Roe");
+    expect(speakerOf(ix, "Nobody asked the boat owners")).toBe("Tom Reed");
+  });
+
+  it("does not take a name that goes on into another clause for the speaker", () => {
+    const ix = index(article("d2", "Waterfront", ['"It will flood," said a retired engineer, Mark Dale and his neighbours agreed.']));
+    expect(speakerOf(ix, "It will flood")).not.toBe("Mark Dale");
+  });
 });

@@ -268,6 +268,8 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
       return { kind: "name", mention: named, from, to };
     }
   }
+  const described = from < i ? describedName(frame, from, i, mentions) : null;
+  if (described) return described;
   // A role without a name: "the spokesman", "the Russian President"; or with its name in
   // apposition: "(said) his neighbour, Maria Lopez".
   const owned = POSSESSIVE_PRONOUNS[t.key] !== undefined && !!frame[i + 1] && isTitleWord(frame[i + 1]!);
@@ -288,6 +290,31 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
   }
   return null;
 }
+
+/** Words a description may take before the name it stands in apposition to. */
+const APPOSITION_REACH = 8;
+
+/**
+ * "(said) a prominent local historian, Jane Roe.": after "a" or "the" (at `from`), a description
+ * the role words need not cover, then the name in apposition, closing the clause.
+ */
+function describedName(frame: readonly FrameTok[], from: number, i: number, mentions: MentionLookup): NounPhrase | null {
+  for (let k = i; k < frame.length && k <= i + APPOSITION_REACH; k++) {
+    const w = frame[k]!;
+    if (w.text === ",") {
+      const next = frame[k + 1];
+      const named = next?.isWord ? mentions.byFirst.get(next.start) : undefined;
+      if (!named || k === i) return null;
+      let to = k + 1;
+      while (to + 1 < frame.length && frame[to + 1]!.end <= named.end) to++;
+      const after = frame[to + 1];
+      return !frame[to]!.possessive && (!after || /^[,.;:!?]$/.test(after.text)) ? { kind: "name", mention: named, from, to } : null;
+    }
+    if (!w.isWord || w.quote >= 0 || SPEECH_VERBS.has(w.key) || BE.has(w.key)) return null;
+  }
+  return null;
+}
+
 
 /** Index just past an introductory phrase ("In 2016,", "While Putin waits,", "Asked why,"), or 0. */
 function clauseStart(frame: readonly FrameTok[]): number {

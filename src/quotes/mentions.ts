@@ -178,7 +178,8 @@ export function findMentions(
       // "Ministry of Trade", "Secretary of State", "the Valmora Chamber of Commerce": one name.
       // Only after a single word, a title, or a name written with "the", so "Jane Doe of
       // Harvard" stays a person and a place.
-      const withThe = i > 0 && toks[i - 1]!.key === "the";
+      // A run that opens with a capitalised "The" ("The Ministry of Health said") has its "the".
+      const withThe = (i > 0 && toks[i - 1]!.key === "the") || (toks[i]!.key === "the" && j === i + 1);
       if (next.key === "of" && !next.cap && (j === i || withThe || isTitleWord(toks[j]!)) && adjacent(text, toks[j]!, next)) {
         const skip = toks[j + 2]?.key === "the" && !toks[j + 2]!.cap ? 3 : 2;
         const target = toks[j + skip];
