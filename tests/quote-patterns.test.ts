@@ -212,6 +212,29 @@ describe("bodies that speak", () => {
   });
 });
 
+describe("bodies named by a proper word and a common noun", () => {
+  it("makes 'the Ostravian foreign ministry' a speaker that 'the ministry' later refers back to", () => {
+    const ix = index(
+      article("g1", "Envoy recalled", [
+        'The Ostravian foreign ministry said in a statement that the envoy had been called home "for consultations".',
+        '"Relations have reached a low point," the ministry said.',
+      ]),
+    );
+    expect(speakerOf(ix, "for consultations")).toBe("Ostravian foreign ministry");
+    expect(speakerOf(ix, "Relations have reached a low point")).toBe("Ostravian foreign ministry");
+  });
+
+  it("gives 'the company said' to the one-word company that spoke before", () => {
+    const ix = index(
+      article("g2", "Quarry ruling", [
+        "Kelmstone said it would appeal against the ruling.",
+        '"We have worked this site for decades without a single incident," the company said.',
+      ]),
+    );
+    expect(speakerOf(ix, "worked this site for decades")).toBe("Kelmstone");
+  });
+});
+
 describe("a description before the name", () => {
   it("gives '\"...,\" said a prominent local historian, Jane Roe.' to the name in apposition", () => {
     const ix = index(

@@ -5,7 +5,7 @@
  * cited X as saying", "according to X", "X's message ... was") with the noun phrase that speaks,
  * and the sentence's main subject (for resolving a later "he" to the right person).
  */
-import { ADVERBS, CITING_VERBS, NAME_SUFFIXES, CLAUSE_OPENERS, MESSAGE_NOUNS, MESSAGE_VERBS, NON_VERBS, ORG_NOUNS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
+import { ADVERBS, CITING_VERBS, NAME_SUFFIXES, CLAUSE_OPENERS, MESSAGE_NOUNS, MESSAGE_VERBS, NON_VERBS, ORG_NOUNS, ORG_QUALIFIERS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
 import { isPostNominal, isTitleWord, type Mention } from "./mentions.js";
 import { STOP_WORDS } from "../search/analyzer.js";
 import type { Tok } from "./tokens.js";
@@ -192,7 +192,7 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
   if (isTitleWord(t)) return titleLeft(frame, i);
   if (!t.cap && ORG_NOUNS.has(t.key)) {
     let j = i;
-    while (j - 1 >= 0 && frame[j - 1]!.isWord && !DETERMINERS.has(frame[j - 1]!.key) && !NON_VERBS.has(frame[j - 1]!.key) && (frame[j - 1]!.cap || /^(?:foreign|defence|defense|state|federal|national|interior)$/.test(frame[j - 1]!.key))) j--;
+    while (j - 1 >= 0 && frame[j - 1]!.isWord && !DETERMINERS.has(frame[j - 1]!.key) && !NON_VERBS.has(frame[j - 1]!.key) && (frame[j - 1]!.cap || ORG_QUALIFIERS.has(frame[j - 1]!.key))) j--;
     return { kind: "group", words: frame.slice(j, i + 1).map((x) => x.key), from: j, to: i };
   }
   return null;

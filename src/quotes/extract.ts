@@ -333,7 +333,9 @@ class ArticleReader {
       }
       case "group":
         // "the ministry said": the body named before whose name has that head ("Ministry of Health").
-        return isDefinite(frame, np) ? this.namedBody(np.words[np.words.length - 1]!, pos) : null;
+        // "the company said" after "Greystone said ...": with no body of that name, the body the
+        // text last named or heard from.
+        return isDefinite(frame, np) ? (this.namedBody(np.words[np.words.length - 1]!, pos) ?? (np.words.length === 1 || (np.words.length === 2 && np.words[0] === "the") ? this.lastBody(pos) : null)) : null;
       case "other":
         return isDefinite(frame, np) ? this.described(frame, np, pos, sentence) : null;
     }
@@ -363,6 +365,22 @@ class ArticleReader {
       const { mention, entity } = this.mentions[i]!;
       if (mention.start >= pos || entity.kind === "person" || mention.keys.length < 2) continue;
       if (nameHead(mention.keys) === head) return entity;
+    }
+    return null;
+  }
+
+  /**
+   * The nearest body before `pos`: a name the article writes as an organisation, or a one-word
+   * name of unknown kind that has spoken ("Greystone said ..."); null if a person-free body
+   * cannot be told.
+   */
+  private lastBody(pos: number): Entity | null {
+    const spoke = new Set<Entity>();
+    for (const evs of this.events.values()) for (const ev of evs) if (ev.speech && ev.entity && ev.pos < pos) spoke.add(ev.entity);
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const { mention, entity } = this.mentions[i]!;
+      if (mention.start >= pos || this.quoteOfOffset(mention.start) >= 0) continue;
+      if (entity.kind === "org" || (entity.kind === "unknown" && entity.surname === null && spoke.has(entity))) return entity;
     }
     return null;
   }

@@ -107,6 +107,9 @@ export const ORG_NOUNS = set(`
   court council commission administration parliament cabinet military authorities agency's
 `);
 
+/** Lower-case words that may stand between a body's proper adjective and its noun ("the Karvanian foreign ministry"). */
+export const ORG_QUALIFIERS = set(`foreign defence defense state federal national interior health finance`);
+
 /** Nouns for a communication that can stand in for its author: "Putin's message to Biden was, ...". */
 export const MESSAGE_NOUNS = set(`
   message messages statement statements words response reply answer comment comments remarks tweet

@@ -6,7 +6,7 @@
  * from the corpus (see `Vocabulary`), not listed.
  */
 import { STOP_WORDS } from "../search/analyzer.js";
-import { CLAUSE_OPENERS, NAME_PARTICLES, NAME_SUFFIXES, POST_NOMINALS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon.js";
+import { CLAUSE_OPENERS, NAME_PARTICLES, NAME_SUFFIXES, ORG_NOUNS, ORG_QUALIFIERS, POST_NOMINALS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon.js";
 import type { Tok } from "./tokens.js";
 
 /** What the corpus does with one word (folded key). */
@@ -189,6 +189,15 @@ export function findMentions(
         }
       }
       break;
+    }
+    // "the Ludmori government", "the Karvanian foreign ministry": a body named by a proper word
+    // and a lower-case noun for a body is one name, so it can speak and be referred back to.
+    const definite = (i > 0 && toks[i - 1]!.key === "the") || (toks[i]!.key === "the" && j > i);
+    if (definite && !toks[j]!.possessive) {
+      let x = j + 1;
+      while (toks[x] && !toks[x]!.cap && ORG_QUALIFIERS.has(toks[x]!.key) && adjacent(text, toks[x - 1]!, toks[x]!)) x++;
+      const noun = toks[x];
+      if (noun && noun.isWord && !noun.cap && ORG_NOUNS.has(noun.key.replace(/'s$/, "")) && adjacent(text, toks[x - 1]!, noun)) j = x;
     }
     const runTo = j;
     let runEnd = j;
