@@ -40,6 +40,8 @@ export interface Entity {
    * named that way, places and bodies rarely are.
    */
   bySurnameAlone: number;
+  /** Mentions by the name's first word alone ("Frostline" for "Frostline Logistics"): a body's way. */
+  byShortForm: number;
 }
 
 /** One mention, as placed in its article. */
@@ -119,6 +121,10 @@ export class EntityRegistry {
   private readonly bySingle = new Map<string, number>();
   /** Surnames that may stand for a full name (see `weighSurnames`). */
   private readonly trusted = new Set<string>();
+  /** First words that may stand for a longer name the same article gives (see `weighSurnames`). */
+  private readonly trustedShort = new Set<string>();
+  /** Mentions resolved as a longer name's short form. */
+  private readonly shortMentions = new WeakSet<Mention>();
 
   private create(name: string, surname: string | null): Entity {
     const e: Entity = {
@@ -133,6 +139,7 @@ export class EntityRegistry {
       mentions: 0,
       withThe: 0,
       bySurnameAlone: 0,
+      byShortForm: 0,
     };
     this.entities.push(e);
     return e;
@@ -183,19 +190,30 @@ export class EntityRegistry {
   weighSurnames(perArticle: readonly (readonly Mention[])[]): void {
     const withFull = new Map<string, number>();
     const aloneOnly = new Map<string, number>();
+    // The same for a name's first word ("Frostline" for "Frostline Logistics"): trusted when the
+    // corpus writes it alone mostly where the longer name is given too ("U.S." is not).
+    const withLong = new Map<string, number>();
+    const shortOnly = new Map<string, number>();
     for (const mentions of perArticle) {
       const full = new Set<string>();
       const alone = new Set<string>();
+      const firsts = new Set<string>();
       for (const m of mentions) {
         if (m.keys.length < 2) alone.add(m.keys[0]!);
-        else if (this.entityForFullKey(m.keys.join(" "))?.surname) full.add(surnameOf(m.keys));
+        else {
+          firsts.add(m.keys[0]!);
+          if (this.entityForFullKey(m.keys.join(" "))?.surname) full.add(surnameOf(m.keys));
+        }
       }
       for (const sn of full) withFull.set(sn, (withFull.get(sn) ?? 0) + 1);
       for (const sn of alone) if (!full.has(sn) && this.bySurname.has(sn)) aloneOnly.set(sn, (aloneOnly.get(sn) ?? 0) + 1);
+      for (const w of firsts) withLong.set(w, (withLong.get(w) ?? 0) + 1);
+      for (const w of alone) if (!firsts.has(w)) shortOnly.set(w, (shortOnly.get(w) ?? 0) + 1);
     }
     for (const sn of this.bySurname.keys()) {
       if ((aloneOnly.get(sn) ?? 0) <= 2 * (withFull.get(sn) ?? 0)) this.trusted.add(sn);
     }
+    for (const [w, n] of withLong) if ((shortOnly.get(w) ?? 0) === 0 && n > 0) this.trustedShort.add(w);
   }
 
   /**
@@ -204,7 +222,7 @@ export class EntityRegistry {
    * introduced last; an honorific that tells a gender ("Ms Lindqvist" after "Mr Lindqvist") passes
    * over people of the other gender, and names nobody known when all of them are.
    */
-  resolve(mention: Mention, inArticle: ReadonlyMap<string, readonly number[]>): Entity {
+  resolve(mention: Mention, inArticle: ReadonlyMap<string, readonly number[]>, shortForms?: ReadonlyMap<string, ReadonlySet<number>>): Entity {
     if (mention.keys.length >= 2) {
       const id = this.byFullKey.get(mention.keys.join(" "));
       if (id !== undefined) return this.entities[id]!;
@@ -225,6 +243,13 @@ export class EntityRegistry {
         return this.entities[people[0]!]!;
       }
     }
+    // "Frostline" after "Frostline Logistics": a one-word short form of the one longer name the
+    // article gave before with that first word.
+    const longer = mention.keys.length === 1 && this.trustedShort.has(key) ? shortForms?.get(key) : undefined;
+    if (longer && longer.size === 1) {
+      this.shortMentions.add(mention);
+      return this.entities[[...longer][0]!]!;
+    }
     let id = this.bySingle.get(key);
     if (id === undefined) {
       id = this.create(key, null).id;
@@ -243,7 +268,10 @@ export class EntityRegistry {
     e.articles.add(article);
     if (mention.the) e.withThe++;
     const display = mention.words.map(displayWord).join(" ");
-    if (mention.keys.length >= 2 || e.surname === null) e.forms.set(display, (e.forms.get(display) ?? 0) + 1);
+    if (this.shortMentions.has(mention)) {
+      e.byShortForm++;
+      if (!e.forms.has(display)) e.forms.set(display, -1); // searchable, never the canonical name
+    } else if (mention.keys.length >= 2 || e.surname === null) e.forms.set(display, Math.max(0, e.forms.get(display) ?? 0) + 1);
     else if (backReference) e.bySurnameAlone++;
     if (mention.role) {
       const words = mention.role.filter((w) => w !== "the");
@@ -276,6 +304,7 @@ export class EntityRegistry {
       if (best) e.name = best;
       const hasTitle = [...e.roles.values()].some((r) => r.words.some((w) => TITLE_WORDS.has(w.replace(/'s$/, "").replace(/\.$/, ""))));
       if (e.mentions > 0 && e.withThe * 2 >= e.mentions && e.withThe > 0) e.kind = "org";
+      else if (e.byShortForm > 0 && !hasTitle && e.gender === null && e.bySurnameAlone === 0) e.kind = "org";
       else if (e.surname !== null && (hasTitle || e.gender !== null || e.bySurnameAlone > 0)) e.kind = "person";
       else if (e.surname === null && hasTitle) e.kind = "person";
       else e.kind = "unknown";

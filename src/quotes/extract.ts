@@ -683,9 +683,15 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
   const byMention = new Map<Mention, Entity>();
   perArticle.forEach((ms, ai) => {
     const inArticle = new Map<string, number[]>();
+    const shortForms = new Map<string, Set<number>>();
     const resolved: ResolvedMention[] = [];
     for (const m of ms) {
-      const entity = registry.resolve(m, inArticle);
+      const entity = registry.resolve(m, inArticle, shortForms);
+      if (m.keys.length >= 2) {
+        const ids = shortForms.get(m.keys[0]!) ?? new Set<number>();
+        ids.add(entity.id);
+        shortForms.set(m.keys[0]!, ids);
+      }
       registry.observe(entity, ai, m, m.keys.length === 1 && (inArticle.get(m.keys[0]!)?.includes(entity.id) ?? false));
       if (m.keys.length >= 2 && entity.surname) {
         // Most recently named in full last.
