@@ -178,6 +178,10 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
         const title = titleLeft(frame, from - 2);
         if (title && title.kind === "title") return { kind: "title", words: [...title.words, "of", ...m.keys], from: title.from, to: i };
       }
+      // "A spokesman for Harrowgate Borough Council said": an unnamed spokesperson speaks for the body.
+      if (before.key === "for" && SPOKESPERSON.test(frame[from - 2]?.key ?? "") && DETERMINERS.has(frame[from - 3]?.key ?? "") && frame[from - 3]!.key !== "the") {
+        return { kind: "name", mention: m, from: from - 3, to: i };
+      }
       // "the people of London have said", "in his Annual Message announced": not the speaker.
       if (PREPOSITIONS.has(before.key) || POSSESSIVE_PRONOUNS[before.key]) return { kind: "other", from, to: i };
       // "a doctor in rural South Africa describes": a place after a preposition and an adjective.
@@ -290,6 +294,9 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
   }
   return null;
 }
+
+/** Someone whose words are another's: "a spokeswoman for ...". */
+const SPOKESPERSON = /^spokes(?:man|woman|person|people)$/;
 
 /** Words a description may take before the name it stands in apposition to. */
 const APPOSITION_REACH = 8;

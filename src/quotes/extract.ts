@@ -598,6 +598,12 @@ class ArticleReader {
       // 4. 'According to X, ...'
       const acc = openS.clauses.filter((c) => c.at < bo && c.kind === "according");
       if (acc.length) return decided(openS, acc[acc.length - 1]!);
+      // 5. A colon that hands the sentence to the quote: 'She went on: "..."'. The subject speaks.
+      const subject = openS.subject;
+      if (bo > 0 && openS.frame[bo - 1]!.text === ":" && subject && subject.to < bo - 1) {
+        const entity = openS.resolved.get(subject) ?? null;
+        if (entity) return { entity, decided: true };
+      }
     }
     return { entity: null, decided: false };
   }
