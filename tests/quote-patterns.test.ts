@@ -235,6 +235,42 @@ describe("bodies named by a proper word and a common noun", () => {
   });
 });
 
+describe("bodies by other names", () => {
+  it("gives 'a spokesman for <body> said' to the body, and 'the institute said' to 'the Institute for X'", () => {
+    const ix = index(
+      article("s1", "Smoke row", [
+        'A spokesman for Carrow Borough Council said: "We have received complaints about smoke at the property."',
+        'According to the Institute for Household Budgets, rents rose sharply, "the steepest climb in a decade," the institute said.',
+      ]),
+    );
+    expect(speakerOf(ix, "received complaints about smoke")).toBe("Carrow Borough Council");
+    expect(speakerOf(ix, "the steepest climb in a decade")).toBe("Institute for Household Budgets");
+  });
+
+  it("reads a company's first word alone as the company, which then is no 'he'", () => {
+    const ix = index(
+      article("s2", "Warehouses", [
+        "Polarway Logistics will build six warehouses, the company said on Tuesday.",
+        'Ravi Menon, Polarway\u2019s head of operations, described the plan. "Memphis is the anchor," Menon said.',
+        'Polarway said the sites would be "carbon-neutral from day one".',
+        'Polarway also plans new software. "Automation is part of the story," he said.',
+      ]),
+    );
+    expect(speakerOf(ix, "carbon-neutral from day one")).toBe("Polarway Logistics");
+    expect(speakerOf(ix, "Automation is part of the story")).toBe("Ravi Menon");
+  });
+
+  it("gives a quote after 'She went on:' to the sentence's subject", () => {
+    const ix = index(
+      article("s3", "Rates", [
+        '"We will not cut rates yet," Helga Norr, governor of the central bank, told a conference.',
+        'She went on: "The mistake of the past was cutting too soon."',
+      ]),
+    );
+    expect(speakerOf(ix, "cutting too soon")).toBe("Helga Norr");
+  });
+});
+
 describe("a description before the name", () => {
   it("gives '\"...,\" said a prominent local historian, Jane Roe.' to the name in apposition", () => {
     const ix = index(

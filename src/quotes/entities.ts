@@ -156,7 +156,7 @@ export class EntityRegistry {
       withThe.set(k, (withThe.get(k) ?? 0) + (mention.the ? 1 : -1));
     }
     for (const [key, words] of keys) {
-      if (words.includes("of") || (withThe.get(key) ?? 0) > 0) {
+      if (words.some((w) => w === "of" || w === "for" || w === "on") || (withThe.get(key) ?? 0) > 0) {
         // "Ministry of Trade", "the White House": a body, whose last word is no surname.
         const e = this.create(key, null);
         e.forms.set(key, 0);

@@ -59,10 +59,10 @@ export const FRAGMENT_MAX_WORDS = 2;
 
 /**
  * The head noun of a name, which a later "the <noun>" repeats: the last word ("Harbour Trust",
- * "the trust"), or the word before "of" ("Ministry of Health", "the ministry").
+ * "the trust"), or the word before "of", "for" or "on" ("Ministry of Health", "the ministry").
  */
 export function nameHead(keys: readonly string[]): string | undefined {
-  const of = keys.indexOf("of");
+  const of = keys.findIndex((k) => k === "of" || k === "for" || k === "on");
   return of > 0 ? keys[of - 1] : keys[keys.length - 1];
 }
 

@@ -105,6 +105,7 @@ export const ROLE_MODIFIERS = set(`
 export const ORG_NOUNS = set(`
   government ministry department agency office committee party campaign company embassy army police
   court council commission administration parliament cabinet military authorities agency's
+  group club union institute firm association federation foundation
 `);
 
 /** Lower-case words that may stand between a body's proper adjective and its noun ("the Karvanian foreign ministry"). */

@@ -149,6 +149,9 @@ function fold(t: Tok): string {
  * All name mentions of one paragraph. `sentenceInitial` holds the indices of tokens that open a
  * sentence (or a quotation), where a capital letter says nothing about names.
  */
+/** Small words inside a body's name: "Ministry of Health", "Institute for Fiscal Studies", "Council on Foreign Relations". */
+const NAME_JOINERS = new Set(["of", "for", "on"]);
+
 export function findMentions(
   text: string,
   toks: readonly Tok[],
@@ -180,7 +183,10 @@ export function findMentions(
       // Harvard" stays a person and a place.
       // A run that opens with a capitalised "The" ("The Ministry of Health said") has its "the".
       const withThe = (i > 0 && toks[i - 1]!.key === "the") || (toks[i]!.key === "the" && j === i + 1);
-      if (next.key === "of" && !next.cap && (j === i || withThe || isTitleWord(toks[j]!)) && adjacent(text, toks[j]!, next)) {
+      // "for" and "on" join only a name written with "the" ("the Institute for Fiscal Studies"):
+      // "Obama for America", "Peskov on Monday" are two names.
+      const joins = next.key === "of" ? j === i || withThe || isTitleWord(toks[j]!) : NAME_JOINERS.has(next.key) && withThe;
+      if (joins && !next.cap && adjacent(text, toks[j]!, next)) {
         const skip = toks[j + 2]?.key === "the" && !toks[j + 2]!.cap ? 3 : 2;
         const target = toks[j + skip];
         if (isNameWord(target) && adjacent(text, toks[j + skip - 1]!, target!)) {
