@@ -271,6 +271,19 @@ describe("bodies by other names", () => {
   });
 });
 
+describe("a description written into the name", () => {
+  it("finds 'Gran-of-three Sandra Pike' as Sandra Pike, and 'Councilwoman X Y' by the name alone", () => {
+    const ix = index(
+      article("n1", "Oven row", [
+        'Gran-of-three Sandra Pike, 61, fumed: "It is like living next to a bonfire."',
+        'Councilwoman Denise Okafor called the plan short-sighted. "We are going to regret this," Okafor said.',
+      ]),
+    );
+    expect(speakerOf(ix, "living next to a bonfire")).toBe("Sandra Pike");
+    expect(ix.quote("Denise Okafor").quotes.some((q) => q.text.includes("regret this"))).toBe(true);
+  });
+});
+
 describe("a description before the name", () => {
   it("gives '\"...,\" said a prominent local historian, Jane Roe.' to the name in apposition", () => {
     const ix = index(

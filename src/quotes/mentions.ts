@@ -105,9 +105,12 @@ function isPluralTitle(t: Tok): boolean {
   return !TITLE_WORDS.has(t.key) && t.key.endsWith("s") && TITLE_WORDS.has(t.key.slice(0, -1));
 }
 
+/** "Gran-of-three", "Mother-of-two": a description hyphenated around a small lower-case word. */
+const HYPHENATED_DESCRIPTION = /^\p{L}+(?:-\p{L}+)*-(?:of|in|to|and|the)-\p{L}+/u;
+
 function isNameWord(t: Tok | undefined): boolean {
   // "I" is a pronoun, never part of a name ("Congress I said").
-  return !!t && t.isWord && t.cap && t.text !== "I" && !/^[@#]/.test(t.text) && !/^\d/.test(t.text);
+  return !!t && t.isWord && t.cap && t.text !== "I" && !/^[@#]/.test(t.text) && !/^\d/.test(t.text) && !HYPHENATED_DESCRIPTION.test(t.text);
 }
 
 /** Tokens that sit next to each other with only spaces between (no line break or punctuation). */

@@ -184,6 +184,15 @@ export class QuoteIndex {
     // A name after its role or honorific: "President Putin", "Russian President Vladimir Putin", "Judge Okonkwo".
     const titled = this.titledName(qw);
     if (titled) return titled;
+    // The other way round: a full name the text wrote after a word of description that opened
+    // its sentence ("Councilwoman Denise Okafor" for "Denise Okafor").
+    if (qw.length >= 2) {
+      const longer = new Set<KnownEntity>();
+      for (const entry of this.entries.values()) {
+        if (entry.entity.kind !== "org" && entry.keys.some((k) => k.endsWith(` ${key}`))) longer.add(entry.entity);
+      }
+      if (longer.size === 1) return [...longer][0]!;
+    }
     // A role: "Kremlin spokesman", "Putin's spokesman", "Russian President"; "president of
     // Russia" is read as "Russia president".
     const of = qw.indexOf("of");
