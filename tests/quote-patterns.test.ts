@@ -271,6 +271,27 @@ describe("bodies by other names", () => {
   });
 });
 
+describe("the subject a pronoun goes back to", () => {
+  it("finds the subject past an age and a description in apposition, after 'But', and after an opening phrase", () => {
+    const ix = index(
+      article("p1", "Library vote", [
+        "The TV chef Rocco Bellamy and his neighbour Sandra Pike are at war.",
+        'Eleanor Pratt, 74, a retired Millbrook Elementary teacher, drew the loudest applause. She told councilors: "You found money for a garage."',
+        'But Bellamy, 47, was in no mood to back down. He posted on Instagram: "Some people just love to moan."',
+        'Back on the street, Pike was unimpressed. "I just want my garden back," the grandmother said.',
+      ]),
+    );
+    expect(speakerOf(ix, "money for a garage")).toBe("Eleanor Pratt");
+    expect(speakerOf(ix, "love to moan")).toBe("Rocco Bellamy");
+    expect(speakerOf(ix, "my garden back")).toBe("Sandra Pike");
+  });
+
+  it("gives 'said his publicist, X' to X", () => {
+    const ix = index(article("p2", "Oven row", ['"Rocco has always followed the rules," said his publicist, Tamsin Fairley.']));
+    expect(speakerOf(ix, "always followed the rules")).toBe("Tamsin Fairley");
+  });
+});
+
 describe("a description written into the name", () => {
   it("finds 'Gran-of-three Sandra Pike' as Sandra Pike, and 'Councilwoman X Y' by the name alone", () => {
     const ix = index(

@@ -272,7 +272,8 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
       return { kind: "name", mention: named, from, to };
     }
   }
-  const described = from < i ? describedName(frame, from, i, mentions) : null;
+  // ... or after "his", "her": "(said) his publicist, Tamsin Fairley".
+  const described = from < i ? describedName(frame, from, i, mentions) : POSSESSIVE_PRONOUNS[t.key] !== undefined && !t.cap ? describedName(frame, from, i + 1, mentions) : null;
   if (described) return described;
   // A role without a name: "the spokesman", "the Russian President"; or with its name in
   // apposition: "(said) his neighbour, Maria Lopez".
@@ -294,6 +295,9 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
   }
   return null;
 }
+
+/** Words an opening phrase may have before its comma. */
+const OPENING_PHRASE_MAX = 5;
 
 /** Someone whose words are another's: "a spokeswoman for ...". */
 const SPOKESPERSON = /^spokes(?:man|woman|person|people)$/;
@@ -327,6 +331,11 @@ function describedName(frame: readonly FrameTok[], from: number, i: number, ment
 function clauseStart(frame: readonly FrameTok[]): number {
   const t = frame[0];
   if (!t || !t.isWord) return 0;
+  // "But Bellamy, 47, was ...": a conjunction opens the clause without an introductory phrase.
+  if (/^(?:but|and|yet|so|or)$/.test(t.key) && frame[1]?.text !== ",") {
+    const rest = clauseStart(frame.slice(1));
+    return rest < 0 ? rest : rest + 1;
+  }
   const opener = CLAUSE_OPENERS.has(t.key) || /(?:ed|ing|ly)$/.test(t.key) || /^\d/.test(t.key);
   if (!opener) return 0;
   let depth = 0;
@@ -341,24 +350,34 @@ function clauseStart(frame: readonly FrameTok[]): number {
 
 /** Looks rightwards past a noun phrase ending at `to` for something verb-like. */
 function followedByVerb(frame: readonly FrameTok[], to: number): boolean {
-  let i = to + 1;
-  if (frame[i]?.text === ",") {
-    // skip an apposition
-    let k = i + 1;
-    while (k < frame.length && frame[k]!.text !== "," && k < i + 12) k++;
+  const verbAt = (i: number): boolean => {
+    while (isAdverb(frame[i]) && !BE.has(frame[i]!.key) && !/^(?:has|have|had|will|would|could|should|can|may|might)$/.test(frame[i]!.key)) i++;
+    const v = frame[i];
+    return !!v && v.isWord && !v.cap && !NON_VERBS.has(v.key);
+  };
+  if (frame[to + 1]?.text !== ",") return verbAt(to + 1);
+  // Skip appositions, up to three: "Eleanor Pratt, 74, a retired teacher, drew ...".
+  let comma = to + 1;
+  for (let hops = 0; hops < 3; hops++) {
+    let k = comma + 1;
+    while (k < frame.length && frame[k]!.text !== "," && k < comma + 12) k++;
     if (frame[k]?.text !== ",") return false;
-    i = k + 1;
+    if (verbAt(k + 1)) return true;
+    comma = k;
   }
-  while (isAdverb(frame[i]) && !BE.has(frame[i]!.key) && !/^(?:has|have|had|will|would|could|should|can|may|might)$/.test(frame[i]!.key)) i++;
-  const v = frame[i];
-  return !!v && v.isWord && !v.cap && !NON_VERBS.has(v.key);
+  return false;
 }
 
 export function mainSubject(frame: readonly FrameTok[], mentions: MentionLookup): NounPhrase | null {
   const start = clauseStart(frame);
   if (start < 0 || start >= frame.length) return null;
   if (frame[start]!.quote >= 0) return null;
-  const np = phraseStartingAt(frame, start, mentions);
+  let np = phraseStartingAt(frame, start, mentions);
+  if ((!np || !followedByVerb(frame, np.to)) && start === 0) {
+    // A short opening phrase no list knows: "Back on the street, Pike was unimpressed".
+    const comma = frame.findIndex((t, i) => i > 0 && i <= OPENING_PHRASE_MAX && t.text === ",");
+    if (comma > 0 && frame.slice(0, comma).every((t) => t.isWord && t.quote < 0)) np = phraseStartingAt(frame, comma + 1, mentions);
+  }
   if (!np || !followedByVerb(frame, np.to)) return null;
   // "It would be ...", "It is clear that ...": an empty subject, not an organisation.
   if (np.kind === "pronoun" && np.pronoun === "it") return null;
