@@ -233,9 +233,18 @@ export function furnitureReason(paragraph: string): string | null {
   if (endsLikeProse && atMostWords(text, 14) && BYLINE.test(text)) return "byline";
   // A bare price is a pitch ("Rs 100", "£4.99 a month"); a sentence with a price is news.
   if (atMostWords(text, 8) && PRICE.test(text) && (atMostWords(text, 4) || PRICE_PERIOD.test(text))) return "price";
-  if (!endsLikeProse && !isRaggedProse(text, short)) return "no sentence punctuation";
+  if (!endsLikeProse && !isRaggedProse(text, short) && !closesQuotedSentence(text)) return "no sentence punctuation";
   if (atMostWords(text, 2)) return LABEL_VALUE.test(text) ? "label and value" : "too short for prose";
   return null;
+}
+
+/**
+ * A paragraph that ends by closing a quotation with a sentence inside it is prose, whatever the
+ * quoted post ends with: 'Mills wrote on Instagram: "Gutted. That one's on me. We go again 💙"'.
+ */
+function closesQuotedSentence(text: string): boolean {
+  const open = Math.max(text.lastIndexOf("“"), text.lastIndexOf('"', text.length - 2));
+  return /["”]$/.test(text) && open >= 0 && open < text.length - 1 && /[.!?…]\s/.test(text.slice(open + 1));
 }
 
 /** "Verdict: Misleading.": a label and its value, prose when the story runs on both sides. */
