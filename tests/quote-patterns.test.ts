@@ -286,6 +286,19 @@ describe("the subject a pronoun goes back to", () => {
     expect(speakerOf(ix, "my garden back")).toBe("Sandra Pike");
   });
 
+  it("finds the subject after an opening phrase without a comma, and the spokeswoman in 'a spokeswoman for the mayor, X'", () => {
+    const ix = index(
+      article("p3", "Festival row", [
+        "The cancellation set off a feud between the singer and the city's mayor, Elliot Strand.",
+        'Fan Maya Collins posted a video. "I am mad at the sky," she says in the clip.',
+        'By Sunday morning the mayor had struck a softer note. "Let us find a date," he posted.',
+        'A spokeswoman for the mayor, Carla Jimenez, said the city had offered three dates. "We want this show to happen," the spokeswoman said.',
+      ]),
+    );
+    expect(speakerOf(ix, "Let us find a date")).toBe("Elliot Strand");
+    expect(speakerOf(ix, "We want this show to happen")).toBe("Carla Jimenez");
+  });
+
   it("gives 'said his publicist, X' to X", () => {
     const ix = index(article("p2", "Oven row", ['"Rocco has always followed the rules," said his publicist, Tamsin Fairley.']));
     expect(speakerOf(ix, "always followed the rules")).toBe("Tamsin Fairley");

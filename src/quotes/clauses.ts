@@ -296,6 +296,11 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
   return null;
 }
 
+/** A token that can only be a verb here: a form of "be", an auxiliary, or a past form. */
+function surelyAVerb(t: FrameTok | undefined): boolean {
+  return !!t && t.isWord && !t.cap && (BE.has(t.key) || /^(?:has|have|had|will|would|could|can|may|might|should|did|does)$/.test(t.key) || looksLikeVerb(t.key));
+}
+
 /** Words an opening phrase may have before its comma. */
 const OPENING_PHRASE_MAX = 5;
 
@@ -370,7 +375,17 @@ function followedByVerb(frame: readonly FrameTok[], to: number): boolean {
 
 export function mainSubject(frame: readonly FrameTok[], mentions: MentionLookup): NounPhrase | null {
   const start = clauseStart(frame);
-  if (start < 0 || start >= frame.length) return null;
+  if (start < 0) {
+    // An opening phrase without its comma: "By Sunday morning the mayor had struck a softer note".
+    // The first name, role or pronoun a verb follows is the subject.
+    for (let k = 1; k < Math.min(frame.length, OPENING_PHRASE_MAX + 2); k++) {
+      if (!frame[k]!.isWord || frame[k]!.quote >= 0) return null;
+      const np = phraseStartingAt(frame, k, mentions);
+      if (np && np.kind !== "other" && surelyAVerb(frame[np.to + 1])) return np.kind === "pronoun" && np.pronoun === "it" ? null : np;
+    }
+    return null;
+  }
+  if (start >= frame.length) return null;
   if (frame[start]!.quote >= 0) return null;
   let np = phraseStartingAt(frame, start, mentions);
   if ((!np || !followedByVerb(frame, np.to)) && start === 0) {

@@ -257,8 +257,17 @@ export function findMentions(
     // Apposition before: "Putin's spokesman, Dmitry Peskov," (the name closed by a comma or the end).
     const after = toks[last + 1];
     if (!role && first >= 2 && toks[first - 1]!.text === "," && isTitleWord(toks[first - 2]!) && (!after || /^[,.;:)]$/.test(after.text))) {
-      const from = roleStartBefore(text, toks, first - 2, -1);
-      role = roleOf(text, toks, from, first - 2);
+      let from = roleStartBefore(text, toks, first - 2, -1);
+      let to = first - 2;
+      // "A spokeswoman for the mayor, Carla Jimenez,": she is the spokeswoman, not the mayor.
+      const det = toks[from - 1];
+      const forTok = det && /^(?:the|a|an)$/.test(det.key) ? toks[from - 2] : det;
+      const office = forTok?.key === "for" ? toks[toks.indexOf(forTok) - 1] : undefined;
+      if (office && isTitleWord(office) && !office.cap) {
+        to = toks.indexOf(office);
+        from = roleStartBefore(text, toks, to, -1);
+      }
+      role = roleOf(text, toks, from, to);
     }
     // Apposition after: "Peskov, the Kremlin spokesman, said".
     if (!role && after?.text === ",") {
