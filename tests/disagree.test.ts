@@ -26,6 +26,11 @@ describe("figures", () => {
     expect(figures("A 40-year-old man was one of the first.")).toEqual([]);
   });
 
+  it("reads 'a second tank' as no duration, but 'a second later' as one", () => {
+    expect(figures("Engineers pumped the solvent into a second tank.")).toEqual([]);
+    expect(figuresIn("The alarm sounded a second later.").map((f) => f.text)).toEqual(["a second later"]);
+  });
+
   it("judges bounds and approximations, not wording", () => {
     expect(consistent({ value: 7200, bound: "exact" }, { value: 3600, bound: "atMost" })).toBe(false);
     expect(consistent({ value: 1800, bound: "exact" }, { value: 3600, bound: "atMost" })).toBe(true);
@@ -93,5 +98,21 @@ describe("ask --json disagreements", () => {
     expect(r.disagreements).toEqual([{ kind: "count", values: [{ text: "14 people", citations: [1] }, { text: "12 people", citations: [2] }] }]);
     // Both outlets' "on Saturday" is Saturday 9 March: no date flag although the articles' dates differ.
     expect(r.disagreements.some((d) => d.kind === "date")).toBe(false);
+  });
+});
+
+describe("timeline rows of one event told in different words", () => {
+  it("groups two outlets' counts of one thing on one day when the same word governs them, and flags the counts", () => {
+    const dir = writeCorpus({
+      "a.txt": "Chemical leak\n\nFirefighters evacuated 230 residents from homes along Mill Lane and Weir Street on Tuesday afternoon as a cloud drifted over the town.\n",
+      "b.txt": "Leak clean-up\n\nCrews evacuated 260 residents from the streets around the plant on Tuesday afternoon.\n",
+      "c.txt": "Leak follow-up\n\nThe spill spread five kilometres downstream on Wednesday, and anglers found dead fish 20 kilometres away on Wednesday evening.\n",
+      "sources.json": JSON.stringify({ a: { published: "2023-05-12" }, b: { published: "2023-05-15" }, c: { published: "2023-05-15" } }),
+    });
+    const events = Engine.fromDir(dir).timeline().events;
+    const row = events.find((e) => e.citations.length === 2);
+    expect(row?.date).toBe("2023-05-09");
+    expect(row?.disagreements).toEqual([{ kind: "count", values: [{ text: "230 residents", citations: [1] }, { text: "260 residents", citations: [2] }] }]);
+    expect(events.filter((e) => e.disagreements.length > 0)).toHaveLength(1);
   });
 });

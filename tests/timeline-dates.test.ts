@@ -81,6 +81,19 @@ describe("weekdays", () => {
   });
 });
 
+describe("a month or a day without its year", () => {
+  it("takes the year the weekday written with it fits, and looks ahead when the sentence is about what is due", () => {
+    const d = datesOf(
+      {
+        "a.txt": "Rally\n\nThe rally held on Saturday, October 15, drew thousands.\n\nThe inspectors' report is due in August.\n",
+      },
+      { a: "2022-10-06" },
+    );
+    // Without the weekday, a past October 15 would be 2021's, a Friday.
+    expect(d.a).toEqual(["on Saturday, October 15 -> 2022-10-15", "August -> 2023-08"]);
+  });
+});
+
 describe("other relative dates", () => {
   it("count from the day of writing: years, months, weeks and days ago, yesterday, a month or day without a year", () => {
     const d = datesOf(

@@ -91,6 +91,8 @@ export function figuresIn(text: string): Figure[] {
       if (/and a half/i.test(m[0])) value = value === null ? null : value + 0.5;
     }
     if (value === null) continue;
+    // "a second tank": "second" is an ordinal there, not a unit of time.
+    if (/^an?$/i.test(m[4] ?? "") && /^second$/i.test(unit) && !m[6] && /^\s+\p{L}/u.test(text.slice(m.index + m[0].length))) continue;
     const seconds = SECONDS[unit.toLowerCase().replace(/s$/, "")]!;
     out.push({ kind: "duration", start: m.index, end: m.index + m[0].length, text: m[0], value: value * seconds, bound, key: "time" });
   }

@@ -111,7 +111,7 @@ const STORY_RELATIVE = new RegExp(
 /** A word before a date that says the date is when something was said. */
 const SPEECH_BEFORE = /\b(?:said|says|told|tells|announced|stated|added|confirmed|reported|wrote|tweeted|posted|according|statement|briefing)\b(?:\s+[\p{L}'’]+){0,3}\s*$/iu;
 /** Words that put a clause in the future ("will meet on Thursday", "is expected to resume"). */
-const FUTURE = /\b(?:will|won['’]t|shall|would|going to|due to|set to|expected to|scheduled to|slated to|plans? to|planned to|hopes? to|expects? to|upcoming|is to|are to)\b|['’]ll\b/gi;
+const FUTURE = /\b(?:will|won['’]t|shall|would|could|might|going to|due to|(?:is|are) due|set to|expected to|scheduled to|slated to|plans? to|planned to|hopes? to|expects? to|upcoming|is to|are to)\b|['’]ll\b/gi;
 /** Past-tense verbs, regular or common irregular ones, unless an auxiliary makes them a participle ("will be held"). */
 const PAST =
   /(?<!\b(?:be|been|being|to|is|are|am|get|gets|got|have|has)\s)\b(?:\p{L}+ed|was|were|had|did|began|said|told|met|went|came|took|made|found|left|held|won|lost|gave|saw|fell|rose|sent|struck|broke|spoke|wrote|ran|became|bought|sold|fought|thought|brought|caught|kept|led|paid|put|quit|set|shut|stood|hit|cut)\b/giu;
@@ -336,7 +336,12 @@ function fromChrono(r: ParsedResult, st: SpanText, published: Day | null): Direc
     if (bareMonth && !MONTH_LEAD.test(before) && !/^(?:last|next|this|early|late|mid)/i.test(text)) return null;
     const month = c.get("month")!;
     const day = bareMonth ? null : c.get("day")!;
-    const year = nearestYear(published, month, day, future);
+    let year = nearestYear(published, month, day, future);
+    // "Saturday, October 15": the weekday tells the year, when the nearest one does not fit it.
+    if (day !== null && c.isCertain("weekday")) {
+      const fits = [year, future ? year - 1 : year + 1].find((y) => isValidDay({ year: y, month, day }) && weekdayOf({ year: y, month, day }) === c.get("weekday"));
+      if (fits !== undefined) year = fits;
+    }
     if (day !== null && !isValidDay({ year, month, day })) return null;
     return { start, end, text, date: { year, month, day }, basis: "published", readAs };
   }

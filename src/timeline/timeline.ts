@@ -76,6 +76,39 @@ const SAME_DATE_CONTAINMENT = 0.6;
  * never share a row (a yearly address repeats its formulas, not its events).
  */
 const SAME_STORY_DAYS = 60;
+/**
+ * Two outlets counting the same thing on the same date ("evacuated 230 residents", "260 residents
+ * were evacuated") are one event told in different words, with less overlap than that: the count
+ * of one noun in both, or a duration in both, stands in for the wording they do not share.
+ */
+const SAME_FIGURE_DICE = 0.05;
+
+function sameFigureSlot(a: Occurrence, b: Occurrence): boolean {
+  // A sentence with a second date ("has burned 3,200 hectares, the fire service said on Monday")
+  // may give its figure as of that other day, not of the event's.
+  if (a.sentenceDates.length !== 1 || b.sentenceDates.length !== 1) return false;
+  const ta = a.article.text.slice(a.span.start, a.span.end);
+  const tb = b.article.text.slice(b.span.start, b.span.end);
+  return a.figures.some((fa) =>
+    b.figures.some((fb) => {
+      if (fa.kind !== fb.kind || fa.key !== fb.key) return false;
+      // ... and the same word governs both: "evacuated 230 residents" / "evacuated 260 residents",
+      // not "spread five kilometres" / "found 20 kilometres away".
+      const near = slotWords(tb, fb);
+      return [...slotWords(ta, fa)].some((w) => w !== fa.key && near.has(w));
+    }),
+  );
+}
+
+/** Index terms next to a figure: up to five words before it and three after. */
+function slotWords(text: string, f: Figure): Set<string> {
+  const before = words(text.slice(0, f.start)).slice(-SLOT_REACH_BEFORE);
+  const after = words(text.slice(f.end)).slice(0, SLOT_REACH_AFTER);
+  return new Set([...before, ...after].map((t) => term(t.word)).filter((t): t is string => t !== null));
+}
+
+const SLOT_REACH_BEFORE = 5;
+const SLOT_REACH_AFTER = 3;
 /** Terms per occurrence used to find candidate partners, and how common a term may be to count. */
 const BLOCKING_TERMS = 6;
 const BLOCKING_MAX_POSTINGS = 400;
@@ -182,12 +215,14 @@ function group(occurrences: Occurrence[], idf: (t: string) => number): Row[] {
     const pb = parseIsoDate(b.article.published);
     const da = pa && asDay(pa);
     const db = pb && asDay(pb);
+    // Two outlets counting one thing on one date are one event, however far apart they wrote.
+    if (compatible(a.date, b.date) && precisionOf(a.date) !== "year" && precisionOf(b.date) !== "year" && sameFigureSlot(a, b)) return compare.overlap(a.view, b.view).dice >= SAME_FIGURE_DICE;
     // An article without a date can only be matched on near-identical wording.
     if (!da || !db) return compatible(a.date, b.date) && compare(a.view, b.view);
     if (Math.abs(dayNumber(da) - dayNumber(db)) > SAME_STORY_DAYS) return false;
     if (compatible(a.date, b.date)) {
       const o = compare.overlap(a.view, b.view);
-      return o.dice >= SAME_DATE_DICE || o.containment >= SAME_DATE_CONTAINMENT || compare(a.view, b.view);
+      return o.dice >= SAME_DATE_DICE || o.containment >= SAME_DATE_CONTAINMENT || (o.dice >= SAME_FIGURE_DICE && sameFigureSlot(a, b)) || compare(a.view, b.view);
     }
     if (a.sentenceDates.some((d) => compatible(d, b.date)) || b.sentenceDates.some((d) => compatible(d, a.date))) return false;
     return compare(a.view, b.view);
@@ -231,7 +266,9 @@ function group(occurrences: Occurrence[], idf: (t: string) => number): Row[] {
 /** For each occurrence, the others that share one of its rarest words (only those can be the same event). */
 function partners(occurrences: readonly Occurrence[], idf: (t: string) => number): Map<number, Occurrence[]> {
   const postings = new Map<string, Occurrence[]>();
-  const keysOf = (o: Occurrence) => [...o.view.terms].sort((a, b) => idf(b) - idf(a)).slice(0, BLOCKING_TERMS);
+  // Its rarest words, and what its figures count: two outlets' counts of one thing may share
+  // little else.
+  const keysOf = (o: Occurrence) => [...[...o.view.terms].sort((a, b) => idf(b) - idf(a)).slice(0, BLOCKING_TERMS), ...o.figures.map((f) => `\u0000${f.kind}:${f.key}`)];
   for (const o of occurrences) {
     for (const t of keysOf(o)) {
       let list = postings.get(t);
