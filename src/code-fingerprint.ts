@@ -1,7 +1,7 @@
 /**
  * The code fingerprints that key the persisted caches: a hash of the source of the modules that
  * decide what gets indexed (src/corpus, src/search) and which quotations are found and how they
- * are grouped and linked (src/quotes, src/answer/fragment.ts). Hashing the code itself, not a
+ * are grouped and linked (src/quotes, src/citation). Hashing the code itself, not a
  * version number, means a changed rule rebuilds even if nobody remembered to bump anything.
  *
  * Run from the sources they hash the TypeScript. The build cannot hash its own JavaScript without
@@ -50,10 +50,10 @@ function filesIn(dir: string): string[] {
 }
 
 /** Hashes the modules under `src` (the sources' folder, or the build's `dist/src`) with extension `ext`. */
-export function hashCode(src: string, ext: string): CodeFingerprints {
+export function hashCode(src: string, _ext: string): CodeFingerprints {
   return {
     index: hashFiles(src, [...filesIn(join(src, "corpus")), ...filesIn(join(src, "search"))]),
-    quotes: hashFiles(src, [...filesIn(join(src, "quotes")), join(src, "answer", `fragment${ext}`)]),
+    quotes: hashFiles(src, [...filesIn(join(src, "quotes")), ...filesIn(join(src, "citation"))]),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Lines every front end prints: who stands behind an answer, what a source is called, when a timeline row happened. */
-import type { AskResult, Citation } from "../answer/types.js";
+import type { AskResult } from "../answer/types.js";
+import type { Citation } from "../citation/citation.js";
 import { humanDate, parseIsoDate } from "../timeline/calendar.js";
 
 /**

@@ -1,5 +1,6 @@
 /** Plain-text rendering of engine results for the terminal. */
-import type { AskResult, Citation } from "../answer/types.js";
+import type { AskResult } from "../answer/types.js";
+import type { Citation } from "../citation/citation.js";
 import { describeDisagreement, type Disagreement } from "../disagree/compare.js";
 import type { TimelineResult } from "../timeline/timeline.js";
 import type { SourceInfo } from "../engine.js";
