@@ -9,7 +9,7 @@ import type { Article, Corpus } from "./corpus/types.js";
 import { PassageIndex } from "./search/passage-index.js";
 import { meaningKey, openMeaning, WordMeaning } from "./search/meaning.js";
 import { openIndexedCorpus } from "./search/persist.js";
-import { openQuoteIndex, type QuoteCacheOptions } from "./search/persist-quotes.js";
+import { openQuoteIndex, type QuoteCacheOptions } from "./quotes/persist.js";
 import { QuoteIndex, type QuoteOptions } from "./quotes/quote-index.js";
 import type { QuoteResult, SpeakerInfo } from "./quotes/types.js";
 import { withDisagreements, type AskAnswer } from "./disagree/report.js";

@@ -3,18 +3,19 @@
  * entry, so a start does not extract every quotation again (seconds on a large corpus). Its key is
  * the passage index's content key (every article's bytes, the manifest, the reading code) plus the
  * source of the code that extracts quotes and builds their links, so any change to either means a
- * rebuild. Like the passage index, the cache costs time when it is missing, corrupt or unwritable,
- * never correctness: anything that does not fit is rebuilt.
+ * rebuild. It lives with quotes/ (it needs the quote index) and uses search/'s entry format and
+ * cache folder from below. Like the passage index, the cache costs time when it is missing,
+ * corrupt or unwritable, never correctness: anything that does not fit is rebuilt.
  */
 import { createHash } from "node:crypto";
 import { endianness } from "node:os";
 import { z } from "zod";
 import type { Article } from "../corpus/types.js";
 import { codeFingerprints } from "../code-fingerprint.js";
-import { QuoteIndex } from "../quotes/quote-index.js";
-import { knownEntitySchema, storedOccurrenceSchema } from "../quotes/snapshot.js";
-import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cache-entry.js";
-import { cacheFileFor } from "./persist.js";
+import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "../search/cache-entry.js";
+import { cacheFileFor } from "../search/persist.js";
+import { QuoteIndex } from "./quote-index.js";
+import { knownEntitySchema, storedOccurrenceSchema } from "./snapshot.js";
 
 /** Bump when the layout of a quote entry changes. */
 export const QUOTE_CACHE_FORMAT = 2;
