@@ -1,5 +1,5 @@
 /**
- * The coverage's dated events in date order. Every date an article gives (read-dates.ts) makes an
+ * The coverage's dated events in date order. Every date an article gives (dates/read-dates.ts) makes an
  * event of its sentence; a sentence that gives two dates ("Peskov said on Monday that Putin
  * congratulated Trump in 2016") makes two. Events of different outlets that report the same thing
  * share a row, decided by the comparison /ask uses for corroboration (corroborate.ts), looser when
@@ -19,8 +19,8 @@ import type { PassageIndex } from "../search/passage-index.js";
 import { term, words } from "../search/analyzer.js";
 import { disagreements, type Disagreement, type Member } from "../disagree/compare.js";
 import { figuresIn, type Figure } from "../disagree/figures.js";
-import { asDay, compatible, compareDates, dayNumber, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "./calendar.js";
-import { articleDates, type Basis, type DateMention } from "./read-dates.js";
+import { asDay, compatible, compareDates, dayNumber, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "../dates/calendar.js";
+import { articleDates, type Basis, type DateMention } from "../dates/read-dates.js";
 
 export interface TimelineEvent {
   /** ISO 8601 at the stated precision: "2016", "2020-11", "2020-11-09". */
