@@ -23,7 +23,7 @@ export interface Unit {
 
 /** Levels bottom up; the units of one level are siblings. */
 export const LAYERS: Unit[][] = [
-  [{ name: "text", paths: ["src/text/", "src/paths.ts", "src/code-fingerprint.ts"] }],
+  [{ name: "text", paths: ["src/text/", "src/paths.ts", "src/code-version.ts"] }],
   [{ name: "corpus", paths: ["src/corpus/"] }],
   [
     { name: "search", paths: ["src/search/"] },
