@@ -19,7 +19,7 @@ import { loadCorpus } from "../src/corpus/load.js";
 import { Engine } from "../src/engine.js";
 import { PassageIndex, passageSpans } from "../src/search/passage-index.js";
 import { openIndexedCorpus } from "../src/search/persist.js";
-import { openQuoteIndex } from "../src/search/persist-quotes.js";
+import { openQuoteIndex } from "../src/quotes/persist.js";
 import type { Article } from "../src/corpus/types.js";
 import { defaultIndex, queryTerms, tunedIndex, tunedSearch, withMinisearchRetrieval, type Doc } from "./minisearch-tuned.js";
 import { BENCH_QUESTIONS, BENCH_SPEAKERS, BENCH_TOPICS } from "./questions.js";

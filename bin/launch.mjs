@@ -77,8 +77,9 @@ export async function launch(entry, args) {
 }
 
 /**
- * `npm run build`: a new `dist/` (so no compiled module outlives its source), tsc, then the
- * sources' code fingerprint. As `prepare` (which npm ci runs), an install without dev dependencies
+ * `npm run build`: a new `dist/` (so no compiled module outlives its source), then tsc. (The caches
+ * are keyed by declared versions, the same from the build as from the sources: nothing to record.)
+ * As `prepare` (which npm ci runs), an install without dev dependencies
  * has no compiler: it says so in one line and the scripts run the sources.
  */
 function build(asPrepare) {
@@ -91,11 +92,8 @@ function build(asPrepare) {
     return 0;
   }
   rmSync(DIST, { recursive: true, force: true });
-  for (const args of [[tsc, "-p", join(ROOT, "tsconfig.build.json")], [join(DIST, "src", "code-fingerprint.js")]]) {
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
-    if (r.status !== 0) return r.status ?? 1;
-  }
-  return 0;
+  const r = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json")], { cwd: ROOT, stdio: "inherit" });
+  return r.status ?? 1;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

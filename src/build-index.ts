@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { resolveCorpusDir } from "./corpus/location.js";
 import { CorpusError } from "./corpus/errors.js";
 import { DEFAULT_CACHE_DIR, openIndexedCorpus, type Phase as IndexPhase } from "./search/persist.js";
-import { openQuoteIndex } from "./search/persist-quotes.js";
+import { openQuoteIndex } from "./quotes/persist.js";
 import { meaningKey, openMeaning } from "./search/meaning.js";
 
 /** The passage index's phases, then extracting and saving the quotations. */

@@ -5,7 +5,7 @@
 import { REST } from "discord.js";
 import { CommandLoadError, loadCommands } from "./bot/commands.js";
 import { deployCommands } from "./bot/register.js";
-import { ConfigError, loadConfig, type BotConfig } from "./config.js";
+import { ConfigError, loadConfig, type BotConfig } from "./bot/config.js";
 
 /** A one-line explanation of a refusal from Discord. */
 function explain(err: unknown): string {

@@ -5,23 +5,15 @@
 import { ask, type AskOptions } from "./answer/ask.js";
 import type { AskResult } from "./answer/types.js";
 import { loadCorpus, type LoadOptions } from "./corpus/load.js";
-import type { Article, Corpus } from "./corpus/types.js";
+import type { Article, Corpus, SourceInfo } from "./corpus/types.js";
 import { PassageIndex } from "./search/passage-index.js";
 import { meaningKey, openMeaning, WordMeaning } from "./search/meaning.js";
 import { openIndexedCorpus } from "./search/persist.js";
-import { openQuoteIndex, type QuoteCacheOptions } from "./search/persist-quotes.js";
+import { openQuoteIndex, type QuoteCacheOptions } from "./quotes/persist.js";
 import { QuoteIndex, type QuoteOptions } from "./quotes/quote-index.js";
 import type { QuoteResult, SpeakerInfo } from "./quotes/types.js";
 import { withDisagreements, type AskAnswer } from "./disagree/report.js";
 import { TimelineIndex, type TimelineResult } from "./timeline/timeline.js";
-
-export interface SourceInfo {
-  articleId: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-}
 
 export class Engine {
   readonly index: PassageIndex;

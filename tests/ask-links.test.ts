@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ask } from "../src/answer/ask.js";
-import { encodeTextDirectiveTerm, textDirective, textFragmentLink } from "../src/answer/fragment.js";
-import type { Citation } from "../src/answer/types.js";
+import { encodeTextDirectiveTerm, textDirective, textFragmentLink } from "../src/citation/fragment.js";
+import type { Citation } from "../src/citation/citation.js";
 import { Engine } from "../src/engine.js";
 import { supportLine } from "../src/render/support.js";
 import { renderAsk } from "../src/render/terminal.js";

@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { tempDir } from "./helpers/temp-dir.js";
-import { ConfigError, loadConfig, parseConfig } from "../src/config.js";
+import { ConfigError, loadConfig, parseConfig } from "../src/bot/config.js";
 import { DEFAULT_CORPUS_DIR } from "../src/corpus/location.js";
 
 /** Token-shaped, made up per run. */

@@ -1,6 +1,7 @@
 /** Discord rendering: escaping, truncation at sentence boundaries, and every message limit. */
 import { describe, expect, test } from "vitest";
-import type { AskResult, Citation } from "../src/answer/types.js";
+import type { AskResult } from "../src/answer/types.js";
+import type { Citation } from "../src/citation/citation.js";
 import type { QuoteOccurrence, QuoteResult } from "../src/quotes/types.js";
 import { blockQuote, escapeMarkdown, fitText, safeUrl } from "../src/render/discord-text.js";
 import { supportLine } from "../src/render/support.js";

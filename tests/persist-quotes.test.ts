@@ -11,7 +11,7 @@ import type { Article } from "../src/corpus/types.js";
 import { QuoteIndex } from "../src/quotes/quote-index.js";
 import { KEEP_ENTRIES, prune } from "../src/search/cache-entry.js";
 import { openIndexedCorpus } from "../src/search/persist.js";
-import { openQuoteIndex, quoteCacheFileFor } from "../src/search/persist-quotes.js";
+import { openQuoteIndex, quoteCacheFileFor } from "../src/quotes/persist.js";
 import { SEEDS_DIR, writeCorpus } from "./helpers/temp-corpus.js";
 import { tempDir } from "./helpers/temp-dir.js";
 

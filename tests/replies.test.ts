@@ -1,6 +1,7 @@
 /** Issue 14, "Replies a reader understands": the terminal side of each fix, on the seeds and on made-up results. */
 import { describe, expect, it } from "vitest";
-import type { AskResult, Citation } from "../src/answer/types.js";
+import type { AskResult } from "../src/answer/types.js";
+import type { Citation } from "../src/citation/citation.js";
 import { Engine } from "../src/engine.js";
 import { renderAsk, renderAskHelp, renderQuotes, renderSources, renderTimeline } from "../src/render/terminal.js";
 import { supportLine } from "../src/render/support.js";

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { Engine } from "../src/engine.js";
-import { isoDate } from "../src/timeline/calendar.js";
-import { articleDates, resolveWeekday } from "../src/timeline/read-dates.js";
+import { isoDate } from "../src/dates/calendar.js";
+import { articleDates, resolveWeekday } from "../src/dates/read-dates.js";
 import { writeCorpus } from "./helpers/temp-corpus.js";
 
 

@@ -3,7 +3,7 @@
  * real discord.js client against the fake Discord, and the rendering on its own.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Citation } from "../src/answer/types.js";
+import type { Citation } from "../src/citation/citation.js";
 import { renderTimelinePages } from "../src/render/discord.js";
 import type { TimelineEvent, TimelineResult } from "../src/timeline/timeline.js";
 import { messageViolations } from "./fake-discord/index.js";

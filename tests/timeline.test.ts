@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { textFragmentLink } from "../src/answer/fragment.js";
+import { textFragmentLink } from "../src/citation/fragment.js";
 import { Engine } from "../src/engine.js";
 import { renderTimeline } from "../src/render/terminal.js";
 import { runCli } from "./helpers/run-cli.js";

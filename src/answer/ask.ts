@@ -11,7 +11,7 @@
  */
 import { dropFootnoteMarks } from "../text/footnotes.js";
 import type { PassageIndex } from "../search/passage-index.js";
-import { citeSpan } from "./citation.js";
+import { citeSpan, type Citation } from "../citation/citation.js";
 import { settings as settingsFrom, type AskOptions, type Settings } from "./options.js";
 import { analyzeQuestion, type Question } from "./question.js";
 import { allowedMissing, matchIn, resolveWord, STRENGTH, type ResolvedWord } from "./resolve.js";
@@ -21,7 +21,7 @@ import { selectExcerpts } from "./select.js";
 import { reportComparer, sourceKey } from "./corroborate.js";
 import { candidateScore, confidence, type AnswerModel, type QuestionFeatures } from "./model.js";
 import { viewOf } from "./sentence-view.js";
-import type { AskResult, Citation } from "./types.js";
+import type { AskResult } from "./types.js";
 
 export type { AskOptions, Techniques } from "./options.js";
 

@@ -1,28 +1,5 @@
 /** Plain results of the engine: no Discord or terminal types, ready for any renderer. */
-
-export interface Citation {
-  /** 1-based marker number, as in "[1]". */
-  n: number;
-  articleId: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-  /** Exactly `article.text.slice(start, end)`. */
-  excerpt: string;
-  start: number;
-  end: number;
-  /**
-   * Where to read it: the article URL with a text fragment (`#:~:text=...`) that jumps to and
-   * highlights the excerpt, or null when the article has no URL.
-   */
-  link: string | null;
-  /**
-   * Null for an excerpt shown in its own right; otherwise the `n` of the citation whose report this
-   * one repeats in near-identical words (another outlet corroborating it), so it is not shown twice.
-   */
-  sameAs: number | null;
-}
+import type { Citation } from "../citation/citation.js";
 
 export interface AskResult {
   question: string;

@@ -5,7 +5,7 @@
  * runs this same file once per shard; a shard process serves as the single process does.
  */
 import { fileURLToPath } from "node:url";
-import { ConfigError, isShardProcess, loadConfig, type BotConfig } from "../config.js";
+import { ConfigError, isShardProcess, loadConfig, type BotConfig } from "./config.js";
 import { rateLimitFromEnv, type RateLimitOptions } from "./rate-limit.js";
 import { CorpusError } from "../corpus/errors.js";
 import { Engine } from "../engine.js";

@@ -5,7 +5,7 @@
  * Plain TypeScript, no Discord types: the bot asks it before running a command.
  */
 import { z } from "zod";
-import { ConfigError } from "../config.js";
+import { ConfigError } from "./config.js";
 
 export interface RateLimitOptions {
   /** Commands allowed per user per window; 0 turns the limit off. */

@@ -1,6 +1,6 @@
 /** Registers slash command definitions with Discord (used by `npm run deploy`). */
 import { Routes, type REST } from "discord.js";
-import type { BotConfig } from "../config.js";
+import type { BotConfig } from "./config.js";
 import type { Command } from "./command.js";
 
 export interface DeployResult {

@@ -8,7 +8,7 @@
  * process dies.
  */
 import { REST, Routes, ShardingManager, type Shard } from "discord.js";
-import type { BotConfig } from "../config.js";
+import type { BotConfig } from "./config.js";
 import { Engine } from "../engine.js";
 import { DEFAULT_CACHE_DIR } from "../search/persist.js";
 import type { Logger } from "./logger.js";

@@ -13,6 +13,13 @@ import type { Article, Corpus, Paragraph, Sentence, Span } from "./types.js";
 export const ARTICLE_EXTENSIONS = [".txt", ".md"];
 
 /**
+ * The version of what reading makes of an article (cleaning, segmentation, the manifest): bump it
+ * when a change here alters an article's paragraphs, sentences, furniture or metadata, so the
+ * persisted index is rebuilt (see src/code-version.ts).
+ */
+export const READER_VERSION = 1;
+
+/**
  * Files bigger than this are skipped. The longest news features run to a few hundred kilobytes;
  * a bigger file is a dump or an export, and one huge paragraph would make every question that
  * reaches it slow (a 2 MB single-paragraph file already costs ~130 ms an ask).

@@ -60,6 +60,15 @@ export interface Corpus {
   warnings: string[];
 }
 
+/** One article as `sources` lists it: what a reader needs to find it, no text. */
+export interface SourceInfo {
+  articleId: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+}
+
 /** The text a span covers. */
 export function slice(article: Pick<Article, "text">, span: Span): string {
   return article.text.slice(span.start, span.end);

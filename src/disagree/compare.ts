@@ -6,7 +6,7 @@
  * figures of one kind (two counts of people) is left out of that comparison, since which of them
  * answers the other outlet's cannot be told.
  */
-import { compatible, humanDate, type PartialDate } from "../timeline/calendar.js";
+import { compatible, humanDate, type PartialDate } from "../dates/calendar.js";
 import { consistent, type Figure } from "./figures.js";
 
 export type DisagreementKind = "duration" | "count" | "date";

@@ -5,8 +5,8 @@
  */
 import type { AskResult } from "../answer/types.js";
 import type { Article } from "../corpus/types.js";
-import { compatible, precisionOf } from "../timeline/calendar.js";
-import { articleDates, type DateMention, type Idf } from "../timeline/read-dates.js";
+import { compatible, precisionOf } from "../dates/calendar.js";
+import { articleDates, type DateMention, type Idf } from "../dates/read-dates.js";
 import { disagreements, type Disagreement, type Member } from "./compare.js";
 import { figuresIn } from "./figures.js";
 

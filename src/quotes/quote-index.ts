@@ -3,7 +3,7 @@
  * `quote(name)` resolves a name, surname, spelling variant or role to a speaker and returns the
  * precomputed list; `speakers()` and `suggestSpeakers()` serve listings and autocomplete.
  */
-import { textFragmentLink } from "../answer/fragment.js";
+import { textFragmentLink } from "../citation/fragment.js";
 import type { Article } from "../corpus/types.js";
 import { fold } from "../search/analyzer.js";
 import { displayWord, sameFirstName } from "./entities.js";

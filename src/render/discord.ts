@@ -3,8 +3,9 @@
  * pages that each fit every message limit. Nothing here knows about discord.js or interactions;
  * the bot adds the paging buttons.
  */
-import type { AskResult, Citation } from "../answer/types.js";
-import type { SourceInfo } from "../engine.js";
+import type { AskResult } from "../answer/types.js";
+import type { Citation } from "../citation/citation.js";
+import type { SourceInfo } from "../corpus/types.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
 import { describeDisagreement, type Disagreement } from "../disagree/compare.js";
 import type { TimelineEvent, TimelineResult } from "../timeline/timeline.js";

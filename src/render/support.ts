@@ -1,6 +1,7 @@
 /** Lines every front end prints: who stands behind an answer, what a source is called, when a timeline row happened. */
-import type { AskResult, Citation } from "../answer/types.js";
-import { humanDate, parseIsoDate } from "../timeline/calendar.js";
+import type { AskResult } from "../answer/types.js";
+import type { Citation } from "../citation/citation.js";
+import { humanDate, parseIsoDate } from "../dates/calendar.js";
 
 /**
  * How many of the articles cited report the lead, counted in articles and said so ("2 of 5

@@ -22,6 +22,12 @@ export interface Passage {
   paragraph: Paragraph;
 }
 
+/**
+ * The version of what a passage is and what its postings hold: bump it when a change in this
+ * folder alters the saved index (the analyzer has its own ANALYZER_VERSION; see src/code-version.ts).
+ */
+export const PASSAGE_VERSION = 1;
+
 /** Paragraphs longer than this many sentences are indexed as several passages. */
 export const MAX_PASSAGE_SENTENCES = 8;
 /** The size a long paragraph's windows aim at. */

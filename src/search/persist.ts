@@ -2,8 +2,9 @@
  * The persisted index: a corpus's segmentation and passage index, saved once and reloaded at
  * start-up instead of cleaning, segmenting and indexing every article again. An entry is keyed by
  * a content hash of everything it was built from (each article file's bytes, the manifest, the
- * analyzer and index settings, and the source of the modules that build it), so any change means
- * a rebuild and a stale index is never served. The cache is an optimisation only: a missing,
+ * index settings, and the declared versions of the code that builds it, INDEX_STAMP, with the
+ * package version; see src/code-version.ts), so any change means a rebuild and a stale index is
+ * never served. The cache is an optimisation only: a missing,
  * corrupt or unwritable cache costs time, never correctness.
  */
 import { createHash, type Hash } from "node:crypto";
@@ -11,18 +12,25 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, 
 import { endianness } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { projectPath } from "../paths.js";
-import { codeFingerprints } from "../code-fingerprint.js";
+import { codeKey, type CacheStamp } from "../code-version.js";
 import { z } from "zod";
-import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, decodeArticle, loadCorpus, type FolderRead } from "../corpus/load.js";
+import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, READER_VERSION, decodeArticle, loadCorpus, type FolderRead } from "../corpus/load.js";
 import { MANIFEST_FILE, manifestEntrySchema } from "../corpus/manifest.js";
 import type { Article, Corpus, Furniture, Paragraph, Sentence } from "../corpus/types.js";
 import { ANALYZER_VERSION } from "./analyzer.js";
-import { MAX_PASSAGE_SENTENCES, PassageIndex, WINDOW_SENTENCES } from "./passage-index.js";
+import { MAX_PASSAGE_SENTENCES, PASSAGE_VERSION, PassageIndex, WINDOW_SENTENCES } from "./passage-index.js";
 import type { PostingsData } from "./postings.js";
 import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cache-entry.js";
 
 /** Bump when the layout of a cache entry changes. */
 export const CACHE_FORMAT = 4;
+
+/** What builds a passage-index entry: the versions its key names (see src/code-version.ts). */
+export const INDEX_STAMP: CacheStamp = {
+  name: "index",
+  builder: "src/search/persist.ts",
+  versions: { indexFormat: CACHE_FORMAT, reader: READER_VERSION, analyzer: ANALYZER_VERSION, passages: PASSAGE_VERSION },
+};
 
 /** `.cache/index` in the project (gitignored). */
 export const DEFAULT_CACHE_DIR = projectPath(".cache", "index");
@@ -40,6 +48,8 @@ export interface OpenOptions {
   onProgress?: (phase: Phase, done: number, total: number) => void;
   /** How recent a change makes a file's stats untrustworthy (default RACY_MS; 0: never, for tests). */
   racyMs?: number;
+  /** The code's versions (default INDEX_STAMP); tests pass another to stand for other code. */
+  stamp?: CacheStamp;
 }
 
 export interface OpenedCorpus {
@@ -205,12 +215,11 @@ function readForKey(dir: string, entryFile: string, options: OpenOptions & { ign
   const names = listing.filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()));
   const meta = JSON.stringify({
     format: CACHE_FORMAT,
-    analyzer: ANALYZER_VERSION,
+    code: codeKey(options.stamp ?? INDEX_STAMP),
     passages: [MAX_PASSAGE_SENTENCES, WINDOW_SENTENCES],
     strict: options.strict === true,
     // Saved arrays are raw bytes in this machine's byte order.
     endianness: endianness(),
-    code: codeFingerprints().index,
     // Every name in the folder: loading warns about files it ignores, and those warnings are saved.
     listing,
   });

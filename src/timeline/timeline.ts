@@ -1,26 +1,26 @@
 /**
- * The coverage's dated events in date order. Every date an article gives (read-dates.ts) makes an
+ * The coverage's dated events in date order. Every date an article gives (dates/read-dates.ts) makes an
  * event of its sentence; a sentence that gives two dates ("Peskov said on Monday that Putin
  * congratulated Trump in 2016") makes two. Events of different outlets that report the same thing
  * share a row, decided by the comparison /ask uses for corroboration (corroborate.ts), looser when
  * their dates agree; each row cites every outlet with the same offsets, excerpts and text-fragment
- * links as /ask (citation.ts), and flags where their figures differ (disagree/). Built once for the
+ * links as /ask (src/citation/), and flags where their figures differ (disagree/). Built once for the
  * corpus, on first use; a topic then only picks rows.
  */
-import { citeSpan } from "../answer/citation.js";
+import { citeSpan } from "../citation/citation.js";
 import { reportComparer, type SameReport } from "../answer/corroborate.js";
 import { DEFAULTS } from "../answer/options.js";
 import { analyzeQuestion } from "../answer/question.js";
 import { matchIn, resolveWord, type ResolvedWord } from "../answer/resolve.js";
 import { viewOf, type SentenceView } from "../answer/sentence-view.js";
-import type { Citation } from "../answer/types.js";
+import type { Citation } from "../citation/citation.js";
 import type { Article, Sentence, Span } from "../corpus/types.js";
 import type { PassageIndex } from "../search/passage-index.js";
 import { term, words } from "../search/analyzer.js";
 import { disagreements, type Disagreement, type Member } from "../disagree/compare.js";
 import { figuresIn, type Figure } from "../disagree/figures.js";
-import { asDay, compatible, compareDates, dayNumber, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "./calendar.js";
-import { articleDates, type Basis, type DateMention } from "./read-dates.js";
+import { asDay, compatible, compareDates, dayNumber, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "../dates/calendar.js";
+import { articleDates, type Basis, type DateMention } from "../dates/read-dates.js";
 
 export interface TimelineEvent {
   /** ISO 8601 at the stated precision: "2016", "2020-11", "2020-11-09". */

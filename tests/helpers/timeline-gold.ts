@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import type { Citation } from "../../src/answer/types.js";
+import type { Citation } from "../../src/citation/citation.js";
 import type { Engine } from "../../src/engine.js";
 import type { TimelineEvent } from "../../src/timeline/timeline.js";
 import { goldText } from "../../src/text/gold-text.js";

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { Engine } from "../../src/engine.js";
 import { openIndexedCorpus } from "../../src/search/persist.js";
-import { openQuoteIndex } from "../../src/search/persist-quotes.js";
+import { openQuoteIndex } from "../../src/quotes/persist.js";
 import { writeCorpus } from "../helpers/temp-corpus.js";
 import { tempDir } from "../helpers/temp-dir.js";
 

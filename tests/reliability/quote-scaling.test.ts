@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { bigArticle } from "../../bench/big-article.js";
-import { textDirective } from "../../src/answer/fragment.js";
+import { textDirective } from "../../src/citation/fragment.js";
 import { buildArticle } from "../../src/corpus/load.js";
 import { Engine } from "../../src/engine.js";
 import { QuoteIndex } from "../../src/quotes/quote-index.js";

@@ -1,6 +1,6 @@
 /** Issue 13 item 15: an article URL that already carries a text directive (`#:~:text=`) gets it replaced, not a second one. */
 import { describe, expect, test } from "vitest";
-import { textFragmentLink } from "../../src/answer/fragment.js";
+import { textFragmentLink } from "../../src/citation/fragment.js";
 
 describe("links to URLs that already carry a text directive", () => {
   const text = "The harbour board voted on Thursday to restore the lighthouse.";

@@ -1,7 +1,7 @@
 /**
  * Calendar dates at a stated precision (a year, a month or a day), with the arithmetic the
- * timeline needs: days between dates, adding days, months and years, weekdays. Pure and
- * time-zone free: a date is three numbers, never an instant.
+ * timeline and the disagreement check need: days between dates, adding days, months and years,
+ * weekdays. Pure and time-zone free: a date is three numbers, never an instant.
  */
 
 export type Precision = "year" | "month" | "day";

@@ -1,23 +1,36 @@
 /**
  * The persisted quote index: a snapshot of the quote index saved beside the corpus's passage-index
  * entry, so a start does not extract every quotation again (seconds on a large corpus). Its key is
- * the passage index's content key (every article's bytes, the manifest, the reading code) plus the
- * source of the code that extracts quotes and builds their links, so any change to either means a
- * rebuild. Like the passage index, the cache costs time when it is missing, corrupt or unwritable,
- * never correctness: anything that does not fit is rebuilt.
+ * the passage index's content key (every article's bytes, the manifest, the reading code's
+ * versions) plus the declared versions of the code that extracts quotes and builds their links
+ * (QUOTE_STAMP; see src/code-version.ts), so any change to either means a rebuild. It lives with quotes/ (it needs the quote index) and uses search/'s entry format and
+ * cache folder from below. Like the passage index, the cache costs time when it is missing,
+ * corrupt or unwritable, never correctness: anything that does not fit is rebuilt.
  */
 import { createHash } from "node:crypto";
 import { endianness } from "node:os";
 import { z } from "zod";
 import type { Article } from "../corpus/types.js";
-import { codeFingerprints } from "../code-fingerprint.js";
-import { QuoteIndex } from "../quotes/quote-index.js";
-import { knownEntitySchema, storedOccurrenceSchema } from "../quotes/snapshot.js";
-import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cache-entry.js";
-import { cacheFileFor } from "./persist.js";
+import { LINK_VERSION } from "../citation/fragment.js";
+import { codeKey, type CacheStamp } from "../code-version.js";
+import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "../search/cache-entry.js";
+import { cacheFileFor, INDEX_STAMP } from "../search/persist.js";
+import { QuoteIndex } from "./quote-index.js";
+import { knownEntitySchema, storedOccurrenceSchema } from "./snapshot.js";
+import { EXTRACTOR_VERSION } from "./version.js";
 
 /** Bump when the layout of a quote entry changes. */
 export const QUOTE_CACHE_FORMAT = 2;
+
+/**
+ * What builds a quote entry: the versions its key names. The passage index's are included because
+ * the lock covers everything the builder runs, the corpus reading too (see src/code-version.ts).
+ */
+export const QUOTE_STAMP: CacheStamp = {
+  name: "quotes",
+  builder: "src/quotes/persist.ts",
+  versions: { ...INDEX_STAMP.versions, quoteFormat: QUOTE_CACHE_FORMAT, extractor: EXTRACTOR_VERSION, links: LINK_VERSION },
+};
 
 const MAGIC = Buffer.from("cbquote\n", "latin1");
 
@@ -39,6 +52,8 @@ export interface QuoteCacheOptions {
   corpusKey: string;
   /** Build and save even when a fresh entry exists. */
   rebuild?: boolean;
+  /** The code's versions (default QUOTE_STAMP); tests pass another to stand for other code. */
+  stamp?: CacheStamp;
 }
 
 export interface OpenedQuotes {
@@ -56,9 +71,9 @@ export function quoteCacheFileFor(dir: string, cacheDir: string): string {
   return cacheFileFor(dir, cacheDir).replace(/\.idx$/, ".quotes");
 }
 
-function entryKey(corpusKey: string): string {
+function entryKey(corpusKey: string, stamp: CacheStamp): string {
   return createHash("sha256")
-    .update(JSON.stringify({ format: QUOTE_CACHE_FORMAT, corpus: corpusKey, code: codeFingerprints().quotes, endianness: endianness() }))
+    .update(JSON.stringify({ format: QUOTE_CACHE_FORMAT, corpus: corpusKey, code: codeKey(stamp), endianness: endianness() }))
     .digest("hex");
 }
 
@@ -79,7 +94,7 @@ function tryLoad(file: string, key: string, articles: readonly Article[]): { ind
  */
 export function openQuoteIndex(articles: readonly Article[], options: QuoteCacheOptions): OpenedQuotes {
   const file = quoteCacheFileFor(options.dir, options.cacheDir);
-  const key = entryKey(options.corpusKey);
+  const key = entryKey(options.corpusKey, options.stamp ?? QUOTE_STAMP);
   if (!options.rebuild) {
     const hit = tryLoad(file, key, articles);
     if (hit) return { ...hit, source: "loaded", file, saveError: null };

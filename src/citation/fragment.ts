@@ -6,6 +6,12 @@
  */
 import type { Span } from "../corpus/types.js";
 
+/**
+ * The version of the links built here: bump it when a change alters a link, since the persisted
+ * quote index saves them (see src/code-version.ts).
+ */
+export const LINK_VERSION = 1;
+
 /** Sentences up to this many words are linked whole, as a single `text=` term. */
 const WHOLE_UP_TO = 8;
 const MIN_EDGE_WORDS = 3;

@@ -7,8 +7,8 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import dotenv from "dotenv";
 import { z } from "zod";
-import { LOG_LEVELS, type LogLevel } from "./bot/logger.js";
-import { resolveCorpusDir } from "./corpus/location.js";
+import { LOG_LEVELS, type LogLevel } from "./logger.js";
+import { resolveCorpusDir } from "../corpus/location.js";
 
 export interface BotConfig {
   token: string;
