@@ -58,7 +58,9 @@ export const QUOTE_SETS: readonly QuoteSet[] = [
   { name: "heldout-3", dir: `${FIXTURES}/quotes-heldout-3`, gold: `${FIXTURES}/quotes-heldout-3.gold.json`, invented: true },
   { name: "heldout-4", dir: `${FIXTURES}/quotes-heldout-4`, gold: `${FIXTURES}/quotes-heldout-4.gold.json`, invented: true },
   { name: "train-5", dir: `${FIXTURES}/quotes-train-5/articles`, gold: `${FIXTURES}/quotes-train-5/quote-train.gold.json`, invented: true },
-  { name: "blind-A", dir: `${FIXTURES}/quotes-blind-A/articles`, gold: `${FIXTURES}/quotes-blind-A/quote-A.gold.json`, invented: true },
+  { name: "A", dir: `${FIXTURES}/quotes-blind-A/articles`, gold: `${FIXTURES}/quotes-blind-A/quote-A.gold.json`, invented: true },
+  { name: "B", dir: `${FIXTURES}/quotes-train-B/articles`, gold: `${FIXTURES}/quotes-train-B/quote-B.gold.json`, invented: true },
+  { name: "C", dir: `${FIXTURES}/quotes-blind-C/articles`, gold: `${FIXTURES}/quotes-blind-C/quote-C.gold.json`, invented: true },
   { name: "seeds", dir: "seeds", gold: `${FIXTURES}/quotes-heldout-seeds.json`, invented: false },
 ];
 
@@ -277,10 +279,14 @@ export function evaluateSet(set: QuoteSet, root: string = PROJECT_ROOT): StageCo
   }
   const namesOf = (speaker: string) => new Set([...owners].filter(([, who]) => who.size === 1 && who.has(speaker)).map(([k]) => k));
   const speakerNames = new Map([...speakers].map((s) => [s, namesOf(s)]));
+  // Right when the speaker goes by one of the gold's names, or when /quote resolves one of the
+  // gold's queries to that speaker ("Ministry of Finance of Veldria" for "the Ministry of Finance").
+  const index = new QuoteIndex(articles);
+  const resolvedNames = new Map([...speakers].map((s) => [s, new Set([s, ...(gold.queries[s] ?? [])].map((f) => index.resolve(f)?.name).filter((n): n is string => !!n))]));
   const rightSpeaker = (q: ExtractedQuote, speaker: string) => {
     if (!q.speaker) return false;
     const names = speakerNames.get(speaker)!;
-    return [q.speaker.name, ...q.speaker.forms.keys()].some((n) => names.has(nameForm(n)));
+    return [q.speaker.name, ...q.speaker.forms.keys()].some((n) => names.has(nameForm(n))) || resolvedNames.get(speaker)!.has(q.speaker.name);
   };
 
   // The gold, placed in its articles.
@@ -352,7 +358,6 @@ export function evaluateSet(set: QuoteSet, root: string = PROJECT_ROOT): StageCo
   }
 
   // What /quote answers, scored as the shared eval script scores it.
-  const index = new QuoteIndex(articles);
   for (const [speaker, forms] of Object.entries(gold.queries)) {
     const mine = [...gold.gold, ...(gold.optional ?? [])].filter((g) => g.speaker === speaker);
     for (const form of forms) {

@@ -17,7 +17,7 @@ export const ARTICLE_EXTENSIONS = [".txt", ".md"];
  * when a change here alters an article's paragraphs, sentences, furniture or metadata, so the
  * persisted index is rebuilt (see src/code-version.ts).
  */
-export const READER_VERSION = 1;
+export const READER_VERSION = 2;
 
 /**
  * Files bigger than this are skipped. The longest news features run to a few hundred kilobytes;

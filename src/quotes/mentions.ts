@@ -188,7 +188,10 @@ export function findMentions(
       const withThe = (i > 0 && toks[i - 1]!.key === "the") || (toks[i]!.key === "the" && j === i + 1);
       // "for" and "on" join only a name written with "the" ("the Institute for Fiscal Studies"):
       // "Obama for America", "Peskov on Monday" are two names.
-      const joins = next.key === "of" ? j === i || withThe || isTitleWord(toks[j]!) : NAME_JOINERS.has(next.key) && withThe;
+      // "of" also joins after a body's noun ("Oregon Department of Forestry") and after a name
+      // already joined by one ("Ministry of Finance of Veldria").
+      const bodyNoun = ORG_NOUNS.has(toks[j]!.key) || toks.slice(i, j).some((t) => t.key === "of" && !t.cap);
+      const joins = next.key === "of" ? j === i || withThe || isTitleWord(toks[j]!) || bodyNoun : NAME_JOINERS.has(next.key) && withThe;
       if (joins && !next.cap && adjacent(text, toks[j]!, next)) {
         const skip = toks[j + 2]?.key === "the" && !toks[j + 2]!.cap ? 3 : 2;
         const target = toks[j + skip];
