@@ -9,7 +9,12 @@ import { typedSpan } from "../src/answer/ask.js";
 import { Engine } from "../src/engine.js";
 import { SEEDS_DIR } from "./helpers/temp-corpus.js";
 
-const CORPORA = { seeds: SEEDS_DIR, "quote training set 5": join(import.meta.dirname, "fixtures", "quotes-train-5", "articles") };
+const CORPORA = {
+  seeds: SEEDS_DIR,
+  "quote training set 5": join(import.meta.dirname, "fixtures", "quotes-train-5", "articles"),
+  "quote set B": join(import.meta.dirname, "fixtures", "quotes-train-B", "articles"),
+  "quote set C": join(import.meta.dirname, "fixtures", "quotes-blind-C", "articles"),
+};
 
 describe.each(Object.entries(CORPORA))("what did <speaker> say, on %s", (_, dir) => {
   const engine = Engine.fromDir(dir);

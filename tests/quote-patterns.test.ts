@@ -305,6 +305,31 @@ describe("the subject a pronoun goes back to", () => {
   });
 });
 
+describe("attribution in the next sentence, or in the reported speech before", () => {
+  it("gives '\u2018What did we get today?\u2019 Ms Lidholm asked.' to Lidholm, and the quotation after it too", () => {
+    const ix = index(
+      article("x1", "Visit", [
+        "Maren Lidholm, leader of the opposition, attacked the deal.",
+        "\u2018What exactly did we get today?\u2019 Ms Lidholm asked in parliament. \u2018A working group.\u2019",
+      ]),
+    );
+    expect(speakerOf(ix, "What exactly did we get today")).toBe("Maren Lidholm");
+    expect(speakerOf(ix, "A working group")).toBe("Maren Lidholm");
+  });
+
+  it("gives a quotation alone in its paragraph to the one who 'says' in the sentence before it", () => {
+    const ix = index(
+      article("x2", "Port strike", [
+        "On the picket line, Hector Lindqvist, a crane operator with 22 years at the port, says the mood is calm but determined.",
+        '"I trained two of the lads who run the simulator they want to replace us with."',
+        'Gareth Whitlock \u2014 no relation to the union leader \u2014 runs a forwarding business. "I have got 212 boxes sitting on a quay," he says.',
+      ]),
+    );
+    expect(speakerOf(ix, "I trained two of the lads")).toBe("Hector Lindqvist");
+    expect(speakerOf(ix, "212 boxes")).toBe("Gareth Whitlock");
+  });
+});
+
 describe("a description written into the name", () => {
   it("finds 'Gran-of-three Sandra Pike' as Sandra Pike, and 'Councilwoman X Y' by the name alone", () => {
     const ix = index(

@@ -360,6 +360,11 @@ function followedByVerb(frame: readonly FrameTok[], to: number): boolean {
     const v = frame[i];
     return !!v && v.isWord && !v.cap && !NON_VERBS.has(v.key);
   };
+  // "Gareth Whitlock — no relation to the union leader — runs ...": a dashed aside.
+  if (/^[—–]$/.test(frame[to + 1]?.text ?? "")) {
+    for (let k = to + 2; k < frame.length && k < to + 16; k++) if (frame[k]!.text === frame[to + 1]!.text) return verbAt(k + 1);
+    return false;
+  }
   if (frame[to + 1]?.text !== ",") return verbAt(to + 1);
   // Skip appositions, up to three: "Eleanor Pratt, 74, a retired teacher, drew ...".
   let comma = to + 1;

@@ -200,6 +200,8 @@ class ArticleReader {
   private readonly speakers: (Entity | null)[] = [];
   private readonly prose = new Map<string, number>();
   private readonly attributed: boolean[] = [];
+  /** Quotations attributed by a clause in the sentence after them (see `cueInNext`). */
+  private readonly cuedNext = new Set<number>();
 
   constructor(
     private readonly article: Article,
@@ -233,7 +235,11 @@ class ArticleReader {
     this.marks.forEach((q, qi) => {
       const open = sentenceAt(article.sentences, q.open);
       const close = sentenceAt(article.sentences, Math.max(q.open, q.close - 1));
-      closesIn.set(close, [...(closesIn.get(close) ?? []), qi]);
+      // '"Why now?" Ms Lidholm asked.': a question or exclamation ends its sentence at the mark,
+      // and its attribution opens the next one; read that one before attributing.
+      const at = this.questionThenCue(q, close) ? close + 1 : close;
+      if (at > close) read[at] = 1;
+      closesIn.set(at, [...(closesIn.get(at) ?? []), qi]);
       for (let s = Math.max(0, open - CONTEXT_WINDOW); s <= close; s++) read[s] = 1;
     });
     for (const offset of this.alsoBefore) {
@@ -557,6 +563,30 @@ class ArticleReader {
     return s.clauses.some((c) => c.at === verb && c.speaker.kind === "name" && c.speaker.to === verb - 1);
   }
 
+  /** Does quotation `q` end sentence `close` with "?" or "!" inside its marks, the next sentence following on its line? */
+  private questionThenCue(q: QuoteMarks, close: number): boolean {
+    const { article } = this;
+    const s = article.sentences[close];
+    const next = article.sentences[close + 1];
+    if (!s || !next) return false;
+    const inner = article.text.slice(q.start, q.end).trimEnd();
+    if (!/[?!]$/.test(inner)) return false;
+    if (article.text.slice(q.close + 1, s.end).trim() !== "") return false;
+    return !article.text.slice(s.end, next.start).includes("\n");
+  }
+
+  /**
+   * The speaker of a clause opening the sentence after a question or exclamation ('"Why now?"
+   * Ms Lidholm asked in parliament.'): a name or role right before a verb of speech, at its start.
+   */
+  private cueInNext(closeS: AnalysedSentence): Entity | null | undefined {
+    const next = this.sentences[closeS.index + 1];
+    if (!next) return undefined;
+    const c = next.clauses.find((x) => x.kind === "speech" && !x.inverted && x.speaker.from === 0 && x.at <= x.speaker.to + 3);
+    if (!c || c.speaker.kind === "pronoun" || c.speaker.kind === "other") return undefined;
+    return this.speakerOf(next, c);
+  }
+
   /** The cue that names a quotation's speaker, in order of how tightly news copy binds it. */
   private cue(qi: number, text: string, openS: AnalysedSentence | undefined, bo: number, closeS: AnalysedSentence | undefined): { entity: Entity | null; decided: boolean } {
     const decided = (s: AnalysedSentence, c: Clause) => ({ entity: this.speakerOf(s, c), decided: true });
@@ -575,6 +605,14 @@ class ArticleReader {
         if (!glue(bc + 1, head)) continue;
         const pronounAfter = c.speaker.kind === "pronoun" && !frame[c.speaker.from]!.cap;
         if (opensOut || pronounAfter) return decided(closeS, c);
+      }
+    }
+    if (closeS && bc === closeS.frame.length - 1 && /[?!]\s*$/.test(text)) {
+      // 1b. In the next sentence, when the quote ended its own with "?" or "!".
+      const next = this.cueInNext(closeS);
+      if (next !== undefined) {
+        this.cuedNext.add(qi);
+        return { entity: next, decided: true };
       }
     }
     if (openS && bo >= 0) {
@@ -614,13 +652,21 @@ class ArticleReader {
    * previous paragraph when this one opens with the quotation.
    */
   private continuation(qi: number, openS: AnalysedSentence | undefined): Entity | null {
-    if (qi === 0 || !openS || !this.attributed[qi - 1]) return null;
     // Alone in its sentence: nothing outside the marks but punctuation.
-    if (openS.frame.some((t) => t.isWord)) return null;
-    const prev = this.marks[qi - 1]!;
-    const prevSentence = sentenceAt(this.article.sentences, Math.max(prev.open, prev.close - 1));
-    if (prevSentence !== openS.index - 1 && prevSentence !== openS.index) return null;
-    return this.speakers[qi - 1] ?? null;
+    if (!openS || openS.frame.some((t) => t.isWord)) return null;
+    if (qi > 0 && this.attributed[qi - 1]) {
+      const prev = this.marks[qi - 1]!;
+      const prevSentence = sentenceAt(this.article.sentences, Math.max(prev.open, prev.close - 1));
+      // After '"Why?" Lidholm asked.', the attribution's sentence stands between the two.
+      const prevEnd = this.cuedNext.has(qi - 1) ? prevSentence + 1 : prevSentence;
+      if (prevEnd === openS.index - 1 || prevSentence === openS.index) return this.speakers[qi - 1] ?? null;
+    }
+    // Or the reported speech just before it, with no quotation of its own: 'Lindqvist says the
+    // mood is calm but determined.' and then the quotation, alone.
+    const before = this.sentences[openS.index - 1];
+    if (!before || before.frame.some((t) => t.quote >= 0)) return null;
+    const speech = before.clauses.filter((c) => c.kind === "speech");
+    return speech.length === 1 ? this.speakerOf(before, speech[0]!) : null;
   }
 }
 
