@@ -260,6 +260,17 @@ describe("bodies by other names", () => {
     expect(speakerOf(ix, "Automation is part of the story")).toBe("Ravi Menon");
   });
 
+  it("reads a first name alone as a person where a surname is shared, not as a body's short name", () => {
+    const ix = index(
+      article("s4", "Divorce", [
+        "The actor Dane Harrow broke down in court as his divorce from designer Celeste Harrow turned ugly.",
+        'Dane told the judge: "I gave her everything." He later added: "That was a loan to my brother."',
+      ]),
+    );
+    expect(speakerOf(ix, "I gave her everything")).toBe("Dane Harrow");
+    expect(speakerOf(ix, "a loan to my brother")).toBe("Dane Harrow");
+  });
+
   it("gives a quote after 'She went on:' to the sentence's subject", () => {
     const ix = index(
       article("s3", "Rates", [

@@ -247,8 +247,12 @@ export class EntityRegistry {
     // article gave before with that first word.
     const longer = mention.keys.length === 1 && this.trustedShort.has(key) ? shortForms?.get(key) : undefined;
     if (longer && longer.size === 1) {
-      this.shortMentions.add(mention);
-      return this.entities[[...longer][0]!]!;
+      const target = this.entities[[...longer][0]!]!;
+      // "Dane" for "Dane Harrow" beside "Celeste Harrow": where a surname is shared, the first
+      // name is how a person is told apart, not a body's short name.
+      const namesakes = target.surname ? (inArticle.get(target.surname) ?? []).filter((id) => id !== target.id) : [];
+      if (namesakes.length === 0) this.shortMentions.add(mention);
+      return target;
     }
     let id = this.bySingle.get(key);
     if (id === undefined) {
