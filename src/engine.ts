@@ -43,6 +43,15 @@ export class Engine {
    * (the CLI's usual command) never needs it. A front end that serves quotes can touch this
    * once when it starts. With a cache (see `fromDir`) a saved snapshot is restored instead.
    */
+  /**
+   * What a server builds once after it starts, so that no reply pays for it: the vocabulary typo
+   * correction looks words up in, and WordNet's links when the index was built in memory.
+   */
+  warmUp(): void {
+    this.index.prepareCorrections();
+    this.index.meaning?.warm();
+  }
+
   get quotes(): QuoteIndex {
     return (this.quoteIndex ??= this.openQuotes());
   }

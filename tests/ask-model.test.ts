@@ -96,6 +96,21 @@ describe("word meaning", () => {
   });
 });
 
+describe("warming word meaning up", () => {
+  it("reads WordNet's links once, at warm(), so no later question waits for them", () => {
+    let reads = 0;
+    const meaning = new WordMeaning(table(), () => {
+      reads++;
+      return new Map([["axed", ["cancelled"]]]);
+    }, ["cancelled", "festival", "river", "flooded"]);
+    meaning.warm();
+    expect(reads).toBe(1);
+    meaning.softMatches("axed");
+    meaning.softMatches("binned");
+    expect(reads).toBe(1);
+  });
+});
+
 describe("candidate features", () => {
   const index = indexWith(table());
   const lead = (q: string) => {

@@ -92,6 +92,15 @@ export class WordMeaning {
   /** Soft matches per question word: a bot hears the same words again and again. */
   private readonly matches = new Map<string, SoftMatch[]>();
 
+  /**
+   * Computes WordNet's links now if they were left for later (an index built in memory, without a
+   * cache): a server calls this once after it starts, so that no reply waits the second or two
+   * reading WordNet takes.
+   */
+  warm(): void {
+    void this.links;
+  }
+
   private get links(): ReadonlyMap<string, readonly string[]> {
     return (this.linkMap ??= typeof this.linkSource === "function" ? this.linkSource() : this.linkSource);
   }

@@ -64,6 +64,8 @@ export async function startBotWithFake(options: BotWithFakeOptions = {}): Promis
     },
   });
   await fake.gateway.untilLive();
+  // What npm start does after login (src/bot/main.ts), done before the first test interaction.
+  engine.warmUp();
   return {
     fake,
     bot,
