@@ -61,6 +61,7 @@ export const QUOTE_SETS: readonly QuoteSet[] = [
   { name: "A", dir: `${FIXTURES}/quotes-blind-A/articles`, gold: `${FIXTURES}/quotes-blind-A/quote-A.gold.json`, invented: true },
   { name: "B", dir: `${FIXTURES}/quotes-train-B/articles`, gold: `${FIXTURES}/quotes-train-B/quote-B.gold.json`, invented: true },
   { name: "C", dir: `${FIXTURES}/quotes-blind-C/articles`, gold: `${FIXTURES}/quotes-blind-C/quote-C.gold.json`, invented: true },
+  { name: "D", dir: `${FIXTURES}/quotes-train-D/articles`, gold: `${FIXTURES}/quotes-train-D/quote-D.gold.json`, invented: true },
   { name: "seeds", dir: "seeds", gold: `${FIXTURES}/quotes-heldout-seeds.json`, invented: false },
 ];
 

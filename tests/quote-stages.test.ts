@@ -10,17 +10,20 @@ import { evaluateSet, figures, goldSpan, locate, QUOTE_SETS, sumCounts, type Sta
 
 type Floors = { [S in keyof StageFigures]: { [F in keyof StageFigures[S]]: number } };
 
-// Measured (percent), stop 18: all invented sets 95.3/97.9/99.8 span P/R/exact, 97.0/91.4
-// attribution, 94.8/89.5 end to end, 97.4/89.0 lookup; set A 99.1/96.7/99.2, 93.6/88.2, 93.6/85.4,
+// Measured (percent), stop 18: all invented sets (with D) 95.0/97.8/99.8 span P/R/exact, 96.3/87.4
+// attribution, 94.5/85.5 end to end, 97.0/85.8 lookup; set A 99.1/96.7/99.2, 93.6/88.2, 93.6/85.4,
 // 95.5/81.5; train-5 90.8/98.8/100, 97.3/91.4, 87.8/90.2, 90.0/90.2; heldout 1-4 95.7/98.9/100,
 // 100/100, 97.8/98.9, 100/97.2. (Sets A and C were blind until stop 18, when some of their misses
 // were read; the blind figures are in the README.)
 const FLOORS: Record<string, Floors> = {
+  // Set D (harder: shared surnames, posts credited by a dash, a tabloid lede in capitals) joined
+  // the collection in stop 18 with attribution recall 69.6%, which is why these recall floors sit
+  // below the ones set A has alone.
   "invented, all": {
     span: { precision: 0.92, recall: 0.94, exact: 0.96 },
-    attribution: { precision: 0.94, recall: 0.88 },
-    endToEnd: { precision: 0.92, recall: 0.86 },
-    lookup: { precision: 0.94, recall: 0.86 },
+    attribution: { precision: 0.94, recall: 0.84 },
+    endToEnd: { precision: 0.92, recall: 0.82 },
+    lookup: { precision: 0.94, recall: 0.82 },
   },
   A: {
     span: { precision: 0.96, recall: 0.93, exact: 0.96 },
