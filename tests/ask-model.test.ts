@@ -39,13 +39,13 @@ describe("the answer model file", () => {
     expect(Object.keys(model.confidence.lead).sort()).toEqual([...CANDIDATE_FEATURES].sort());
     expect(model.threshold).toBeGreaterThan(0);
     expect(model.threshold).toBeLessThan(1);
-    expect(modelSchema.safeParse(JSON.parse(readFileSync(MODEL_FILE, "utf8"))).success).toBe(true);
+    expect(modelSchema().safeParse(JSON.parse(readFileSync(MODEL_FILE, "utf8"))).success).toBe(true);
   });
   it("a model missing a weight, or with a weight that is no number, is refused", () => {
     const model = JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { candidate: Record<string, unknown> };
     const { coverage: _dropped, ...rest } = model.candidate;
-    expect(modelSchema.safeParse({ ...model, candidate: rest }).success).toBe(false);
-    expect(modelSchema.safeParse({ ...model, candidate: { ...model.candidate, coverage: "high" } }).success).toBe(false);
+    expect(modelSchema().safeParse({ ...model, candidate: rest }).success).toBe(false);
+    expect(modelSchema().safeParse({ ...model, candidate: { ...model.candidate, coverage: "high" } }).success).toBe(false);
   });
 });
 

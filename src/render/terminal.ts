@@ -6,7 +6,7 @@ import type { SourceInfo } from "../engine.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
 import { dropFootnoteMarks } from "../text/footnotes.js";
 import { markInvisible } from "../text/invisible.js";
-import { cleanUserText } from "../text/user-text.js";
+import { cleanUserText } from "../text/clean-user-text.js";
 import { sourceName, supportLine, timelineHeading } from "./support.js";
 import { quoteParagraphs, shownOccurrences } from "./quote-text.js";
 
