@@ -1,7 +1,7 @@
 /**
  * The code fingerprints that key the persisted caches: a hash of the source of the modules that
- * decide what gets indexed (src/corpus, src/search) and which quotations are found and how they
- * are grouped and linked (src/quotes, src/answer/fragment.ts). Hashing the code itself, not a
+ * decide what gets indexed (src/corpus, src/search), which quotations are found and how they
+ * are grouped and linked (src/quotes, src/answer/fragment.ts), and which dates are read (src/timeline). Hashing the code itself, not a
  * version number, means a changed rule rebuilds even if nobody remembered to bump anything.
  *
  * Run from the sources they hash the TypeScript. The build cannot hash its own JavaScript without
@@ -22,6 +22,8 @@ export interface CodeFingerprints {
   index: string;
   /** What the quote index is built by. */
   quotes: string;
+  /** What reads the articles' dates (saved for the timeline and the outlets' comparison). */
+  dates: string;
 }
 
 /** `dist/code-fingerprint.json`, beside the compiled `dist/src/`. */
@@ -54,13 +56,16 @@ export function hashCode(src: string, ext: string): CodeFingerprints {
   return {
     index: hashFiles(src, [...filesIn(join(src, "corpus")), ...filesIn(join(src, "search"))]),
     quotes: hashFiles(src, [...filesIn(join(src, "quotes")), join(src, "answer", `fragment${ext}`)]),
+    dates: hashFiles(src, filesIn(join(src, "timeline"))),
   };
 }
 
 function recorded(): CodeFingerprints | null {
   try {
     const parsed = JSON.parse(readFileSync(RECORD, "utf8")) as Partial<CodeFingerprints>;
-    return typeof parsed.index === "string" && typeof parsed.quotes === "string" ? { index: parsed.index, quotes: parsed.quotes } : null;
+    return typeof parsed.index === "string" && typeof parsed.quotes === "string" && typeof parsed.dates === "string"
+      ? { index: parsed.index, quotes: parsed.quotes, dates: parsed.dates }
+      : null;
   } catch {
     return null;
   }

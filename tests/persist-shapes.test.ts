@@ -12,6 +12,7 @@ import { isAnswerModel, MODEL_FILE, modelSchema } from "../src/answer/model.js";
 import { decodeEntry } from "../src/search/cache-entry.js";
 import { cacheFileFor, headerSchema as indexSchema, isHeader as isIndexHeader, openIndexedCorpus } from "../src/search/persist.js";
 import { headerSchema as quoteSchema, isHeader as isQuoteHeader, openQuoteIndex, quoteCacheFileFor } from "../src/search/persist-quotes.js";
+import { datesCacheFileFor, headerSchema as datesSchema, isHeader as isDatesHeader, openDates } from "../src/timeline/persist-dates.js";
 import { writeCorpus } from "./helpers/temp-corpus.js";
 import { tempDir } from "./helpers/temp-dir.js";
 
@@ -139,6 +140,13 @@ describe("the cached start's structural checks", () => {
     const header = headerOf(quoteCacheFileFor(dir, cacheDir), "cbquote\n") as { occurrences: unknown[] };
     expect(header.occurrences.length).toBeGreaterThan(1);
     expectNoLaxerThan(header, isQuoteHeader, quoteSchema());
+  });
+
+  it("the dates entry's header: never laxer than its schema", () => {
+    openDates(opened.corpus.articles, (t) => opened.index.idf(t), derived);
+    const header = headerOf(datesCacheFileFor(dir, cacheDir), "cbdates\n") as { articles: { spans: unknown[] }[] };
+    expect(header.articles.flatMap((a) => a.spans).length).toBeGreaterThan(2);
+    expectNoLaxerThan(header, isDatesHeader, datesSchema());
   });
 
   it("the answer model: never laxer than its schema", () => {
