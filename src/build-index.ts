@@ -151,7 +151,7 @@ export function main(argv: string[]): number {
     }
     if (dates) {
       let mentions = 0;
-      for (const d of dates.dates.values()) for (const s of d.spans) mentions += s.mentions.length;
+      for (const a of opened.corpus.articles) for (const s of dates.dates.get(a)?.spans ?? []) mentions += s.mentions.length;
       if (dates.source === "loaded") process.stdout.write(`dates up to date: ${mentions} dates (${dates.file})\n`);
       else if (dates.saveError) {
         process.stderr.write(`error: read ${mentions} dates but could not save them: ${dates.saveError}\n`);

@@ -15,7 +15,7 @@ import type { QuoteResult, SpeakerInfo } from "./quotes/types.js";
 import { withDisagreements, type AskAnswer } from "./disagree/report.js";
 import { TimelineIndex, type TimelineResult } from "./timeline/timeline.js";
 import { articleDates, type ArticleDates } from "./timeline/read-dates.js";
-import { openDates, type DateCacheOptions } from "./timeline/persist-dates.js";
+import { openDates, type DateCacheOptions, type DatesByArticle } from "./timeline/persist-dates.js";
 
 export interface SourceInfo {
   articleId: string;
@@ -30,7 +30,7 @@ export class Engine {
   private quoteIndex: QuoteIndex | null = null;
   private timelineIndex: TimelineIndex | null = null;
   private articleById: Map<string, Article> | null = null;
-  private dateMap: ReadonlyMap<string, ArticleDates> | null = null;
+  private dateMap: DatesByArticle | null = null;
   /** Where `fromDir` keeps the quote index and the dates between starts; null: built in memory. */
   private derivedCache: QuoteCacheOptions & DateCacheOptions | null = null;
   /** Whether the passage index was loaded from the cache, built (and saved), or built in memory only. */
@@ -108,12 +108,12 @@ export class Engine {
   }
 
   /**
-   * Every article's dates, by article id, read once on first use: from the saved entry beside the
-   * index when `fromDir` has a cache (read and saved when it is missing or stale), so a new process
-   * neither loads chrono-node nor parses articles; null without a cache (dates are then read per
-   * article, when asked for).
+   * Every article's dates, opened on first use: from the saved entry beside the index when
+   * `fromDir` has a cache (read and saved when it is missing or stale), so a new process neither
+   * loads chrono-node nor parses articles; null without a cache (dates are then read per article,
+   * when asked for).
    */
-  get dates(): ReadonlyMap<string, ArticleDates> | null {
+  get dates(): DatesByArticle | null {
     if (this.dateMap || !this.derivedCache) return this.dateMap;
     const opened = openDates(this.corpus.articles, (t) => this.index.idf(t), this.derivedCache);
     // Unsaved, the dates still serve this process; the next one reads them again (time, never answers).
@@ -123,8 +123,8 @@ export class Engine {
 
   /** The dates an article gives (read-dates.ts), as the answer's comparison and the timeline use them. */
   datesOf(article: Article): ArticleDates {
-    const saved = this.dates?.get(article.id);
-    if (saved && saved.article === article) return saved;
+    const saved = this.dates?.get(article);
+    if (saved) return saved;
     this.dateSource ??= "memory";
     return articleDates(article, (t) => this.index.idf(t));
   }

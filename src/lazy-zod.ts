@@ -4,7 +4,7 @@
  * saved entries are read back with cheap structural checks, and zod checks what comes in from
  * outside (a manifest, an article set being indexed, what is about to be saved, a failed check
  * to explain). The modules on the start-up path build their schemas through `zod()`, once, when
- * first needed; the bot's own modules (configuration, commands) import zod as usual.
+ * first needed (`lazily`, src/lazily.ts); the bot's own modules (configuration, commands) import zod as usual.
  *
  * Loaded with `require`: a synchronous path (`Engine.fromDir`) cannot `await import()`. Schemas
  * made here are never mixed with schemas made by an `import { z } from "zod"` module.
@@ -17,17 +17,4 @@ let loaded: typeof Zod.z | null = null;
 /** The zod namespace (`z`), loaded now if this is its first use in the process. */
 export function zod(): typeof Zod.z {
   return (loaded ??= (createRequire(import.meta.url)("zod") as typeof Zod).z);
-}
-
-/** A value built on first call and kept: `const schema = lazily(() => zod().object(...))`. */
-export function lazily<T>(build: () => T): () => T {
-  let value: T | undefined;
-  let built = false;
-  return () => {
-    if (!built) {
-      value = build();
-      built = true;
-    }
-    return value as T;
-  };
 }

@@ -46,7 +46,7 @@ describe("persisted dates", () => {
       const fresh = loadCorpus(dir);
       const freshIndex = new PassageIndex(fresh.articles);
       corpus.articles.forEach((article, i) => {
-        const restored = loaded.dates.get(article.id)!;
+        const restored = loaded.dates.get(article)!;
         expect(restored.article).toBe(article);
         expect(plain(restored)).toEqual(plain(articleDates(fresh.articles[i]!, (t) => freshIndex.idf(t))));
         for (const s of restored.spans) {
@@ -88,7 +88,7 @@ describe("persisted dates", () => {
     expect(engine.dateSource).toBeNull();
   });
 
-  it("an entry whose mention does not fit its article (words, offsets, sentence) is rebuilt, never used", () => {
+  it("a record whose mention does not fit its article (words, offsets, sentence) is never used", () => {
     const dir = writeCorpus({ "a.txt": FERRY_A, "b.txt": FERRY_B, "sources.json": FERRY_MANIFEST });
     const cacheDir = tempDir("dcache");
     const { corpus, index, key } = openIndexedCorpus(dir, { cacheDir });
@@ -99,23 +99,41 @@ describe("persisted dates", () => {
     const file = datesCacheFileFor(dir, cacheDir);
     const magic = Buffer.from("cbdates\n", "latin1");
     const original = readFileSync(file);
-    type Header = { key: string; articles: { spans: { sentence: number | null; start: number; mentions: { start: number; end: number; text: string }[] }[] }[] };
+    type Span = { sentence: number | null; start: number; mentions: { start: number; end: number; text: string }[] };
+    type Header = { key: string; articles: { id: string; spans: string }[] };
     const header = decodeEntry(original, magic, (_x): _x is Header => true)!.header;
-    const forgeries: ((h: Header) => void)[] = [
-      (h) => void (h.articles[0]!.spans[0]!.mentions[0]!.text = "on Sunday"),
-      (h) => void (h.articles[0]!.spans[0]!.mentions[0]!.start += 1),
-      (h) => void (h.articles[0]!.spans[0]!.sentence = 7),
-      (h) => void (h.articles[0]!.spans[0]!.start += 1),
-      (h) => void h.articles.reverse(),
-      (h) => void h.articles.pop(),
+    const datesNow = (opened: ReturnType<typeof openDates>) => corpus.articles.map((a) => plain(opened.dates.get(a)!));
+    /** The first article's record changed (read back only when that article's dates are asked for). */
+    const record = (change: (spans: Span[]) => void) => (h: Header) => {
+      const spans = JSON.parse(h.articles[0]!.spans) as Span[];
+      change(spans);
+      h.articles[0]!.spans = JSON.stringify(spans);
+    };
+    const forgedRecords: ((h: Header) => void)[] = [
+      record((spans) => void (spans[0]!.mentions[0]!.text = "on Sunday")),
+      record((spans) => void (spans[0]!.mentions[0]!.start += 1)),
+      record((spans) => void (spans[0]!.sentence = 7)),
+      record((spans) => void (spans[0]!.start += 1)),
+      record((spans) => void spans.push(spans[0]!)),
+      (h) => void (h.articles[0]!.spans = "[{"),
     ];
-    for (const forge of forgeries) {
+    for (const forge of forgedRecords) {
+      const h = structuredClone(header);
+      forge(h);
+      writeFileSync(file, encodeEntry(magic, h, new ArrayRegion()));
+      // The entry opens; the record that does not fit its article is not used: that article's dates are read afresh.
+      const opened = openDates(corpus.articles, idf, options);
+      expect(opened.source).toBe("loaded");
+      expect(datesNow(opened)).toEqual(fresh);
+    }
+    // Records of other articles, or missing ones: the entry is rebuilt.
+    for (const forge of [(h: Header) => void h.articles.reverse(), (h: Header) => void h.articles.pop()]) {
       const h = structuredClone(header);
       forge(h);
       writeFileSync(file, encodeEntry(magic, h, new ArrayRegion()));
       const opened = openDates(corpus.articles, idf, options);
       expect(opened.source).toBe("built");
-      expect([...opened.dates.values()].map(plain)).toEqual(fresh);
+      expect(datesNow(opened)).toEqual(fresh);
     }
     // The rebuilt entry is the original again, and is read.
     expect(readFileSync(file).equals(original)).toBe(true);
@@ -140,6 +158,6 @@ describe("persisted dates", () => {
     const { corpus, index, key } = openIndexedCorpus(dir, { cacheDir });
     const opened = openDates(corpus.articles, (t) => index.idf(t), { dir, cacheDir: blocked, corpusKey: key! });
     expect(opened.saveError).not.toBeNull();
-    expect(opened.dates.size).toBe(2);
+    expect(corpus.articles.map((a) => plain(opened.dates.get(a)!))).toEqual(corpus.articles.map((a) => plain(articleDates(a, (t) => index.idf(t)))));
   });
 });

@@ -16,7 +16,8 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { ZodNumber } from "zod";
-import { lazily, zod } from "../lazy-zod.js";
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
 import { projectPath } from "../paths.js";
 import { hasExactly, isBoolean, isRecord, isString } from "../search/shape.js";
 

@@ -3,7 +3,8 @@
  * whatever it says is checked, because its URLs end up as links in front of users.
  */
 import { readFileSync } from "node:fs";
-import { lazily, zod } from "../lazy-zod.js";
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
 import { hasInvisible } from "../text/invisible.js";
 import { CorpusError } from "./errors.js";
 

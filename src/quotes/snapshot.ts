@@ -7,7 +7,8 @@
  */
 import { isHttpUrl } from "../corpus/manifest.js";
 import type { Article } from "../corpus/types.js";
-import { lazily, zod } from "../lazy-zod.js";
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
 import { hasExactly, isArrayOf, isCount, isString, isStringArray, orNull } from "../search/shape.js";
 import type { Entity } from "./entities.js";
 import type { QuoteKind, QuoteOccurrence } from "./types.js";
@@ -244,7 +245,8 @@ export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): Qu
   }
   const { wordOffsets: offsets, wordArticles } = s;
   if (offsets.length !== s.words.length + 1 || offsets[0] !== 0 || offsets[s.words.length] !== wordArticles.length) return null;
-  for (const i of wordArticles) if (i >= articles.length) return null;
+  // Indexed, not for-of: no iterator result per entry while the loop is still interpreted.
+  for (let i = 0; i < wordArticles.length; i++) if (wordArticles[i]! >= articles.length) return null;
   const words = new Map<string, Uint32Array>();
   for (let i = 0; i < s.words.length; i++) {
     if (offsets[i]! > offsets[i + 1]!) return null;

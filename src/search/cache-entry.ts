@@ -13,7 +13,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { lazily, zod } from "../lazy-zod.js";
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
 import { isCount, type Check } from "./shape.js";
 
 /** Where an array lies in the region after the header: [byte offset, byte length]. */

@@ -15,7 +15,8 @@
 import { createHash } from "node:crypto";
 import { codeFingerprints } from "../code-fingerprint.js";
 import type { Article, Sentence, Span } from "../corpus/types.js";
-import { lazily, zod } from "../lazy-zod.js";
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
 import { ArrayRegion, encodeEntry, readEntry, saveEntry } from "../search/cache-entry.js";
 import { cacheFileFor } from "../search/persist.js";
 import { hasExactly, isArrayOf, isBoolean, isCount, isString } from "../search/shape.js";
@@ -45,9 +46,13 @@ interface StoredSpan {
   mentions: StoredMention[];
 }
 
+/**
+ * One article's record: its spans as a JSON text of their own, parsed and checked when the
+ * article's dates are first asked for (an answer compares a few articles; a start reads none).
+ */
 interface StoredArticle {
   id: string;
-  spans: StoredSpan[];
+  spans: string;
 }
 
 interface Header {
@@ -58,14 +63,18 @@ interface Header {
 
 const BASES: readonly Basis[] = ["explicit", "published", "narrative", "anchored"];
 
-/** The header's schema: every header is validated against it before it is saved (zod, loaded then). */
-export const headerSchema = lazily(() => {
+/**
+ * The schemas an entry is validated against before it is saved (zod, loaded then): the header,
+ * and each article's spans before they are written as its record's text.
+ */
+export const schemas = lazily(() => {
   const z = zod();
   const count = z.number().int().nonnegative();
   const date = z.strictObject({ year: z.number().int(), month: z.number().int().min(1).max(12).nullable(), day: z.number().int().min(1).max(31).nullable() });
   const mention = z.strictObject({ start: count, end: count, text: z.string(), date, basis: z.enum(BASES), readAs: z.string().nullable(), attribution: z.boolean() });
-  const span = z.strictObject({ sentence: count.nullable(), start: count, end: count, mentions: z.array(mention) });
-  return z.strictObject({ format: z.literal(DATES_CACHE_FORMAT), key: z.string(), articles: z.array(z.strictObject({ id: z.string(), spans: z.array(span) })) });
+  const spans = z.array(z.strictObject({ sentence: count.nullable(), start: count, end: count, mentions: z.array(mention) }));
+  const header = z.strictObject({ format: z.literal(DATES_CACHE_FORMAT), key: z.string(), articles: z.array(z.strictObject({ id: z.string(), spans: z.string() })) });
+  return { header, spans };
 });
 
 const isInt = (x: unknown): x is number => typeof x === "number" && Number.isSafeInteger(x);
@@ -92,9 +101,12 @@ function isStoredSpan(x: unknown): x is StoredSpan {
   return hasExactly(x, ["sentence", "start", "end", "mentions"]) && (x.sentence === null || isCount(x.sentence)) && isCount(x.start) && isCount(x.end) && isArrayOf(x.mentions, isStoredMention);
 }
 
-const isStoredArticle = (x: unknown): x is StoredArticle => hasExactly(x, ["id", "spans"]) && isString(x.id) && isArrayOf(x.spans, isStoredSpan);
+/** An article's spans as parsed from its record: the structural check of `schemas().spans`. */
+export const isStoredSpans = (x: unknown): x is StoredSpan[] => isArrayOf(x, isStoredSpan);
 
-/** The header as read back: the structural check of `headerSchema` (see search/shape.ts), without zod. */
+const isStoredArticle = (x: unknown): x is StoredArticle => hasExactly(x, ["id", "spans"]) && isString(x.id) && isString(x.spans);
+
+/** The header as read back: the structural check of `schemas().header` (see search/shape.ts), without zod. */
 export function isHeader(x: unknown): x is Header {
   return hasExactly(x, ["format", "key", "articles"]) && x.format === DATES_CACHE_FORMAT && isString(x.key) && isArrayOf(x.articles, isStoredArticle);
 }
@@ -109,9 +121,15 @@ export interface DateCacheOptions {
   rebuild?: boolean;
 }
 
+/** Dates by article. */
+export interface DatesByArticle {
+  /** The article's dates, or undefined when it is not among the articles opened. */
+  get(article: Article): ArticleDates | undefined;
+}
+
 export interface OpenedDates {
-  /** Every article's dates, by article id. */
-  dates: ReadonlyMap<string, ArticleDates>;
+  /** Every article's dates. */
+  dates: DatesByArticle;
   source: "loaded" | "built";
   file: string;
   /** Size of the entry on disk, or 0 when it could not be written. */
@@ -131,26 +149,30 @@ function entryKey(corpusKey: string): string {
     .digest("hex");
 }
 
-function toStored(d: ArticleDates): StoredArticle {
-  return {
-    id: d.article.id,
-    spans: d.spans.map((s) => ({
-      sentence: s.sentence ? s.sentence.index : null,
-      start: s.span.start,
-      end: s.span.end,
-      mentions: s.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, date: { year: m.date.year, month: m.date.month, day: m.date.day }, basis: m.basis, readAs: m.readAs, attribution: m.attribution })),
-    })),
-  };
+function toStoredSpans(d: ArticleDates): StoredSpan[] {
+  return d.spans.map((s) => ({
+    sentence: s.sentence ? s.sentence.index : null,
+    start: s.span.start,
+    end: s.span.end,
+    mentions: s.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, date: { year: m.date.year, month: m.date.month, day: m.date.day }, basis: m.basis, readAs: m.readAs, attribution: m.attribution })),
+  }));
 }
 
 /** An article's dates from its stored record, or null when the record does not fit the article. */
-function restoreArticle(article: Article, stored: StoredArticle): ArticleDates | null {
-  if (stored.id !== article.id) return null;
+function restoreArticle(article: Article, record: string): ArticleDates | null {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(record);
+  } catch {
+    return null;
+  }
+  if (!isStoredSpans(stored)) return null;
   const spans: DatedSpan[] = [];
-  let previousStart = 0;
-  for (const s of stored.spans) {
-    if (s.start >= s.end || s.end > article.text.length || s.start < previousStart || s.mentions.length === 0) return null;
-    previousStart = s.start;
+  // Spans in document order, none overlapping the one before (sentences and captions never do).
+  let previousEnd = 0;
+  for (const s of stored) {
+    if (s.start >= s.end || s.end > article.text.length || s.start < previousEnd || s.mentions.length === 0) return null;
+    previousEnd = s.end;
     let sentence: Sentence | null = null;
     let span: Span = { start: s.start, end: s.end };
     if (s.sentence !== null) {
@@ -170,16 +192,26 @@ function restoreArticle(article: Article, stored: StoredArticle): ArticleDates |
   return { article, spans };
 }
 
-function tryLoad(file: string, key: string, articles: readonly Article[]): { dates: Map<string, ArticleDates>; bytes: number } | null {
+/**
+ * The saved dates when the entry is intact, of this corpus's articles in order, and keyed `key`.
+ * An article's record is parsed and checked against the article when its dates are first asked
+ * for; one that does not fit is not used: its dates are read afresh (time, never a wrong date).
+ */
+function tryLoad(file: string, key: string, articles: readonly Article[], idf: Idf): { dates: DatesByArticle; bytes: number } | null {
   const entry = readEntry(file, MAGIC, isHeader, key);
-  if (!entry || entry.header.articles.length !== articles.length) return null;
-  const dates = new Map<string, ArticleDates>();
-  for (let i = 0; i < articles.length; i++) {
-    const restored = restoreArticle(articles[i]!, entry.header.articles[i]!);
-    if (!restored) return null;
-    dates.set(restored.article.id, restored);
-  }
-  return { dates, bytes: entry.size };
+  if (!entry) return null;
+  const records = entry.header.articles;
+  if (records.length !== articles.length || records.some((r, i) => r.id !== articles[i]!.id)) return null;
+  const position = new Map(articles.map((a, i) => [a, i]));
+  const restored = new Map<Article, ArticleDates>();
+  const get = (article: Article): ArticleDates | undefined => {
+    const i = position.get(article);
+    if (i === undefined) return undefined;
+    let d = restored.get(article);
+    if (!d) restored.set(article, (d = restoreArticle(article, records[i]!.spans) ?? articleDates(article, idf)));
+    return d;
+  };
+  return { dates: { get }, bytes: entry.size };
 }
 
 /**
@@ -191,15 +223,17 @@ export function openDates(articles: readonly Article[], idf: Idf, options: DateC
   const file = datesCacheFileFor(options.dir, options.cacheDir);
   const key = entryKey(options.corpusKey);
   if (!options.rebuild) {
-    const hit = tryLoad(file, key, articles);
+    const hit = tryLoad(file, key, articles, idf);
     if (hit) return { ...hit, source: "loaded", file, saveError: null };
   }
-  const all = articles.map((a) => articleDates(a, idf));
-  const dates = new Map(all.map((d) => [d.article.id, d]));
+  const all = new Map(articles.map((a) => [a, articleDates(a, idf)]));
+  const dates: DatesByArticle = { get: (article) => all.get(article) };
   try {
-    const header: Header = { format: DATES_CACHE_FORMAT, key, articles: all.map(toStored) };
-    // Checked against the schema at the boundary; reading it back needs only `isHeader` and the articles.
-    const body = encodeEntry(MAGIC, headerSchema().parse(header), new ArrayRegion());
+    const { header: headerSchema, spans: spansSchema } = schemas();
+    // Checked against the schemas at the boundary; reading back needs only the structural checks and the articles.
+    const records = [...all.values()].map((d) => ({ id: d.article.id, spans: JSON.stringify(spansSchema.parse(toStoredSpans(d))) }));
+    const header: Header = { format: DATES_CACHE_FORMAT, key, articles: records };
+    const body = encodeEntry(MAGIC, headerSchema.parse(header), new ArrayRegion());
     saveEntry(file, body);
     return { dates, source: "built", file, bytes: body.length, saveError: null };
   } catch (err) {
