@@ -18,11 +18,13 @@ import { join } from "node:path";
 import { projectPath } from "../paths.js";
 import { fold, STOP_WORDS } from "./analyzer.js";
 import { saveEntry } from "./cache-entry.js";
+import { lazily } from "../lazily.js";
+import { isArrayOf, isCount, isString, isStringArray } from "./shape.js";
 import { convertPackage, packagePath, VECTOR_FORMAT, VectorTable } from "../text/vectors.js";
 import { baseForms, WordNet } from "../text/wordnet.js";
 
 /** Bump when what a meaning entry holds, or how it is built, changes. */
-export const MEANING_FORMAT = 1;
+export const MEANING_FORMAT = 2;
 
 /** Most frequent English words kept beside the corpus's own (questions are written in them). */
 export const COMMON_WORDS = 50_000;
@@ -75,17 +77,24 @@ export function loadFullTable(options: { dir?: string; onProgress?: (line: strin
 
 export class WordMeaning {
   private linkMap: ReadonlyMap<string, readonly string[]> | null = null;
+  private softWordList: readonly string[] | null = null;
 
   constructor(
     readonly vectors: VectorTable,
     /**
      * Question-side base form -> corpus words WordNet links it to; or how to compute them, on the
-     * first word the corpus lacks (reading WordNet takes a second or so).
+     * first word the corpus lacks (reading WordNet takes a second or so; a saved entry's are
+     * parsed then, which takes a quarter of a second on a large corpus).
      */
     private readonly linkSource: ReadonlyMap<string, readonly string[]> | (() => ReadonlyMap<string, readonly string[]>),
-    /** Corpus words that may stand for another word: ordinary words with a vector, no names. */
-    readonly softWords: readonly string[],
+    /** Corpus words that may stand for another word, or how to read them (see `softWords`). */
+    private readonly softWordSource: readonly string[] | (() => readonly string[]),
   ) {}
+
+  /** Corpus words that may stand for another word: ordinary words with a vector, no names. */
+  get softWords(): readonly string[] {
+    return (this.softWordList ??= typeof this.softWordSource === "function" ? this.softWordSource() : this.softWordSource);
+  }
 
   /** Rows of the soft words in the vector table, found once. */
   private softRows: Int32Array | null = null;
@@ -160,35 +169,51 @@ export class WordMeaning {
     return new WordMeaning(keep, options.compact ? links() : links, softWords);
   }
 
-  /** The entry's bytes: a JSON header (links, soft words, checksum) and the vector table. */
+  /**
+   * The entry's bytes: the length of a small JSON header (format, key, the lexicon's length and
+   * checksum), the header, the lexicon (WordNet links and soft words, as JSON), padding to a
+   * multiple of four bytes, and the vector table (which carries its own checksum), so a start
+   * checks every byte but parses only the header and the table's words: the lexicon is needed
+   * only for a question word the corpus lacks.
+   */
   encode(key: string): Buffer {
-    const table = this.vectors.encode();
-    const meta = Buffer.from(JSON.stringify({ format: MEANING_FORMAT, key, links: [...this.links], softWords: this.softWords, table: sha(table) }), "utf8");
+    const lexicon = Buffer.from(JSON.stringify({ links: [...this.links], softWords: this.softWords }), "utf8");
+    const meta = Buffer.from(JSON.stringify({ format: MEANING_FORMAT, key, lexicon: sha(lexicon), lexiconBytes: lexicon.length }), "utf8");
     const length = Buffer.alloc(4);
     length.writeUInt32LE(meta.length);
-    return Buffer.concat([length, meta, table]);
+    // The table starts on a multiple of four, so its arrays can be read in place.
+    const padding = Buffer.alloc((4 - ((4 + meta.length + lexicon.length) % 4)) % 4);
+    return Buffer.concat([length, meta, lexicon, padding, this.vectors.encode()]);
   }
 
   static decode(bytes: Buffer, key: string): WordMeaning | null {
     try {
       const length = bytes.readUInt32LE(0);
       const meta = JSON.parse(bytes.toString("utf8", 4, 4 + length)) as Record<string, unknown>;
-      if (meta.format !== MEANING_FORMAT || meta.key !== key) return null;
-      const tableBytes = bytes.subarray(4 + length);
-      if (meta.table !== sha(tableBytes)) return null;
-      const table = VectorTable.decode(tableBytes);
-      if (!table || !Array.isArray(meta.links) || !Array.isArray(meta.softWords)) return null;
-      const links = new Map<string, string[]>();
-      for (const pair of meta.links as unknown[]) {
-        if (!Array.isArray(pair) || typeof pair[0] !== "string" || !Array.isArray(pair[1])) return null;
-        links.set(pair[0], (pair[1] as unknown[]).filter((x): x is string => typeof x === "string"));
-      }
-      const softWords = (meta.softWords as unknown[]).filter((x): x is string => typeof x === "string");
-      return new WordMeaning(table, links, softWords);
+      if (meta.format !== MEANING_FORMAT || meta.key !== key || typeof meta.lexicon !== "string" || !isCount(meta.lexiconBytes)) return null;
+      const lexiconEnd = 4 + length + meta.lexiconBytes;
+      if (lexiconEnd > bytes.length) return null;
+      const lexiconBytes = bytes.subarray(4 + length, lexiconEnd);
+      if (sha(lexiconBytes) !== meta.lexicon) return null;
+      const table = VectorTable.decode(bytes.subarray(lexiconEnd + ((4 - (lexiconEnd % 4)) % 4)));
+      if (!table) return null;
+      const lexicon = lazily(() => readLexicon(lexiconBytes));
+      return new WordMeaning(table, () => lexicon().links, () => lexicon().softWords);
     } catch {
       return null;
     }
   }
+}
+
+/**
+ * The lexicon of a saved entry whose checksum matched, so these are the bytes its writer wrote: a
+ * shape other than the writer's is a bug (a format change without a new MEANING_FORMAT), said so.
+ */
+function readLexicon(bytes: Buffer): { links: Map<string, string[]>; softWords: string[] } {
+  const parsed = JSON.parse(bytes.toString("utf8")) as { links?: unknown; softWords?: unknown };
+  const isLink = (x: unknown): x is [string, string[]] => Array.isArray(x) && x.length === 2 && isString(x[0]) && isStringArray(x[1]);
+  if (!isArrayOf(parsed.links, isLink) || !isStringArray(parsed.softWords)) throw new Error(`word meaning entry: the lexicon is not of format ${MEANING_FORMAT}`);
+  return { links: new Map(parsed.links), softWords: parsed.softWords };
 }
 
 /** WordNet's links from question-side words to the corpus's soft words (question word -> corpus words). */

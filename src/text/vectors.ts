@@ -165,11 +165,12 @@ export class VectorTable {
     if (bodyStart + scalesBytes + n * header.dims !== file.length) return null;
     const body = file.subarray(bodyStart);
     if (createHash("sha256").update(body).digest("hex") !== header.sha256) return null;
-    // Copies, so the table owns aligned memory whatever the buffer's pool offset.
+    // Read in place (megabytes not copied at every start), or copied when the buffer puts the
+    // scales off a multiple of four bytes (a Float32Array cannot start there).
+    const rows = new Int8Array(body.buffer, body.byteOffset + scalesBytes, n * header.dims);
+    if (body.byteOffset % 4 === 0) return new VectorTable(header.words, header.dims, new Float32Array(body.buffer, body.byteOffset, n), rows);
     const scales = new Float32Array(n);
     Buffer.from(scales.buffer).set(body.subarray(0, scalesBytes));
-    const rows = new Int8Array(n * header.dims);
-    Buffer.from(rows.buffer).set(body.subarray(scalesBytes));
     return new VectorTable(header.words, header.dims, scales, rows);
   }
 
