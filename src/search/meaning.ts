@@ -13,7 +13,7 @@
  * WordNet links that end in a corpus word. Saved beside the index entry, keyed like it.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { projectPath } from "../paths.js";
 import { fold, STOP_WORDS } from "./analyzer.js";
@@ -24,7 +24,7 @@ import { convertPackage, packagePath, VECTOR_FORMAT, VectorTable } from "../text
 import { baseForms, WordNet } from "../text/wordnet.js";
 
 /** Bump when what a meaning entry holds, or how it is built, changes. */
-export const MEANING_FORMAT = 2;
+export const MEANING_FORMAT = 3;
 
 /** Most frequent English words kept beside the corpus's own (questions are written in them). */
 export const COMMON_WORDS = 50_000;
@@ -101,7 +101,8 @@ export class WordMeaning {
   /** Soft matches per question word: a bot hears the same words again and again. */
   private readonly matches = new Map<string, SoftMatch[]>();
 
-  private get links(): ReadonlyMap<string, readonly string[]> {
+  /** Question-side base form -> corpus words WordNet links it to. */
+  get links(): ReadonlyMap<string, readonly string[]> {
     return (this.linkMap ??= typeof this.linkSource === "function" ? this.linkSource() : this.linkSource);
   }
 
@@ -170,50 +171,107 @@ export class WordMeaning {
   }
 
   /**
-   * The entry's bytes: the length of a small JSON header (format, key, the lexicon's length and
-   * checksum), the header, the lexicon (WordNet links and soft words, as JSON), padding to a
-   * multiple of four bytes, and the vector table (which carries its own checksum), so a start
-   * checks every byte but parses only the header and the table's words: the lexicon is needed
-   * only for a question word the corpus lacks.
+   * The entry's bytes: the length of a small JSON header (format, key, the table's length, the
+   * lexicon's length and checksum), the header, padding to a multiple of four bytes, the vector
+   * table packed (`VectorTable.encodePacked`, with its own checksum), then the lexicon: WordNet's
+   * links and the soft words, as JSON. A start reads the header and the table, in place and
+   * without parsing a word list; the lexicon (5 MB on a large corpus) is read, checked and parsed
+   * only for the first question word the corpus lacks.
    */
   encode(key: string): Buffer {
+    const table = this.vectors.encodePacked();
     const lexicon = Buffer.from(JSON.stringify({ links: [...this.links], softWords: this.softWords }), "utf8");
-    const meta = Buffer.from(JSON.stringify({ format: MEANING_FORMAT, key, lexicon: sha(lexicon), lexiconBytes: lexicon.length }), "utf8");
+    const head = Buffer.from(JSON.stringify({ format: MEANING_FORMAT, key, tableBytes: table.length, lexicon: sha(lexicon), lexiconBytes: lexicon.length }), "utf8");
     const length = Buffer.alloc(4);
-    length.writeUInt32LE(meta.length);
-    // The table starts on a multiple of four, so its arrays can be read in place.
-    const padding = Buffer.alloc((4 - ((4 + meta.length + lexicon.length) % 4)) % 4);
-    return Buffer.concat([length, meta, lexicon, padding, this.vectors.encode()]);
+    length.writeUInt32LE(head.length);
+    return Buffer.concat([length, head, Buffer.alloc(padTo4(4 + head.length) - 4 - head.length), table, lexicon]);
   }
 
-  static decode(bytes: Buffer, key: string): WordMeaning | null {
+  /**
+   * The entry in `file` when it is intact and keyed `key` (null otherwise), its lexicon read on
+   * first use. A lexicon found changed by then (the entry rewritten in between, a damaged disk)
+   * is made again by `rebuild`: time, never a wrong answer.
+   */
+  static open(file: string, key: string, rebuild: () => WordMeaning | null): WordMeaning | null {
+    let fd: number;
     try {
-      const length = bytes.readUInt32LE(0);
-      const meta = JSON.parse(bytes.toString("utf8", 4, 4 + length)) as Record<string, unknown>;
-      if (meta.format !== MEANING_FORMAT || meta.key !== key || typeof meta.lexicon !== "string" || !isCount(meta.lexiconBytes)) return null;
-      const lexiconEnd = 4 + length + meta.lexiconBytes;
-      if (lexiconEnd > bytes.length) return null;
-      const lexiconBytes = bytes.subarray(4 + length, lexiconEnd);
-      if (sha(lexiconBytes) !== meta.lexicon) return null;
-      const table = VectorTable.decode(bytes.subarray(lexiconEnd + ((4 - (lexiconEnd % 4)) % 4)));
-      if (!table) return null;
-      const lexicon = lazily(() => readLexicon(lexiconBytes));
-      return new WordMeaning(table, () => lexicon().links, () => lexicon().softWords);
+      fd = openSync(file, "r");
     } catch {
       return null;
+    }
+    try {
+      const size = fstatSync(fd).size;
+      const headLength = readAt(fd, 0, 4)?.readUInt32LE(0);
+      const headBytes = headLength === undefined ? null : readAt(fd, 4, headLength);
+      if (!headBytes) return null;
+      const head = JSON.parse(headBytes.toString("utf8")) as Record<string, unknown>;
+      const { tableBytes, lexicon, lexiconBytes } = head;
+      if (head.format !== MEANING_FORMAT || head.key !== key || !isCount(tableBytes) || typeof lexicon !== "string" || !isCount(lexiconBytes)) return null;
+      const tableStart = padTo4(4 + headBytes.length);
+      if (tableStart + tableBytes + lexiconBytes !== size) return null;
+      // Its own memory, starting at offset 0, so the table's arrays are views of it.
+      const tableBuffer = readAt(fd, tableStart, tableBytes, Buffer.allocUnsafeSlow(tableBytes));
+      const table = tableBuffer && VectorTable.decodePacked(tableBuffer);
+      if (!table) return null;
+      const read = lazily(() => readLexicon(file, tableStart + tableBytes, lexiconBytes, lexicon) ?? fromRebuild(rebuild));
+      return new WordMeaning(table, () => read().links, () => read().softWords);
+    } catch {
+      return null;
+    } finally {
+      closeSync(fd);
     }
   }
 }
 
-/**
- * The lexicon of a saved entry whose checksum matched, so these are the bytes its writer wrote: a
- * shape other than the writer's is a bug (a format change without a new MEANING_FORMAT), said so.
- */
-function readLexicon(bytes: Buffer): { links: Map<string, string[]>; softWords: string[] } {
-  const parsed = JSON.parse(bytes.toString("utf8")) as { links?: unknown; softWords?: unknown };
+function padTo4(n: number): number {
+  return n + ((4 - (n % 4)) % 4);
+}
+
+/** `length` bytes of the file at `position` (into `into` when given), or null when the file ends first. */
+function readAt(fd: number, position: number, length: number, into: Buffer = Buffer.alloc(length)): Buffer | null {
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, into, done, length - done, position + done);
+    if (n === 0) return null;
+    done += n;
+  }
+  return into;
+}
+
+interface Lexicon {
+  links: ReadonlyMap<string, readonly string[]>;
+  softWords: readonly string[];
+}
+
+/** The lexicon at `position` of the entry, when its bytes still have the checksum its header recorded. */
+function readLexicon(file: string, position: number, length: number, checksum: string): Lexicon | null {
+  let bytes: Buffer | null;
+  try {
+    const fd = openSync(file, "r");
+    try {
+      bytes = readAt(fd, position, length);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  if (!bytes || sha(bytes) !== checksum) return null;
+  let parsed: { links?: unknown; softWords?: unknown };
+  try {
+    parsed = JSON.parse(bytes.toString("utf8")) as typeof parsed;
+  } catch {
+    return null;
+  }
   const isLink = (x: unknown): x is [string, string[]] => Array.isArray(x) && x.length === 2 && isString(x[0]) && isStringArray(x[1]);
-  if (!isArrayOf(parsed.links, isLink) || !isStringArray(parsed.softWords)) throw new Error(`word meaning entry: the lexicon is not of format ${MEANING_FORMAT}`);
+  if (!isArrayOf(parsed.links, isLink) || !isStringArray(parsed.softWords)) return null;
   return { links: new Map(parsed.links), softWords: parsed.softWords };
+}
+
+/** The lexicon made again, as when the entry was built (without the vector package, which made it, none). */
+function fromRebuild(rebuild: () => WordMeaning | null): Lexicon {
+  const meaning = rebuild();
+  return meaning ? { links: meaning.links, softWords: meaning.softWords } : { links: new Map(), softWords: [] };
 }
 
 /** WordNet's links from question-side words to the corpus's soft words (question word -> corpus words). */
@@ -250,20 +308,17 @@ function sha(bytes: Buffer): string {
  * built and saved. Like every cache entry, a bad or unwritable file costs time, never answers.
  */
 export function openMeaning(file: string, key: string, written: () => Iterable<string>, onProgress?: (line: string) => void): WordMeaning | null {
-  try {
-    const hit = WordMeaning.decode(readFileSync(file), key);
-    if (hit) return hit;
-  } catch {
-    // missing: build below
-  }
-  const built = WordMeaning.build(written(), { onProgress, compact: true });
-  if (!built) return null;
-  try {
-    saveEntry(file, built.encode(key));
-  } catch {
-    // unwritable cache: this run still has the meaning
-  }
-  return built;
+  const build = () => {
+    const built = WordMeaning.build(written(), { onProgress, compact: true });
+    if (!built) return null;
+    try {
+      saveEntry(file, built.encode(key));
+    } catch {
+      // unwritable cache: this run still has the meaning
+    }
+    return built;
+  };
+  return WordMeaning.open(file, key, build) ?? build();
 }
 
 /** The meaning entry's key: the corpus key, the format and the resources' versions. */
