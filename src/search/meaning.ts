@@ -202,7 +202,7 @@ export class WordMeaning {
     try {
       const size = fstatSync(fd).size;
       const headLength = readAt(fd, 0, 4)?.readUInt32LE(0);
-      const headBytes = headLength === undefined ? null : readAt(fd, 4, headLength);
+      const headBytes = headLength === undefined || 4 + headLength > size ? null : readAt(fd, 4, headLength);
       if (!headBytes) return null;
       const head = JSON.parse(headBytes.toString("utf8")) as Record<string, unknown>;
       const { tableBytes, lexicon, lexiconBytes } = head;
