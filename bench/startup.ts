@@ -11,11 +11,13 @@
  *   npm run --silent ask               what a user types (adds npm's own start-up)
  *
  * The persisted index is warmed first (one untimed run per variant), so every timed run is a
- * cached start. Needs a fresh build (`npm run build`).
+ * cached start. Builds `dist/` first when it is missing or older than a source. `npm run bench`
+ * measures the same on the seeds and the mixed corpus beside its other figures.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { DEFAULT_CORPUS_DIR } from "../src/corpus/location.js";
 import { PROJECT_ROOT } from "../src/paths.js";
@@ -61,8 +63,18 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
+const { buildIsFresh } = (await import(pathToFileURL(join(PROJECT_ROOT, "bin", "launch.mjs")).href)) as { buildIsFresh: () => boolean };
+
+/** Builds `dist/` when it is missing or older than a source, so the figures are those of the code as it is. */
+export function ensureFreshBuild(log: (line: string) => void = () => {}): void {
+  if (buildIsFresh()) return;
+  log("building dist/ first (npm run build): it is missing or older than the sources");
+  const r = spawnSync("npm", ["run", "--silent", "build"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+  if (r.status !== 0 || !buildIsFresh()) throw new Error(`npm run build failed (${r.status}): ${r.stderr}`);
+}
+
 export function measureStartup(corpus: string, dir: string, runs: number): StartupFigures {
-  if (!existsSync(join(PROJECT_ROOT, "dist", "src", "cli.js"))) throw new Error("no build: run `npm run build` first");
+  if (!existsSync(join(PROJECT_ROOT, "dist", "src", "cli.js")) || !buildIsFresh()) throw new Error("no fresh build: run `npm run build` first");
   const vs = variants(dir);
   for (const v of vs) timeOnce(v.cmd, v.args); // warm the persisted index and the file cache
   const times = vs.map(() => [] as number[]);
@@ -93,6 +105,7 @@ export function renderStartup(f: StartupFigures): string {
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
   const { values } = parseArgs({ options: { corpora: { type: "string", default: "seeds,mixed" }, runs: { type: "string", default: "10" }, json: { type: "boolean", default: false } } });
+  ensureFreshBuild((line) => process.stderr.write(`bench:startup: ${line}\n`));
   const all = values.corpora.split(",").map((name) => measureStartup(name, startupCorpusDir(name), Number(values.runs)));
   if (values.json) process.stdout.write(`${JSON.stringify(all)}\n`);
   else process.stdout.write(`${all.map(renderStartup).join("\n\n")}\n`);

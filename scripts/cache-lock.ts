@@ -11,11 +11,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { changedFiles, entriesMatch, lockEntry, LOCK_FILE, readLock, type CacheStamp, type Lock } from "../src/code-version.js";
 import { PROJECT_ROOT } from "../src/paths.js";
+import { DATES_STAMP } from "../src/dates/persist-dates.js";
 import { QUOTE_STAMP } from "../src/quotes/persist.js";
 import { INDEX_STAMP } from "../src/search/persist.js";
 
 /** Every persisted cache whose key names its code. */
-export const STAMPS: readonly CacheStamp[] = [INDEX_STAMP, QUOTE_STAMP];
+export const STAMPS: readonly CacheStamp[] = [INDEX_STAMP, QUOTE_STAMP, DATES_STAMP];
 
 function versionsEqual(a: Record<string, unknown> | undefined, b: Record<string, unknown>): boolean {
   return !!a && JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());

@@ -9,13 +9,14 @@ import { CorpusError } from "./corpus/errors.js";
 import { DEFAULT_CACHE_DIR, openIndexedCorpus, type Phase as IndexPhase } from "./search/persist.js";
 import { openQuoteIndex } from "./quotes/persist.js";
 import { meaningKey, openMeaning } from "./search/meaning.js";
+import { openDates } from "./dates/persist-dates.js";
 
-/** The passage index's phases, then extracting and saving the quotations. */
-type Phase = IndexPhase | "quotes";
+/** The passage index's phases, then extracting and saving the quotations, then reading the dates. */
+type Phase = IndexPhase | "quotes" | "dates";
 
 const USAGE = `usage: npm run index [-- --corpus DIR] [-- --rebuild]
 
-Builds the persisted index and quote index for the corpus (seeds/ by default, or $CORPUS_DIR)
+Builds the persisted index, quote index and dates for the corpus (seeds/ by default, or $CORPUS_DIR)
 under .cache/index. Starts reuse them until an article, the manifest or the code changes.
 
 options:
@@ -29,6 +30,7 @@ const PHASE_LABEL: Record<Phase, string> = {
   indexing: "indexing passages",
   writing: "writing the index",
   quotes: "quote index",
+  dates: "dates",
 };
 
 const BAR_WIDTH = 30;
@@ -109,6 +111,16 @@ export function main(argv: string[]): number {
       quotesSeconds = ((performance.now() - quotesStarted) / 1000).toFixed(1);
       progress.onProgress("quotes", articles, articles);
     }
+    let dates = null;
+    let datesSeconds = "";
+    if (opened.key) {
+      const articles = opened.corpus.articles.length;
+      progress.onProgress("dates", 0, articles);
+      const datesStarted = performance.now();
+      dates = openDates(opened.corpus.articles, (t) => opened.index.idf(t), { dir, cacheDir: DEFAULT_CACHE_DIR, corpusKey: opened.key, rebuild: values.rebuild });
+      datesSeconds = ((performance.now() - datesStarted) / 1000).toFixed(1);
+      progress.onProgress("dates", articles, articles);
+    }
     progress.finish();
     // Word meaning for ask (vectors and WordNet links of this corpus's words), saved beside the index.
     if (opened.key) {
@@ -136,6 +148,15 @@ export function main(argv: string[]): number {
         process.stderr.write(`error: extracted ${speakers} but could not save them: ${quotes.saveError}\n`);
         return 1;
       } else process.stdout.write(`quotes: ${speakers} in ${quotesSeconds} s; saved ${(quotes.bytes / 1e6).toFixed(1)} MB to ${quotes.file}\n`);
+    }
+    if (dates) {
+      let mentions = 0;
+      for (const a of opened.corpus.articles) for (const s of dates.dates.get(a)?.spans ?? []) mentions += s.mentions.length;
+      if (dates.source === "loaded") process.stdout.write(`dates up to date: ${mentions} dates (${dates.file})\n`);
+      else if (dates.saveError) {
+        process.stderr.write(`error: read ${mentions} dates but could not save them: ${dates.saveError}\n`);
+        return 1;
+      } else process.stdout.write(`dates: ${mentions} dates in ${datesSeconds} s; saved ${(dates.bytes / 1e6).toFixed(1)} MB to ${dates.file}\n`);
     }
     return 0;
   } catch (err) {

@@ -14,18 +14,23 @@ import { QuoteIndex, type QuoteOptions } from "./quotes/quote-index.js";
 import type { QuoteResult, SpeakerInfo } from "./quotes/types.js";
 import { withDisagreements, type AskAnswer } from "./disagree/report.js";
 import { TimelineIndex, type TimelineResult } from "./timeline/timeline.js";
+import { articleDates, type ArticleDates } from "./dates/read-dates.js";
+import { openDates, type DateCacheOptions, type DatesByArticle } from "./dates/persist-dates.js";
 
 export class Engine {
   readonly index: PassageIndex;
   private quoteIndex: QuoteIndex | null = null;
   private timelineIndex: TimelineIndex | null = null;
   private articleById: Map<string, Article> | null = null;
-  /** Where `fromDir` keeps the quote index between starts; null: built in memory. */
-  private quoteCache: QuoteCacheOptions | null = null;
+  private dateMap: DatesByArticle | null = null;
+  /** Where `fromDir` keeps the quote index and the dates between starts; null: built in memory. */
+  private derivedCache: QuoteCacheOptions & DateCacheOptions | null = null;
   /** Whether the passage index was loaded from the cache, built (and saved), or built in memory only. */
   indexSource: "loaded" | "built" | "memory" = "memory";
   /** The same for the quote index, once it exists (null until first use). */
   quoteSource: "loaded" | "built" | "memory" | null = null;
+  /** The same for the articles' dates, once read (null until first use). */
+  dateSource: "loaded" | "built" | "memory" | null = null;
 
   /** `index` must have been built over `corpus.articles` (as `openIndexedCorpus` does). */
   constructor(
@@ -57,11 +62,11 @@ export class Engine {
   }
 
   private openQuotes(): QuoteIndex {
-    if (!this.quoteCache) {
+    if (!this.derivedCache) {
       this.quoteSource = "memory";
       return new QuoteIndex(this.corpus.articles);
     }
-    const opened = openQuoteIndex(this.corpus.articles, this.quoteCache);
+    const opened = openQuoteIndex(this.corpus.articles, this.derivedCache);
     this.quoteSource = opened.source;
     if (opened.saveError) this.corpus.warnings.push(`quote cache not saved (${opened.saveError}); the next start will extract quotations again`);
     return opened.index;
@@ -84,7 +89,7 @@ export class Engine {
     const engine = new Engine(corpus, opened.index);
     engine.indexSource = opened.key && !opened.saveError ? opened.source : "memory";
     // Without a key the corpus is not known to match what was hashed; quotes are then built in memory.
-    if (opened.key) engine.quoteCache = { dir, cacheDir: options.cacheDir, corpusKey: opened.key };
+    if (opened.key) engine.derivedCache = { dir, cacheDir: options.cacheDir, corpusKey: opened.key };
     return engine;
   }
 
@@ -100,7 +105,29 @@ export class Engine {
   ask(question: string, options?: AskOptions): AskAnswer {
     const result: AskResult = ask(this.index, question, { quotesBy: (name) => this.speakerQuotes(name), ...options });
     this.articleById ??= new Map(this.corpus.articles.map((a) => [a.id, a]));
-    return withDisagreements(result, this.articleById, (t) => this.index.idf(t));
+    return withDisagreements(result, this.articleById, (a) => this.datesOf(a));
+  }
+
+  /**
+   * Every article's dates, opened on first use: from the saved entry beside the index when
+   * `fromDir` has a cache (read and saved when it is missing or stale), so a new process neither
+   * loads chrono-node nor parses articles; null without a cache (dates are then read per article,
+   * when asked for).
+   */
+  get dates(): DatesByArticle | null {
+    if (this.dateMap || !this.derivedCache) return this.dateMap;
+    const opened = openDates(this.corpus.articles, (t) => this.index.idf(t), this.derivedCache);
+    // Unsaved, the dates still serve this process; the next one reads them again (time, never answers).
+    this.dateSource = opened.source;
+    return (this.dateMap = opened.dates);
+  }
+
+  /** The dates an article gives (read-dates.ts), as the answer's comparison and the timeline use them. */
+  datesOf(article: Article): ArticleDates {
+    const saved = this.dates?.get(article);
+    if (saved) return saved;
+    this.dateSource ??= "memory";
+    return articleDates(article, (t) => this.index.idf(t));
   }
 
   /** Where the quote index puts a speaker's quotations, or null when it knows no such speaker. */
@@ -114,7 +141,7 @@ export class Engine {
    * start-up, since `ask` never needs it; the bot touches it when it starts).
    */
   get timelines(): TimelineIndex {
-    return (this.timelineIndex ??= new TimelineIndex(this.index, this.corpus.articles));
+    return (this.timelineIndex ??= new TimelineIndex(this.index, this.corpus.articles, (a) => this.datesOf(a)));
   }
 
   /** The dated events of the coverage, or of those sentences that match `topic` (a speaker: their quotes too). */

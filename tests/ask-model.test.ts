@@ -39,13 +39,13 @@ describe("the answer model file", () => {
     expect(Object.keys(model.confidence.lead).sort()).toEqual([...CANDIDATE_FEATURES].sort());
     expect(model.threshold).toBeGreaterThan(0);
     expect(model.threshold).toBeLessThan(1);
-    expect(modelSchema.safeParse(JSON.parse(readFileSync(MODEL_FILE, "utf8"))).success).toBe(true);
+    expect(modelSchema().safeParse(JSON.parse(readFileSync(MODEL_FILE, "utf8"))).success).toBe(true);
   });
   it("a model missing a weight, or with a weight that is no number, is refused", () => {
     const model = JSON.parse(readFileSync(MODEL_FILE, "utf8")) as { candidate: Record<string, unknown> };
     const { coverage: _dropped, ...rest } = model.candidate;
-    expect(modelSchema.safeParse({ ...model, candidate: rest }).success).toBe(false);
-    expect(modelSchema.safeParse({ ...model, candidate: { ...model.candidate, coverage: "high" } }).success).toBe(false);
+    expect(modelSchema().safeParse({ ...model, candidate: rest }).success).toBe(false);
+    expect(modelSchema().safeParse({ ...model, candidate: { ...model.candidate, coverage: "high" } }).success).toBe(false);
   });
 });
 
@@ -63,6 +63,27 @@ describe("the vector table", () => {
     const flipped = Buffer.from(bytes);
     flipped[flipped.length - 3]! ^= 0x40;
     expect(VectorTable.decode(flipped)).toBeNull();
+  });
+  it("packed (as a corpus's meaning entry keeps it), finds every word's row and cosine as the list does, and refuses damaged bytes", () => {
+    // Words that collide in a small hash table, a repeated word (its first row counts) and non-ASCII words.
+    const words = Array.from({ length: 300 }, (_, i) => `w${i.toString(36)}`).concat(["café", "naïve", "w0", "日本"]);
+    const vectors = words.map((_, i) => [Math.sin(i + 1), Math.cos(i * 3 + 1), (i % 7) - 3, 0.5]);
+    const list = VectorTable.fromFloats(words, vectors);
+    const packed = VectorTable.decodePacked(Buffer.from(list.encodePacked()))!;
+    expect(packed).not.toBeNull();
+    expect(packed.size).toBe(list.size);
+    for (const w of [...words, "w", "cafe", "", "unknownword", "w00"]) {
+      expect(packed.rowOf(w)).toBe(list.rowOf(w));
+      expect(packed.similarity(w, "café")).toBe(list.similarity(w, "café"));
+    }
+    expect(packed.rowOf("w0")).toBe(0);
+    expect(packed.words).toEqual(words);
+    const bytes = list.encodePacked();
+    for (const at of [40, bytes.length - 1, bytes.length - 700]) {
+      const flipped = Buffer.from(bytes);
+      flipped[at]! ^= 0x21;
+      expect(VectorTable.decodePacked(flipped)).toBeNull();
+    }
   });
   it("finds the nearest candidates above a floor, best first", () => {
     expect(table().nearest("scrapped", ["festival", "cancelled", "banana"], 0.5, 5).map((n) => n.word)).toEqual(["cancelled"]);

@@ -38,6 +38,32 @@ describe("the build", () => {
     }
   });
 
+  it("a cached answer loads neither zod nor chrono-node: saved entries are read with structural checks, dates from their entry", () => {
+    // Reports every load of either package, by require (how both are loaded lazily) or by import.
+    const hook = `export async function load(url, context, next) { if (/node_modules\\/(zod|chrono-node)\\//.test(url)) process.stderr.write("loaded " + url + "\\n"); return next(url, context); }`;
+    const watch = [
+      'import Module, { register } from "node:module";',
+      "const load = Module._load;",
+      'Module._load = function (request, ...rest) { if (/^(zod|chrono-node)(\\/|$)/.test(request)) process.stderr.write("loaded " + request + "\\n"); return load.call(this, request, ...rest); };',
+      `register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`,
+    ].join("\n");
+    const watching = ["--import", `data:text/javascript,${encodeURIComponent(watch)}`];
+    // The watch sees both ways in.
+    const probe = node([...watching, "--input-type=module", "-e", 'import { createRequire } from "node:module"; createRequire(import.meta.url)("chrono-node"); await import("zod");']);
+    expect(probe.stderr).toContain("loaded chrono-node");
+    expect(probe.stderr).toMatch(/loaded \S*node_modules\/zod\//);
+    const args = [...watching, join(ROOT, "dist", "src", "cli.js"), "ask", "--json", "why did Putin wait"];
+    // The first run saves whatever is missing (the dates, after a code change); the second is a cached start.
+    const first = node(args);
+    expect(first.status).toBe(0);
+    const cached = node(args);
+    expect(cached.status).toBe(0);
+    const answer = JSON.parse(cached.stdout) as { citations: { sameAs: number | null }[] };
+    // The answer's lead is corroborated, so its outlets' dates are compared: the dates were needed.
+    expect(answer.citations.some((c) => c.sameAs === 1)).toBe(true);
+    expect(cached.stderr).toBe("");
+  });
+
   it("the coverage-bot bin runs the CLI", () => {
     const r = node([join(ROOT, "bin", "coverage-bot.mjs"), "sources", "--json"], tempDir("cwd"));
     expect(r.status).toBe(0);

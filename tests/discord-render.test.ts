@@ -8,6 +8,7 @@ import { supportLine } from "../src/render/support.js";
 import {
   DISCORD_LIMITS,
   fitAnswer,
+  QUOTED_ABOVE,
   renderAskPages,
   renderNotCovered,
   renderQuotePages,
@@ -133,7 +134,7 @@ describe("fitAnswer", () => {
 });
 
 describe("renderAskPages", () => {
-  test("an answer: lead with markers, excerpts as block quotes with outlet, date and link, support in the footer", () => {
+  test("an answer: the lead once with its markers, [1]'s source under it, other excerpts as block quotes with outlet, date and link, support in the footer", () => {
     const result = askResult("what *happened*?", [
       citation(1, "The council approved the plan."),
       citation(2, "Critics called it rushed.", { url: null, link: null, outlet: null, published: null }),
@@ -146,10 +147,8 @@ describe("renderAskPages", () => {
             description: "The council approved the plan. [1]",
             color: 0x3b82f6,
             fields: [
-              {
-                name: "[1] Outlet 1 · 2024-03-02",
-                value: "> The council approved the plan.\n[Headline 1](https://example.org/news/1#:~:text=The%20counci)",
-              },
+              // The lead is the description: its field says where it is from, without quoting it again.
+              { name: "[1] Outlet 1 · 2024-03-02", value: "[Headline 1](https://example.org/news/1#:~:text=The%20counci)" },
               // No outlet and no URL: labelled by its headline, which is not repeated under it.
               { name: "[2] Headline 2 · undated", value: "> Critics called it rushed." },
             ],
@@ -160,7 +159,47 @@ describe("renderAskPages", () => {
     ]);
   });
 
-  test("a report repeated by other outlets is quoted once, the others listed under it with their links", () => {
+  test("the lead is shown once, in the description with its markers, never again in [1] (issue 14 reply fix 4)", () => {
+    const lead = "The council approved the plan after a night of debate.";
+    const result = askResult("what happened", [citation(1, lead), citation(2, "The council has approved the plan.", { sameAs: 1 }), citation(3, "Critics called it rushed.")]);
+    result.answer = `${lead} [1][2]`;
+    const page = renderAskPages({ ...result, disagreements: [{ kind: "count", values: [{ text: "12", citations: [1] }, { text: "14", citations: [2] }] }] })[0]!;
+    const embed = page.embeds[0]!;
+    expect(embed.description).toBe(`${lead} [1][2]`);
+    // Once in the whole reply: the field of [1] names its source, its repeat and the flag, and quotes nothing.
+    expect(JSON.stringify(page).split("night of debate").length - 1).toBe(1);
+    expect(embed.fields![0]).toEqual({
+      name: "[1] Outlet 1 · 2024-03-02",
+      value:
+        "[Headline 1](https://example.org/news/1#:~:text=The%20counci)\n" +
+        "Same report: [2] [Outlet 2](https://example.org/news/2#:~:text=The%20counci)\n" +
+        // Escaped like all text from the articles.
+        'Outlets differ: count: "12" \\[1\\] · "14" \\[2\\]',
+    });
+    expect(embed.fields![1]!.value.startsWith("> Critics called it rushed.")).toBe(true);
+    // A lead with no headline line to show (no outlet, no URL: the label is the headline) still gets a value.
+    const bare = askResult("q", [citation(1, lead, { outlet: null, url: null, link: null, title: "Council votes" })]);
+    expect(renderAskPages(bare)[0]!.embeds[0]!.fields).toEqual([{ name: "[1] Council votes · 2024-03-02", value: QUOTED_ABOVE }]);
+    // An answer that does not lead with [1]'s words (not one the engine makes) quotes [1] as before.
+    const other = askResult("q", [citation(1, lead)]);
+    other.answer = "Something else entirely. [1]";
+    expect(renderAskPages(other)[0]!.embeds[0]!.fields![0]!.value.startsWith(`> ${lead}`)).toBe(true);
+  });
+
+  test("the lead's field stays within Discord's limits however much is said under it (long headline and link, many repeats, a long flag)", () => {
+    const url = `https://example.org/${"very-long-path/".repeat(25)}`;
+    const lead = citation(1, "The council approved the plan.", { title: "A headline that goes on ".repeat(12), url, link: `${url}#:~:text=x` });
+    const repeats = Array.from({ length: 20 }, (_, i) => citation(i + 2, "The council has approved the plan.", { sameAs: 1, outlet: `An outlet with a long name ${i}`, url, link: `${url}#${i}` }));
+    const flag = { kind: "count" as const, values: Array.from({ length: 12 }, (_, i) => ({ text: `${i} people and a long description`, citations: [i + 1] })) };
+    const pages = renderAskPages({ ...askResult("q", [lead, ...repeats]), disagreements: [flag] });
+    expectWithinLimits(pages);
+    const value = pages[0]!.embeds[0]!.fields![0]!.value;
+    expect(value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
+    expect(value).toMatch(/^\[A headline that goes on/);
+    expect(value).toMatch(/\nSame report: 20 outlets\nOutlets differ: /);
+  });
+
+  test("a report repeated by other outlets is shown once, the others listed under [1] with their links", () => {
     const result = askResult("what happened", [
       citation(1, "The council approved the plan."),
       citation(2, "The council has approved the plan.", { sameAs: 1 }),
@@ -174,7 +213,7 @@ describe("renderAskPages", () => {
       {
         name: "[1] Outlet 1 · 2024-03-02",
         value:
-          "> The council approved the plan.\n[Headline 1](https://example.org/news/1#:~:text=The%20counci)\n" +
+          "[Headline 1](https://example.org/news/1#:~:text=The%20counci)\n" +
           "Same report: [2] [Outlet 2](https://example.org/news/2#:~:text=The%20counci) · [3] *Headline 3*",
       },
       { name: "[4] Outlet 4 · 2024-03-05", value: "> Critics called it rushed.\n[Headline 4](https://example.org/news/4#:~:text=Critics%20ca)" },
@@ -211,7 +250,7 @@ describe("renderAskPages", () => {
     ]);
     const fields = renderAskPages(result)[0]!.embeds[0]!.fields!;
     expect(fields.map((f) => f.name)).toEqual(["[1] example.net · 2024-03-02", "[2] Mayor resigns · 2024-03-03"]);
-    expect(fields[0]!.value).toBe("> A.\n[Headline 1](https://www.example.net/story#:~:text=A.)");
+    expect(fields[0]!.value).toBe("[Headline 1](https://www.example.net/story#:~:text=A.)");
     expect(fields[1]!.value).toBe("> B.");
     expect(JSON.stringify(renderAskPages(result))).not.toMatch(/Unknown outlet|no link/);
   });
@@ -224,12 +263,18 @@ describe("renderAskPages", () => {
     expect(pages.length).toBeGreaterThan(1);
     expectWithinLimits(pages);
     const embeds = pages.flatMap((p) => p.embeds);
-    expect(embeds.flatMap((e) => e.fields ?? []).map((f) => f.name)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `[${n}] Outlet ${n} · 2024-03-0${n + 1}`));
-    for (const field of embeds.flatMap((e) => e.fields ?? [])) {
+    const fields = embeds.flatMap((e) => e.fields ?? []);
+    expect(fields.map((f) => f.name)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `[${n}] Outlet ${n} · 2024-03-0${n + 1}`));
+    // The lead: once, in the first page's description, cut at a sentence boundary with its marker; [1] quotes nothing.
+    expect(embeds[0]!.description!.endsWith(". … [1]")).toBe(true);
+    expect(long.startsWith(embeds[0]!.description!.slice(0, -6))).toBe(true);
+    expect(fields[0]!.value).toBe("[Headline 1](https://example.org/news/1#:~:text=Sentence%201)");
+    for (const field of fields.slice(1)) {
       const quoted = field.value.split("\n")[0]!;
       expect(quoted.endsWith(". …")).toBe(true);
       expect(long.startsWith(quoted.slice(2, -2))).toBe(true);
     }
+    expect(embeds.slice(1).every((e) => e.description === undefined)).toBe(true);
     expect(embeds.map((e) => e.footer?.text)).toEqual(embeds.map((_, i) => `1 of 7 articles reports this · Page ${i + 1} of ${embeds.length}`));
   });
 });

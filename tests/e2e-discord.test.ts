@@ -109,7 +109,7 @@ describe("with the seed corpus", () => {
     expect(h.logs.join("\n")).not.toContain(h.token);
   });
 
-  test("/ask answers with the lead, [n] markers and quoted, linked excerpts, pinging nobody", async () => {
+  test("/ask answers with the lead once (its [n] markers), its source under it, other excerpts quoted and linked, pinging nobody", async () => {
     const question = "why did Putin wait";
     const ix = h.fake.sendCommand("ask", { question });
     const result = h.engine.ask(question);
@@ -124,9 +124,13 @@ describe("with the seed corpus", () => {
     const shown = result.citations.filter((c) => c.sameAs === null);
     expect(embed.fields!.map((f) => f.name.slice(0, f.name.indexOf(" ")))).toEqual(shown.map((c) => `[${c.n}]`));
     embed.fields!.forEach((f, i) => {
-      expect(f.value.startsWith(`> ${shown[i]!.excerpt.slice(0, 20)}`)).toBe(true);
+      // The lead is the description; [1] gives its source without quoting it again (issue 14 reply fix 4).
+      if (i === 0) expect(f.value).not.toContain(shown[0]!.excerpt.slice(0, 40));
+      else expect(f.value.startsWith(`> ${shown[i]!.excerpt.slice(0, 20)}`)).toBe(true);
       for (const same of result.citations.filter((c) => c.sameAs === shown[i]!.n)) expect(f.value).toContain(`[${same.n}] `);
     });
+    expect(embed.description!.startsWith(shown[0]!.excerpt.slice(0, 40))).toBe(true);
+    expect(JSON.stringify(embed).split(shown[0]!.excerpt.slice(0, 40)).length - 1).toBe(1);
     expect(embed.footer!.text).toBe(supportLine(result));
     expect(embed.footer!.text).toMatch(/^(?:From 1 article|All \d+ articles cited report this|\d+ of \d+ articles reports? this)$/);
     expect(ix.message!.mention_everyone).toBe(false);
@@ -209,7 +213,9 @@ describe("with an invented corpus", () => {
       const lead = "Engineers replaced twelve damaged cables because salt water had corroded the steel anchors.";
       expect(embed.description).toBe(`${lead} [1]`);
       expect(embed.fields[0]!.name).toBe("[1] Harbour Gazette · 2024-04-02");
-      expect(embed.fields[0]!.value.startsWith(`> ${lead}\n[Harbour Bridge Reopens After Storm Repairs](https://gazette.example/bridge-reopens`)).toBe(true);
+      // The lead once, above; [1] is its source: the headline linked to the sentence in the article.
+      expect(embed.fields[0]!.value.startsWith("[Harbour Bridge Reopens After Storm Repairs](https://gazette.example/bridge-reopens")).toBe(true);
+      expect(embed.fields[0]!.value).not.toContain("twelve damaged cables");
 
       const sources = h.fake.sendCommand("sources");
       expect(await sources.response()).toEqual({
@@ -337,8 +343,8 @@ describe("with an invented corpus", () => {
     const manifest: Record<string, unknown> = {};
     for (let a = 1; a <= 26; a++) {
       const id = `tower-${String(a).padStart(2, "0")}`;
-      const filler = Array.from({ length: 320 }, (_, i) => (i % 25 === 0 ? `*${word(a * 1000 + i)}*` : word(a * 1000 + i)));
-      // One sentence longer than any field allows: it can only be cut at a word boundary.
+      const filler = Array.from({ length: 500 }, (_, i) => (i % 25 === 0 ? `*${word(a * 1000 + i)}*` : word(a * 1000 + i)));
+      // One sentence longer than any field, and than the description, allows: it can only be cut at a word boundary.
       const sentence = `The glass tower of Orlin leaned because its foundation shifted, ${filler.join(" ")}, the _engineers_ wrote.`;
       const said = `"${filler.slice(0, 200).join(" ")} and that is why the tower of Orlin leans," engineer Tove Lindahl said.`;
       files[`${id}.txt`] = `${"The Leaning Glass Tower of Orlin and the Spring Floods ".repeat(4)}${a}\n\n${sentence}\n\n${said}\n`;
@@ -359,10 +365,16 @@ describe("with an invented corpus", () => {
       expect(body.data!.embeds).toEqual(askPages[0]!.embeds);
       const fields = askPages.flatMap((p) => p.embeds.flatMap((e) => e.fields ?? []));
       expect(fields).toHaveLength(result.citations.length);
-      fields.forEach((field, i) => {
+      // The lead, cut, once: in the first page's description with its marker; [1] names its source only.
+      const description = askPages[0]!.embeds[0]!.description!;
+      expect(description).toMatch(/ … \[1\]$/);
+      expect(result.citations[0]!.excerpt.startsWith(description.slice(0, -6).replace(/\\(.)/g, "$1"))).toBe(true);
+      expect(fields[0]!.value).toMatch(/^\[The Leaning Glass Tower of Orlin/);
+      expect(fields[0]!.value).not.toContain("> ");
+      fields.slice(1).forEach((field, i) => {
         const quoted = field.value.split("\n")[0]!;
         expect(quoted.endsWith(" …")).toBe(true);
-        expect(result.citations[i]!.excerpt.startsWith(quoted.slice(2, -2).replace(/\\(.)/g, "$1"))).toBe(true);
+        expect(result.citations[i + 1]!.excerpt.startsWith(quoted.slice(2, -2).replace(/\\(.)/g, "$1"))).toBe(true);
       });
       const row = (body.data!.components as { components: { label: string }[] }[])[0]!;
       expect(row.components.map((c) => c.label)).toEqual(["Previous", "Next"]);

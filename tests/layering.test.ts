@@ -23,7 +23,7 @@ export interface Unit {
 
 /** Levels bottom up; the units of one level are siblings. */
 export const LAYERS: Unit[][] = [
-  [{ name: "text", paths: ["src/text/", "src/paths.ts", "src/code-version.ts"] }],
+  [{ name: "text", paths: ["src/text/", "src/paths.ts", "src/code-version.ts", "src/lazily.ts", "src/lazy-zod.ts"] }],
   [{ name: "corpus", paths: ["src/corpus/"] }],
   [
     { name: "search", paths: ["src/search/"] },

@@ -15,8 +15,11 @@
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import type { ZodNumber } from "zod";
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
 import { projectPath } from "../paths.js";
-import { z } from "zod";
+import { hasExactly, isBoolean, isRecord, isString } from "../search/shape.js";
 
 /** Features of one candidate sentence, each a number, mostly in 0..1. */
 export const CANDIDATE_FEATURES = [
@@ -109,26 +112,60 @@ export type QuestionFeature = (typeof QUESTION_FEATURES)[number];
 export type Features = Record<CandidateFeature, number>;
 export type QuestionFeatures = Record<QuestionFeature, number>;
 
-const weightsOf = <K extends string>(names: readonly K[]) => z.strictObject(Object.fromEntries(names.map((f) => [f, z.number().finite()])) as Record<K, z.ZodNumber>);
-
-export const modelSchema = z.strictObject({
-  about: z.string(),
+export interface AnswerModel {
+  about: string;
   /** True: only candidates passing the answer checks may lead; false: the checks are features. */
-  gate: z.boolean(),
+  gate: boolean;
   /** The ranker: a candidate's score is these weights times its features. */
-  candidate: weightsOf(CANDIDATE_FEATURES),
+  candidate: Record<CandidateFeature, number>;
   /**
    * The confidence that the lead answers: a logistic model over the question's features, the
    * lead's own features and its margin over the next candidate.
    */
-  confidence: z.strictObject({ question: weightsOf(QUESTION_FEATURES), lead: weightsOf(CANDIDATE_FEATURES), margin: z.number().finite() }),
+  confidence: { question: Record<QuestionFeature, number>; lead: Record<CandidateFeature, number>; margin: number };
   /** The bot answers when the confidence reaches this (fitted with the weights). */
-  threshold: z.number().min(0).max(1),
+  threshold: number;
   /** How the weights were fitted and what cross-validation measured, for the record. */
-  training: z.record(z.string(), z.unknown()),
+  training: Record<string, unknown>;
+}
+
+/** The model file's schema (zod, loaded on first use: only to say what is wrong with a model the check below refuses). */
+export const modelSchema = lazily(() => {
+  const z = zod();
+  const weightsOf = <K extends string>(names: readonly K[]) => z.strictObject(Object.fromEntries(names.map((f) => [f, z.number().finite()])) as Record<K, ZodNumber>);
+  return z.strictObject({
+    about: z.string(),
+    gate: z.boolean(),
+    candidate: weightsOf(CANDIDATE_FEATURES),
+    confidence: z.strictObject({ question: weightsOf(QUESTION_FEATURES), lead: weightsOf(CANDIDATE_FEATURES), margin: z.number().finite() }),
+    threshold: z.number().min(0).max(1),
+    training: z.record(z.string(), z.unknown()),
+  });
 });
 
-export type AnswerModel = z.infer<typeof modelSchema>;
+const isFiniteNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+
+function isWeights<K extends string>(x: unknown, names: readonly K[]): x is Record<K, number> {
+  return hasExactly(x, names) && names.every((n) => isFiniteNumber(x[n]));
+}
+
+/** A model as `modelSchema` states it, checked without zod (every answer reads the model; see shape.ts). */
+export function isAnswerModel(x: unknown): x is AnswerModel {
+  return (
+    hasExactly(x, ["about", "gate", "candidate", "confidence", "threshold", "training"]) &&
+    isString(x.about) &&
+    isBoolean(x.gate) &&
+    isWeights(x.candidate, CANDIDATE_FEATURES) &&
+    hasExactly(x.confidence, ["question", "lead", "margin"]) &&
+    isWeights(x.confidence.question, QUESTION_FEATURES) &&
+    isWeights(x.confidence.lead, CANDIDATE_FEATURES) &&
+    isFiniteNumber(x.confidence.margin) &&
+    isFiniteNumber(x.threshold) &&
+    x.threshold >= 0 &&
+    x.threshold <= 1 &&
+    isRecord(x.training)
+  );
+}
 
 export function emptyFeatures(): Features {
   return Object.fromEntries(CANDIDATE_FEATURES.map((f) => [f, 0])) as Features;
@@ -159,8 +196,9 @@ let loaded: AnswerModel | null = null;
 /** The checked-in model, validated; a broken file is an error naming it. */
 export function answerModel(): AnswerModel {
   if (loaded) return loaded;
-  const text = readFileSync(MODEL_FILE, "utf8");
-  const parsed = modelSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${MODEL_FILE.pathname}: not a valid answer model (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})`);
-  return (loaded = parsed.data);
+  const json: unknown = JSON.parse(readFileSync(MODEL_FILE, "utf8"));
+  if (isAnswerModel(json)) return (loaded = json);
+  // Refused: zod says where and why.
+  const issue = modelSchema().safeParse(json).error?.issues[0];
+  throw new Error(`${MODEL_FILE.pathname}: not a valid answer model (${issue ? `${issue.path.join(".")}: ${issue.message}` : "its shape does not match"})`);
 }

@@ -24,14 +24,15 @@ export async function recommendedShards(token: string, apiUrl: string | null): P
 
 /**
  * Opens the corpus with the persisted index, building and saving what is missing or stale (the
- * passage index, word meanings and quote index), and lets it go: the manager serves nothing, and
+ * passage index, word meanings, quote index and dates), and lets it go: the manager serves nothing, and
  * every shard then loads these files. Throws what `Engine.fromDir` throws (CorpusError).
  */
 export function prepareIndex(corpusDir: string, logger: Logger): void {
   const engine = Engine.fromDir(corpusDir, { cacheDir: DEFAULT_CACHE_DIR, onProgress: (line) => console.log(line) });
   void engine.quotes;
+  void engine.dates;
   for (const warning of engine.corpus.warnings) logger.warn(warning);
-  logger.info("index ready for the shards", { articles: engine.articles.length, index: engine.indexSource, quotes: engine.quoteSource });
+  logger.info("index ready for the shards", { articles: engine.articles.length, index: engine.indexSource, quotes: engine.quoteSource, dates: engine.dateSource });
 }
 
 export interface ShardManagerOptions {

@@ -115,12 +115,15 @@ export function decodeArticle(file: string, bytes: Buffer): string {
   }
   // NUL anywhere, not only near the start: a NUL would travel into excerpts and replies.
   if (bytes.includes(0)) throw new CorpusError(file, "looks binary (it contains NUL bytes), not a text article");
-  const sample = bytes.subarray(0, 8192);
+  // An indexed loop: a Buffer's iterator costs a function call per byte, and this runs for every
+  // article at every start (about 0.15 s over the 11 MB bench corpus).
+  const sampleLength = Math.min(bytes.length, 8192);
   let control = 0;
-  for (const b of sample) {
+  for (let i = 0; i < sampleLength; i++) {
+    const b = bytes[i]!;
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
-  if (control > sample.length * 0.05) throw new CorpusError(file, "looks binary (many control bytes), not a text article");
+  if (control > sampleLength * 0.05) throw new CorpusError(file, "looks binary (many control bytes), not a text article");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -128,7 +131,8 @@ export function decodeArticle(file: string, bytes: Buffer): string {
     throw new CorpusError(file, "is not valid UTF-8 text");
   }
   if (text.charCodeAt(0) === 0xfeff) text = " " + text.slice(1); // keep offsets: BOM becomes a space
-  if (text.trim() === "") throw new CorpusError(file, "is empty (no text to index)");
+  // No non-white-space character (what `trim() === ""` says, without copying the whole text).
+  if (!/\S/.test(text)) throw new CorpusError(file, "is empty (no text to index)");
   return text;
 }
 

@@ -3,7 +3,8 @@
  * whatever it says is checked, because its URLs end up as links in front of users.
  */
 import { readFileSync } from "node:fs";
-import { z } from "zod";
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
 import { hasInvisible } from "../text/invisible.js";
 import { CorpusError } from "./errors.js";
 
@@ -14,32 +15,41 @@ const CONTROL = /\p{Cc}/u;
 /** Bidi controls and zero-width characters: they disguise what a link or a name says. */
 const INVISIBLE_MESSAGE = "must not contain invisible or direction-changing characters (bidi controls, zero-width spaces)";
 
+/*
+ * The rules, as plain predicates: the manifest's schema below states them with their messages,
+ * and the persisted caches check what they read back with the same functions (without zod).
+ */
+
+function parsedUrl(s: string): URL | null {
+  try {
+    return new URL(s);
+  } catch {
+    return null;
+  }
+}
+
+const urlRules = {
+  plain: (s: string) => !/\s/.test(s) && !CONTROL.test(s),
+  visible: (s: string) => !hasInvisible(s),
+  http: (s: string) => {
+    const u = parsedUrl(s);
+    return u !== null && (u.protocol === "http:" || u.protocol === "https:");
+  },
+  noCredentials: (s: string) => {
+    const u = parsedUrl(s);
+    return u === null || (u.username === "" && u.password === "");
+  },
+};
+
 /**
  * Only http(s) links are ever shown; `javascript:` or `file:` URLs are refused here. The string is
  * used as written, so it must be exactly what the URL parser reads: no white space or control
  * characters (which the parser silently drops) and no `user:password@` part (a classic way to
  * disguise where a link goes).
  */
-const httpUrl = z
-  .string()
-  .refine((s) => !/\s/.test(s) && !CONTROL.test(s), "must not contain spaces, line breaks or control characters")
-  .refine((s) => !hasInvisible(s), INVISIBLE_MESSAGE)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === "http:" || u.protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, "must be an http(s) URL")
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.username === "" && u.password === "";
-    } catch {
-      return true;
-    }
-  }, "must not contain a user name or password");
+export function isHttpUrl(s: string): boolean {
+  return urlRules.plain(s) && urlRules.visible(s) && urlRules.http(s) && urlRules.noCredentials(s);
+}
 
 /**
  * YYYY-MM-DD names a real day: JavaScript's parser would read 2021-02-30 as March 2. The year is
@@ -52,30 +62,68 @@ function isCalendarDate(s: string): boolean {
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, "must be an ISO date such as 2020-11-09")
-  .refine((s) => !Number.isNaN(Date.parse(s)) && isCalendarDate(s), "is not a real calendar date");
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** Shown to users as a heading or a source name: one line of text. */
-const oneLine = z
-  .string()
-  .trim()
-  .min(1, "must not be empty")
-  .refine((s) => !CONTROL.test(s), "must be one line of text (no line breaks or control characters)")
-  .refine((s) => !hasInvisible(s), INVISIBLE_MESSAGE);
+const dateRules = {
+  shape: (s: string) => ISO_DATE.test(s),
+  real: (s: string) => !Number.isNaN(Date.parse(s)) && isCalendarDate(s),
+};
 
-export const manifestEntrySchema = z.strictObject({
-  url: httpUrl.nullable().default(null),
-  outlet: oneLine.nullable().default(null),
-  published: isoDate.nullable().default(null),
-  title: oneLine.optional(),
+/** An ISO date such as 2020-11-09 (a time may follow) that names a real calendar day. */
+export function isIsoDate(s: string): boolean {
+  return dateRules.shape(s) && dateRules.real(s);
+}
+
+const lineRules = {
+  oneLine: (s: string) => !CONTROL.test(s),
+  visible: (s: string) => !hasInvisible(s),
+};
+
+/** One line of text as the manifest leaves it: trimmed, not empty, no control or invisible characters. */
+export function isOneLine(s: string): boolean {
+  return s.length > 0 && s.trim() === s && lineRules.oneLine(s) && lineRules.visible(s);
+}
+
+/** What the manifest says of one article. */
+export interface ManifestEntry {
+  url: string | null;
+  outlet: string | null;
+  published: string | null;
+  title?: string;
+}
+
+export type Manifest = Record<string, ManifestEntry>;
+
+/** The manifest's schema, built on first use (see lazy-zod.ts): a cached start reads no manifest. */
+const schemas = lazily(() => {
+  const z = zod();
+  const httpUrl = z
+    .string()
+    .refine(urlRules.plain, "must not contain spaces, line breaks or control characters")
+    .refine(urlRules.visible, INVISIBLE_MESSAGE)
+    .refine(urlRules.http, "must be an http(s) URL")
+    .refine(urlRules.noCredentials, "must not contain a user name or password");
+  const isoDate = z.string().regex(ISO_DATE, "must be an ISO date such as 2020-11-09").refine(dateRules.real, "is not a real calendar date");
+  /** Shown to users as a heading or a source name: one line of text. */
+  const oneLine = z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .refine(lineRules.oneLine, "must be one line of text (no line breaks or control characters)")
+    .refine(lineRules.visible, INVISIBLE_MESSAGE);
+  const entry = z.strictObject({
+    url: httpUrl.nullable().default(null),
+    outlet: oneLine.nullable().default(null),
+    published: isoDate.nullable().default(null),
+    title: oneLine.optional(),
+  });
+  return { entry, manifest: z.record(z.string(), entry) };
 });
 
-export const manifestSchema = z.record(z.string(), manifestEntrySchema);
-
-export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
-export type Manifest = z.infer<typeof manifestSchema>;
+/** One article's entry in `sources.json` (zod, loaded on first use). */
+export function manifestEntrySchema() {
+  return schemas().entry;
+}
 
 function describePath(path: PropertyKey[]): string {
   return path.map((p) => (typeof p === "number" ? `[${p}]` : JSON.stringify(String(p)))).join(".");
@@ -108,7 +156,7 @@ export function readManifest(file: string, knownIds: ReadonlySet<string>, read?:
   } catch (err) {
     throw new CorpusError(file, `is not valid JSON (${(err as Error).message})`);
   }
-  const parsed = manifestSchema.safeParse(json);
+  const parsed = schemas().manifest.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? describePath(issue.path) : "the top level";

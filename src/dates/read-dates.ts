@@ -13,7 +13,9 @@
  * An article without `published` contributes only explicit dates. Every mention keeps its
  * offsets into the article and how it was read. Read once per article, on demand.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import type * as Chrono from "chrono-node";
 import type { ParsedResult } from "chrono-node";
 import type { Article, Sentence, Span } from "../corpus/types.js";
@@ -41,6 +43,12 @@ import {
   type PartialDate,
   type Precision,
 } from "./calendar.js";
+
+/**
+ * The version of date reading: bump it with any change here (or below) that alters which dates
+ * are read or how, so saved dates entries are rebuilt (tests/cache-versions.test.ts reminds you).
+ */
+export const DATE_READER_VERSION = 2;
 
 /** How a date was read: as written, against the article's date, the story's last date, or another mention. */
 export type Basis = "explicit" | "published" | "narrative" | "anchored";
@@ -137,6 +145,28 @@ const WRITTEN_YEAR = /\b\d{4}\b|['’]\d\d\b/;
 let parser: Chrono.Chrono | null = null;
 function chronoParser(): Chrono.Chrono {
   return (parser ??= (createRequire(import.meta.url)("chrono-node") as typeof Chrono).casual);
+}
+
+let version: string | null = null;
+
+/**
+ * The installed chrono-node's version, without loading it (its package exports no package.json):
+ * saved dates are keyed on it, since another version may read the same words differently.
+ */
+export function chronoVersion(): string {
+  if (version !== null) return version;
+  let dir = dirname(createRequire(import.meta.url).resolve("chrono-node"));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: unknown; version?: unknown };
+      if (pkg.name === "chrono-node" && typeof pkg.version === "string") return (version = pkg.version);
+    } catch {
+      // no package.json here: look further up
+    }
+    const up = dirname(dir);
+    if (up === dir) return (version = "unknown");
+    dir = up;
+  }
 }
 
 /** A date read from a sentence, before it is known whether it only dates a statement. */

@@ -9,14 +9,16 @@
  */
 import { createHash } from "node:crypto";
 import { endianness } from "node:os";
-import { z } from "zod";
 import type { Article } from "../corpus/types.js";
 import { LINK_VERSION } from "../citation/fragment.js";
 import { codeKey, type CacheStamp } from "../code-version.js";
-import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "../search/cache-entry.js";
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
+import { ArrayRegion, arrayRefSchema, encodeEntry, isArrayRef, readEntry, saveEntry, type ArrayRef } from "../search/cache-entry.js";
 import { cacheFileFor, INDEX_STAMP } from "../search/persist.js";
+import { hasExactly, isArrayOf, isString, isStringArray } from "../search/shape.js";
 import { QuoteIndex } from "./quote-index.js";
-import { knownEntitySchema, storedOccurrenceSchema } from "./snapshot.js";
+import { isKnownEntity, isStoredOccurrence, snapshotSchemas, type KnownEntity, type StoredOccurrence } from "./snapshot.js";
 import { EXTRACTOR_VERSION } from "./version.js";
 
 /** Bump when the layout of a quote entry changes. */
@@ -34,15 +36,46 @@ export const QUOTE_STAMP: CacheStamp = {
 
 const MAGIC = Buffer.from("cbquote\n", "latin1");
 
-const headerSchema = z.strictObject({
-  format: z.literal(QUOTE_CACHE_FORMAT),
-  key: z.string(),
-  entities: z.array(knownEntitySchema),
-  occurrences: z.array(storedOccurrenceSchema),
-  words: z.array(z.string()),
-  wordOffsets: arrayRef,
-  wordArticles: arrayRef,
+interface Header {
+  format: typeof QUOTE_CACHE_FORMAT;
+  key: string;
+  entities: KnownEntity[];
+  occurrences: StoredOccurrence[];
+  words: string[];
+  wordOffsets: ArrayRef;
+  wordArticles: ArrayRef;
+}
+
+/** The header's schema: every header is validated against it before it is saved (zod, loaded then). */
+export const headerSchema = lazily(() => {
+  const z = zod();
+  const { entity, occurrence } = snapshotSchemas();
+  return z.strictObject({
+    format: z.literal(QUOTE_CACHE_FORMAT),
+    key: z.string(),
+    entities: z.array(entity),
+    occurrences: z.array(occurrence),
+    words: z.array(z.string()),
+    wordOffsets: arrayRefSchema(),
+    wordArticles: arrayRefSchema(),
+  });
 });
+
+const HEADER_KEYS = ["format", "key", "entities", "occurrences", "words", "wordOffsets", "wordArticles"] as const;
+
+/** The header as read back: the structural check of `headerSchema` (see shape.ts), without zod. */
+export function isHeader(x: unknown): x is Header {
+  return (
+    hasExactly(x, HEADER_KEYS) &&
+    x.format === QUOTE_CACHE_FORMAT &&
+    isString(x.key) &&
+    isArrayOf(x.entities, isKnownEntity) &&
+    isArrayOf(x.occurrences, isStoredOccurrence) &&
+    isStringArray(x.words) &&
+    isArrayRef(x.wordOffsets) &&
+    isArrayRef(x.wordArticles)
+  );
+}
 
 export interface QuoteCacheOptions {
   /** The corpus folder the articles were read from (names the entry, one per folder). */
@@ -78,7 +111,7 @@ function entryKey(corpusKey: string, stamp: CacheStamp): string {
 }
 
 function tryLoad(file: string, key: string, articles: readonly Article[]): { index: QuoteIndex; bytes: number } | null {
-  const entry = readEntry(file, MAGIC, headerSchema, key);
+  const entry = readEntry(file, MAGIC, isHeader, key);
   if (!entry) return null;
   const { header, array } = entry;
   const wordOffsets = array(header.wordOffsets);
@@ -103,14 +136,15 @@ export function openQuoteIndex(articles: readonly Article[], options: QuoteCache
   try {
     const { wordOffsets, wordArticles, ...plain } = index.snapshot();
     const region = new ArrayRegion();
-    const header: z.infer<typeof headerSchema> = {
+    const header: Header = {
       format: QUOTE_CACHE_FORMAT,
       key,
       ...plain,
       wordOffsets: region.add(wordOffsets),
       wordArticles: region.add(wordArticles),
     };
-    const body = encodeEntry(MAGIC, header, region);
+    // Checked against the schema at the boundary; reading it back needs only `isHeader`.
+    const body = encodeEntry(MAGIC, headerSchema().parse(header), region);
     saveEntry(file, body);
     return { index, source: "built", file, bytes: body.length, saveError: null };
   } catch (err) {

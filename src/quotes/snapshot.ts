@@ -5,33 +5,120 @@
  * construction. Restoring checks every offset against its article and every article id against
  * the corpus; data that does not fit is refused (the caller rebuilds), never half-used.
  */
-import { z } from "zod";
-import { manifestEntrySchema } from "../corpus/manifest.js";
+import { isHttpUrl } from "../corpus/manifest.js";
 import type { Article } from "../corpus/types.js";
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
+import { hasExactly, isArrayOf, isCount, isString, isStringArray, orNull } from "../search/shape.js";
 import type { Entity } from "./entities.js";
 import type { QuoteKind, QuoteOccurrence } from "./types.js";
 
-const count = z.number().int().nonnegative();
-
-// Entities and occurrences number in the thousands on a large corpus, and a strict object costs
-// about twice as much to check as a plain one, which strips unknown keys: nothing unchecked is used
-// either way.
-
 /** The part of an `Entity` that lookups use, fixed once extraction is over. */
-export const knownEntitySchema = z.object({
-  id: count,
-  kind: z.enum(["person", "org", "unknown"]),
-  name: z.string(),
+export interface KnownEntity {
+  id: number;
+  kind: "person" | "org" | "unknown";
+  name: string;
   /** Display forms of the name, in the order first written. */
-  forms: z.array(z.string()),
-  surname: z.string().nullable(),
+  forms: string[];
+  surname: string | null;
   /** Roles in the order first written: folded words (possessives kept) and the text as written. */
-  roles: z.array(z.object({ words: z.array(z.string()), text: z.string() })),
-  mentions: count,
+  roles: { words: string[]; text: string }[];
+  mentions: number;
   /** In how many articles it is mentioned. */
-  articleCount: count,
+  articleCount: number;
+}
+
+/** A `QuoteOccurrence` without anything the article itself holds (text, title, source). */
+export interface StoredOccurrence {
+  articleId: string;
+  /** Id of the speaker's known entity, or null when unattributed. */
+  speaker: number | null;
+  group: string;
+  start: number;
+  end: number;
+  contextStart: number;
+  contextEnd: number;
+  link: string | null;
+  kind: "statement" | "fragment" | "title";
+  parts: [number, number][];
+}
+
+/**
+ * The schemas a quote entry is validated against before it is saved (zod, loaded then). Entities
+ * and occurrences number in the thousands on a large corpus, and a strict object costs about
+ * twice as much to check as a plain one, which strips unknown keys: nothing unchecked is used
+ * either way.
+ */
+export const snapshotSchemas = lazily(() => {
+  const z = zod();
+  const count = z.number().int().nonnegative();
+  const entity = z.object({
+    id: count,
+    kind: z.enum(["person", "org", "unknown"]),
+    name: z.string(),
+    forms: z.array(z.string()),
+    surname: z.string().nullable(),
+    roles: z.array(z.object({ words: z.array(z.string()), text: z.string() })),
+    mentions: count,
+    articleCount: count,
+  });
+  const occurrence = z.object({
+    articleId: z.string(),
+    speaker: count.nullable(),
+    group: z.string(),
+    start: count,
+    end: count,
+    contextStart: count,
+    contextEnd: count,
+    link: z.string().nullable(),
+    kind: z.enum(["statement", "fragment", "title"]),
+    parts: z.array(z.tuple([count, count])),
+  });
+  return { entity, occurrence };
 });
-export type KnownEntity = z.infer<typeof knownEntitySchema>;
+
+const ENTITY_KEYS = ["id", "kind", "name", "forms", "surname", "roles", "mentions", "articleCount"] as const;
+const ROLE_KEYS = ["words", "text"] as const;
+const OCCURRENCE_KEYS = ["articleId", "speaker", "group", "start", "end", "contextStart", "contextEnd", "link", "kind", "parts"] as const;
+const ENTITY_KINDS: readonly unknown[] = ["person", "org", "unknown"];
+const QUOTE_KINDS: readonly unknown[] = ["statement", "fragment", "title"];
+
+const isRole = (x: unknown): x is KnownEntity["roles"][number] => hasExactly(x, ROLE_KEYS) && isStringArray(x.words) && isString(x.text);
+const isPart = (x: unknown): x is [number, number] => Array.isArray(x) && x.length === 2 && isCount(x[0]) && isCount(x[1]);
+const isNullableString = orNull(isString);
+const isNullableCount = orNull(isCount);
+
+/** A known entity as read back from a quote entry (the structural check of its schema; see shape.ts). */
+export function isKnownEntity(x: unknown): x is KnownEntity {
+  return (
+    hasExactly(x, ENTITY_KEYS) &&
+    isCount(x.id) &&
+    ENTITY_KINDS.includes(x.kind) &&
+    isString(x.name) &&
+    isStringArray(x.forms) &&
+    isNullableString(x.surname) &&
+    isArrayOf(x.roles, isRole) &&
+    isCount(x.mentions) &&
+    isCount(x.articleCount)
+  );
+}
+
+/** A stored occurrence as read back from a quote entry (the structural check of its schema). */
+export function isStoredOccurrence(x: unknown): x is StoredOccurrence {
+  return (
+    hasExactly(x, OCCURRENCE_KEYS) &&
+    isString(x.articleId) &&
+    isNullableCount(x.speaker) &&
+    isString(x.group) &&
+    isCount(x.start) &&
+    isCount(x.end) &&
+    isCount(x.contextStart) &&
+    isCount(x.contextEnd) &&
+    isNullableString(x.link) &&
+    QUOTE_KINDS.includes(x.kind) &&
+    isArrayOf(x.parts, isPart)
+  );
+}
 
 export function knownEntity(e: Entity): KnownEntity {
   return {
@@ -45,22 +132,6 @@ export function knownEntity(e: Entity): KnownEntity {
     articleCount: e.articles.size,
   };
 }
-
-/** A `QuoteOccurrence` without anything the article itself holds (text, title, source). */
-export const storedOccurrenceSchema = z.object({
-  articleId: z.string(),
-  /** Id of the speaker's known entity, or null when unattributed. */
-  speaker: count.nullable(),
-  group: z.string(),
-  start: count,
-  end: count,
-  contextStart: count,
-  contextEnd: count,
-  link: z.string().nullable(),
-  kind: z.enum(["statement", "fragment", "title"]),
-  parts: z.array(z.tuple([count, count])),
-});
-export type StoredOccurrence = z.infer<typeof storedOccurrenceSchema>;
 
 /** Articles that use a word, ascending article indices. */
 export type WordArticles = readonly number[] | Uint32Array;
@@ -141,15 +212,13 @@ export function toSnapshot(data: QuoteData): QuoteSnapshot {
   };
 }
 
-const httpUrl = manifestEntrySchema.shape.url.unwrap();
-
 /**
  * A link read back from disk is checked like a URL from the manifest, and must open the
  * occurrence's own article (a text fragment may follow): an edited entry cannot send readers elsewhere.
  */
 function linkFits(link: string | null, articleUrl: string | null): boolean {
   if (link === null) return true;
-  if (articleUrl === null || !httpUrl.safeParse(link).success) return false;
+  if (articleUrl === null || !isHttpUrl(link)) return false;
   return link.split("#")[0] === articleUrl.split("#")[0];
 }
 
@@ -176,7 +245,8 @@ export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): Qu
   }
   const { wordOffsets: offsets, wordArticles } = s;
   if (offsets.length !== s.words.length + 1 || offsets[0] !== 0 || offsets[s.words.length] !== wordArticles.length) return null;
-  for (const i of wordArticles) if (i >= articles.length) return null;
+  // Indexed, not for-of: no iterator result per entry while the loop is still interpreted.
+  for (let i = 0; i < wordArticles.length; i++) if (wordArticles[i]! >= articles.length) return null;
   const words = new Map<string, Uint32Array>();
   for (let i = 0; i < s.words.length; i++) {
     if (offsets[i]! > offsets[i + 1]!) return null;

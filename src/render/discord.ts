@@ -12,7 +12,7 @@ import type { TimelineEvent, TimelineResult } from "../timeline/timeline.js";
 import { ELLIPSIS, blockQuote, escapeMarkdown, fitText, safeUrl } from "./discord-text.js";
 import { dropFootnoteMarks } from "../text/footnotes.js";
 import { dropInvisible } from "../text/invisible.js";
-import { sourceName, supportLine, timelineHeading } from "./support.js";
+import { answerShowsExcerpt, sourceName, supportLine, timelineHeading } from "./support.js";
 import { quoteParagraphs, shownOccurrences } from "./quote-text.js";
 
 /** Discord's message limits (characters). */
@@ -203,27 +203,41 @@ function sameReports(others: Citation[], limit: number): string | null {
     const part = `[${o.n}] ${sourceLink(sourceName(o) ?? o.title, o.link, o.url)}`;
     const rest = others.length - i;
     if (intro.length + [...parts, part].join(" · ").length + ` · and ${rest} more`.length > limit) {
-      return `${intro}${parts.join(" · ")}${parts.length > 0 ? " · and" : ""} ${plural(rest, "more outlet")}`;
+      return parts.length > 0 ? `${intro}${parts.join(" · ")} · and ${plural(rest, "more outlet")}` : `${intro}${plural(rest, "outlet")}`;
     }
     parts.push(part);
   }
   return intro + parts.join(" · ");
 }
 
+/** The value of a source's field that quotes nothing (the lead, shown above) when nothing else is said of it. */
+export const QUOTED_ABOVE = "Quoted above.";
+
 /**
  * One field per excerpt shown in its own right; a citation that repeats another's report in
- * near-identical words (`sameAs`) is listed under it with its own link, not quoted again.
+ * near-identical words (`sameAs`) is listed under it with its own link, not quoted again. The
+ * lead's excerpt is the answer above the fields, with its markers, so [1] is not quoted a second
+ * time: its field says where the lead is from (outlet, date, headline and link), who repeats it
+ * and where outlets differ.
  */
-function citationFields(citations: Citation[], differ: readonly Disagreement[] = []): EmbedField[] {
+function citationFields(result: AskResult, differ: readonly Disagreement[] = []): EmbedField[] {
+  const { citations } = result;
   return citations
     .filter((c) => c.sameAs === null || !citations.some((p) => p.n === c.sameAs))
     .map((c) => {
       const below = headlineBelow(c);
-      const same = sameReports(citations.filter((o) => o !== c && o.sameAs === c.n), 400);
-      if (same) below.push(same);
       const flag = c.n === 1 ? outletsDiffer(differ, 300) : null;
+      // The list of repeats gets what the headline and the flag leave of a field (a few characters kept spare).
+      const taken = [...below, ...(flag ? [flag] : [])].reduce((n, line) => n + line.length + 1, 0);
+      const same = sameReports(
+        citations.filter((o) => o !== c && o.sameAs === c.n),
+        Math.min(400, DISCORD_LIMITS.fieldValue - taken - 40),
+      );
+      if (same) below.push(same);
       if (flag) below.push(flag);
-      return quotedField(`[${c.n}] `, sourceLabel(c), c.excerpt, below);
+      if (!answerShowsExcerpt(result, c)) return quotedField(`[${c.n}] `, sourceLabel(c), c.excerpt, below);
+      const label = `[${c.n}] `;
+      return { name: label + fitText(sourceLabel(c), DISCORD_LIMITS.fieldName - label.length), value: below.length > 0 ? below.join("\n") : QUOTED_ABOVE };
     });
 }
 
@@ -254,7 +268,11 @@ export function renderAskHelp(): MessagePage {
   };
 }
 
-/** /ask: the lead answer with [n] markers, then each excerpt as a block quote with outlet, date and link. */
+/**
+ * /ask: the lead answer with its [n] markers, then the sources under it: [1]'s outlet, date and
+ * link (its excerpt is the answer, not quoted again), each other excerpt as a block quote with
+ * its outlet, date and link.
+ */
 export function renderAskPages(result: AskResult & { disagreements?: Disagreement[] }): MessagePage[] {
   if (result.answer === null || result.citations.length === 0) return [renderNotCovered(result)];
   const title = fitText(result.question, DISCORD_LIMITS.title);
@@ -262,7 +280,7 @@ export function renderAskPages(result: AskResult & { disagreements?: Disagreemen
   const description = fitAnswer(result.answer, Math.min(DISCORD_LIMITS.description, room));
   const head: Embed = { title, description, color: COLOR.ask };
   const rest: Embed = { title: fitText(result.question, DISCORD_LIMITS.title - CONTINUED.length) + CONTINUED, color: COLOR.ask };
-  return withFooters(pageFields(head, rest, citationFields(result.citations, result.disagreements), FIELDS_PER_PAGE), supportLine(result));
+  return withFooters(pageFields(head, rest, citationFields(result, result.disagreements), FIELDS_PER_PAGE), supportLine(result));
 }
 
 /** "Also reported by [2] [Outlet](link) · [3] …", within `limit`; the rest counted. */

@@ -2,6 +2,16 @@
 import type { AskResult } from "../answer/types.js";
 import type { Citation } from "../citation/citation.js";
 import { humanDate, parseIsoDate } from "../dates/calendar.js";
+import { dropFootnoteMarks } from "../text/footnotes.js";
+
+/**
+ * Does the answer line already show this citation's excerpt? The answer is the lead's excerpt
+ * with its markers, so [1] is then not quoted a second time: the terminal and Discord show the
+ * lead once, with its markers, and [1]'s source under it (issue 14, reply fix 4).
+ */
+export function answerShowsExcerpt(result: Pick<AskResult, "answer">, c: Pick<Citation, "n" | "excerpt">): boolean {
+  return c.n === 1 && result.answer !== null && result.answer.startsWith(dropFootnoteMarks(c.excerpt));
+}
 
 /**
  * How many of the articles cited report the lead, counted in articles and said so ("2 of 5

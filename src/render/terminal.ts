@@ -7,8 +7,8 @@ import type { SourceInfo } from "../corpus/types.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "../quotes/types.js";
 import { dropFootnoteMarks } from "../text/footnotes.js";
 import { markInvisible } from "../text/invisible.js";
-import { cleanUserText } from "../text/user-text.js";
-import { sourceName, supportLine, timelineHeading } from "./support.js";
+import { cleanUserText } from "../text/clean-user-text.js";
+import { answerShowsExcerpt, sourceName, supportLine, timelineHeading } from "./support.js";
 import { quoteParagraphs, shownOccurrences } from "./quote-text.js";
 
 /**
@@ -83,11 +83,10 @@ export function renderAsk(result: AskResult & { disagreements?: Disagreement[] }
   if (support) lines.push(`${support}.`, "");
   for (const c of result.citations) {
     if (c.sameAs !== null) continue;
-    const excerpt = dropFootnoteMarks(c.excerpt);
-    if (c.n === 1 && answer.startsWith(excerpt)) {
+    if (answerShowsExcerpt(result, c)) {
       lines.push(`[${c.n}] ${sourceLine(c)}`);
     } else {
-      lines.push(`[${c.n}] ${quoted(excerpt)}`);
+      lines.push(`[${c.n}] ${quoted(dropFootnoteMarks(c.excerpt))}`);
       lines.push(`    ${sourceLine(c)}`);
     }
     lines.push(...linkLines(c.link, "    "));

@@ -13,10 +13,18 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { z } from "zod";
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
+import { isCount, type Check } from "./shape.js";
 
-export const arrayRef = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
-export type ArrayRef = z.infer<typeof arrayRef>;
+/** Where an array lies in the region after the header: [byte offset, byte length]. */
+export type ArrayRef = [offset: number, length: number];
+
+/** An `ArrayRef` as a reader checks it (see shape.ts). */
+export const isArrayRef = (x: unknown): x is ArrayRef => Array.isArray(x) && x.length === 2 && isCount(x[0]) && isCount(x[1]);
+
+/** An `ArrayRef` as a writer's schema states it (zod, loaded on first use). */
+export const arrayRefSchema = lazily(() => zod().tuple([zod().number().int().nonnegative(), zod().number().int().nonnegative()]));
 
 /** Collects arrays for the region after the header, handing out their references. */
 export class ArrayRegion {
@@ -58,21 +66,24 @@ export interface DecodedEntry<T> {
   array: (ref: ArrayRef) => Uint32Array | null;
 }
 
-/** The header and a reader of its arrays, or null when the bytes are not an intact entry of this kind. */
-export function decodeEntry<S extends z.ZodType>(whole: Buffer, magic: Buffer, schema: S): DecodedEntry<z.infer<S>> | null {
+/**
+ * The header and a reader of its arrays, or null when the bytes are not an intact entry of this
+ * kind: the checksum, then the header's shape (`check`, a cheap structural check: no zod here).
+ */
+export function decodeEntry<T>(whole: Buffer, magic: Buffer, check: Check<T>): DecodedEntry<T> | null {
   if (whole.length < magic.length + 4 + CHECKSUM_BYTES || !whole.subarray(0, magic.length).equals(magic)) return null;
   const file = whole.subarray(0, whole.length - CHECKSUM_BYTES);
   if (!checksum(file).equals(whole.subarray(file.length))) return null;
   const jsonLength = file.readUInt32LE(magic.length);
   const jsonStart = magic.length + 4;
   if (jsonStart + jsonLength > file.length) return null;
-  let parsed;
+  let header: unknown;
   try {
-    parsed = schema.safeParse(JSON.parse(file.toString("utf8", jsonStart, jsonStart + jsonLength)));
+    header = JSON.parse(file.toString("utf8", jsonStart, jsonStart + jsonLength));
   } catch {
     return null;
   }
-  if (!parsed.success) return null;
+  if (!check(header)) return null;
   const regionStart = jsonStart + jsonLength + ((4 - ((jsonStart + jsonLength) % 4)) % 4);
   // Views need 4-byte alignment in the underlying buffer; a pooled read may not have it.
   const bytes = (file.byteOffset + regionStart) % 4 === 0 ? file : Buffer.from(new Uint8Array(file));
@@ -80,26 +91,21 @@ export function decodeEntry<S extends z.ZodType>(whole: Buffer, magic: Buffer, s
     if (offset % 4 !== 0 || length % 4 !== 0 || regionStart + offset + length > bytes.length) return null;
     return new Uint32Array(bytes.buffer, bytes.byteOffset + regionStart + offset, length / 4);
   };
-  return { header: parsed.data, array };
+  return { header, array };
 }
 
 /**
  * The entry in `file` when it exists, is intact, is of this kind and was written for `key`, with
  * its size on disk; null otherwise, for the caller to rebuild.
  */
-export function readEntry<S extends z.ZodType<{ key: string }>>(
-  file: string,
-  magic: Buffer,
-  schema: S,
-  key: string,
-): (DecodedEntry<z.infer<S>> & { size: number }) | null {
+export function readEntry<T extends { key: string }>(file: string, magic: Buffer, check: Check<T>, key: string): (DecodedEntry<T> & { size: number }) | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     return null;
   }
-  const entry = decodeEntry(bytes, magic, schema);
+  const entry = decodeEntry(bytes, magic, check);
   return entry && entry.header.key === key ? { ...entry, size: bytes.length } : null;
 }
 
@@ -109,10 +115,10 @@ export const KEEP_ENTRIES = 16;
  * Entry files: a 16-hex stem per corpus folder, with one extension per structure (and the
  * earlier JSON format, which pruning clears away). Files sharing a stem belong together.
  */
-const ENTRY_NAME = /^([0-9a-f]{16})\.(?:idx|json|quotes|meaning|stat)$/;
+const ENTRY_NAME = /^([0-9a-f]{16})\.(?:idx|json|quotes|meaning|dates|stat)$/;
 
 /** Temporary files of a save in progress: the entry's name, the writer's process id, `.tmp`. */
-const TEMP_NAME = /^[0-9a-f]{16}\.(?:idx|json|quotes|stat)\.(\d+)\.tmp$/;
+const TEMP_NAME = /^[0-9a-f]{16}\.(?:idx|json|quotes|meaning|dates|stat)\.(\d+)\.tmp$/;
 
 /**
  * Writes atomically (temporary file, then rename) so a reader never sees half an entry. A write

@@ -13,16 +13,18 @@
  * WordNet links that end in a corpus word. Saved beside the index entry, keyed like it.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { projectPath } from "../paths.js";
 import { fold, STOP_WORDS } from "./analyzer.js";
 import { saveEntry } from "./cache-entry.js";
+import { lazily } from "../lazily.js";
+import { isArrayOf, isCount, isString, isStringArray } from "./shape.js";
 import { convertPackage, packagePath, VECTOR_FORMAT, VectorTable } from "../text/vectors.js";
 import { baseForms, WordNet } from "../text/wordnet.js";
 
 /** Bump when what a meaning entry holds, or how it is built, changes. */
-export const MEANING_FORMAT = 1;
+export const MEANING_FORMAT = 3;
 
 /** Most frequent English words kept beside the corpus's own (questions are written in them). */
 export const COMMON_WORDS = 50_000;
@@ -75,17 +77,24 @@ export function loadFullTable(options: { dir?: string; onProgress?: (line: strin
 
 export class WordMeaning {
   private linkMap: ReadonlyMap<string, readonly string[]> | null = null;
+  private softWordList: readonly string[] | null = null;
 
   constructor(
     readonly vectors: VectorTable,
     /**
      * Question-side base form -> corpus words WordNet links it to; or how to compute them, on the
-     * first word the corpus lacks (reading WordNet takes a second or so).
+     * first word the corpus lacks (reading WordNet takes a second or so; a saved entry's are
+     * parsed then, which takes a quarter of a second on a large corpus).
      */
     private readonly linkSource: ReadonlyMap<string, readonly string[]> | (() => ReadonlyMap<string, readonly string[]>),
-    /** Corpus words that may stand for another word: ordinary words with a vector, no names. */
-    readonly softWords: readonly string[],
+    /** Corpus words that may stand for another word, or how to read them (see `softWords`). */
+    private readonly softWordSource: readonly string[] | (() => readonly string[]),
   ) {}
+
+  /** Corpus words that may stand for another word: ordinary words with a vector, no names. */
+  get softWords(): readonly string[] {
+    return (this.softWordList ??= typeof this.softWordSource === "function" ? this.softWordSource() : this.softWordSource);
+  }
 
   /** Rows of the soft words in the vector table, found once. */
   private softRows: Int32Array | null = null;
@@ -101,7 +110,8 @@ export class WordMeaning {
     void this.links;
   }
 
-  private get links(): ReadonlyMap<string, readonly string[]> {
+  /** Question-side base form -> corpus words WordNet links it to. */
+  get links(): ReadonlyMap<string, readonly string[]> {
     return (this.linkMap ??= typeof this.linkSource === "function" ? this.linkSource() : this.linkSource);
   }
 
@@ -169,35 +179,108 @@ export class WordMeaning {
     return new WordMeaning(keep, options.compact ? links() : links, softWords);
   }
 
-  /** The entry's bytes: a JSON header (links, soft words, checksum) and the vector table. */
+  /**
+   * The entry's bytes: the length of a small JSON header (format, key, the table's length, the
+   * lexicon's length and checksum), the header, padding to a multiple of four bytes, the vector
+   * table packed (`VectorTable.encodePacked`, with its own checksum), then the lexicon: WordNet's
+   * links and the soft words, as JSON. A start reads the header and the table, in place and
+   * without parsing a word list; the lexicon (5 MB on a large corpus) is read, checked and parsed
+   * only for the first question word the corpus lacks.
+   */
   encode(key: string): Buffer {
-    const table = this.vectors.encode();
-    const meta = Buffer.from(JSON.stringify({ format: MEANING_FORMAT, key, links: [...this.links], softWords: this.softWords, table: sha(table) }), "utf8");
+    const table = this.vectors.encodePacked();
+    const lexicon = Buffer.from(JSON.stringify({ links: [...this.links], softWords: this.softWords }), "utf8");
+    const head = Buffer.from(JSON.stringify({ format: MEANING_FORMAT, key, tableBytes: table.length, lexicon: sha(lexicon), lexiconBytes: lexicon.length }), "utf8");
     const length = Buffer.alloc(4);
-    length.writeUInt32LE(meta.length);
-    return Buffer.concat([length, meta, table]);
+    length.writeUInt32LE(head.length);
+    return Buffer.concat([length, head, Buffer.alloc(padTo4(4 + head.length) - 4 - head.length), table, lexicon]);
   }
 
-  static decode(bytes: Buffer, key: string): WordMeaning | null {
+  /**
+   * The entry in `file` when it is intact and keyed `key` (null otherwise), its lexicon read on
+   * first use. A lexicon found changed by then (the entry rewritten in between, a damaged disk)
+   * is made again by `rebuild`: time, never a wrong answer.
+   */
+  static open(file: string, key: string, rebuild: () => WordMeaning | null): WordMeaning | null {
+    let fd: number;
     try {
-      const length = bytes.readUInt32LE(0);
-      const meta = JSON.parse(bytes.toString("utf8", 4, 4 + length)) as Record<string, unknown>;
-      if (meta.format !== MEANING_FORMAT || meta.key !== key) return null;
-      const tableBytes = bytes.subarray(4 + length);
-      if (meta.table !== sha(tableBytes)) return null;
-      const table = VectorTable.decode(tableBytes);
-      if (!table || !Array.isArray(meta.links) || !Array.isArray(meta.softWords)) return null;
-      const links = new Map<string, string[]>();
-      for (const pair of meta.links as unknown[]) {
-        if (!Array.isArray(pair) || typeof pair[0] !== "string" || !Array.isArray(pair[1])) return null;
-        links.set(pair[0], (pair[1] as unknown[]).filter((x): x is string => typeof x === "string"));
-      }
-      const softWords = (meta.softWords as unknown[]).filter((x): x is string => typeof x === "string");
-      return new WordMeaning(table, links, softWords);
+      fd = openSync(file, "r");
     } catch {
       return null;
     }
+    try {
+      const size = fstatSync(fd).size;
+      const headLength = readAt(fd, 0, 4)?.readUInt32LE(0);
+      const headBytes = headLength === undefined || 4 + headLength > size ? null : readAt(fd, 4, headLength);
+      if (!headBytes) return null;
+      const head = JSON.parse(headBytes.toString("utf8")) as Record<string, unknown>;
+      const { tableBytes, lexicon, lexiconBytes } = head;
+      if (head.format !== MEANING_FORMAT || head.key !== key || !isCount(tableBytes) || typeof lexicon !== "string" || !isCount(lexiconBytes)) return null;
+      const tableStart = padTo4(4 + headBytes.length);
+      if (tableStart + tableBytes + lexiconBytes !== size) return null;
+      // Its own memory, starting at offset 0, so the table's arrays are views of it.
+      const tableBuffer = readAt(fd, tableStart, tableBytes, Buffer.allocUnsafeSlow(tableBytes));
+      const table = tableBuffer && VectorTable.decodePacked(tableBuffer);
+      if (!table) return null;
+      const read = lazily(() => readLexicon(file, tableStart + tableBytes, lexiconBytes, lexicon) ?? fromRebuild(rebuild));
+      return new WordMeaning(table, () => read().links, () => read().softWords);
+    } catch {
+      return null;
+    } finally {
+      closeSync(fd);
+    }
   }
+}
+
+function padTo4(n: number): number {
+  return n + ((4 - (n % 4)) % 4);
+}
+
+/** `length` bytes of the file at `position` (into `into` when given), or null when the file ends first. */
+function readAt(fd: number, position: number, length: number, into: Buffer = Buffer.alloc(length)): Buffer | null {
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, into, done, length - done, position + done);
+    if (n === 0) return null;
+    done += n;
+  }
+  return into;
+}
+
+interface Lexicon {
+  links: ReadonlyMap<string, readonly string[]>;
+  softWords: readonly string[];
+}
+
+/** The lexicon at `position` of the entry, when its bytes still have the checksum its header recorded. */
+function readLexicon(file: string, position: number, length: number, checksum: string): Lexicon | null {
+  let bytes: Buffer | null;
+  try {
+    const fd = openSync(file, "r");
+    try {
+      bytes = readAt(fd, position, length);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  if (!bytes || sha(bytes) !== checksum) return null;
+  let parsed: { links?: unknown; softWords?: unknown };
+  try {
+    parsed = JSON.parse(bytes.toString("utf8")) as typeof parsed;
+  } catch {
+    return null;
+  }
+  const isLink = (x: unknown): x is [string, string[]] => Array.isArray(x) && x.length === 2 && isString(x[0]) && isStringArray(x[1]);
+  if (!isArrayOf(parsed.links, isLink) || !isStringArray(parsed.softWords)) return null;
+  return { links: new Map(parsed.links), softWords: parsed.softWords };
+}
+
+/** The lexicon made again, as when the entry was built (without the vector package, which made it, none). */
+function fromRebuild(rebuild: () => WordMeaning | null): Lexicon {
+  const meaning = rebuild();
+  return meaning ? { links: meaning.links, softWords: meaning.softWords } : { links: new Map(), softWords: [] };
 }
 
 /** WordNet's links from question-side words to the corpus's soft words (question word -> corpus words). */
@@ -234,20 +317,17 @@ function sha(bytes: Buffer): string {
  * built and saved. Like every cache entry, a bad or unwritable file costs time, never answers.
  */
 export function openMeaning(file: string, key: string, written: () => Iterable<string>, onProgress?: (line: string) => void): WordMeaning | null {
-  try {
-    const hit = WordMeaning.decode(readFileSync(file), key);
-    if (hit) return hit;
-  } catch {
-    // missing: build below
-  }
-  const built = WordMeaning.build(written(), { onProgress, compact: true });
-  if (!built) return null;
-  try {
-    saveEntry(file, built.encode(key));
-  } catch {
-    // unwritable cache: this run still has the meaning
-  }
-  return built;
+  const build = () => {
+    const built = WordMeaning.build(written(), { onProgress, compact: true });
+    if (!built) return null;
+    try {
+      saveEntry(file, built.encode(key));
+    } catch {
+      // unwritable cache: this run still has the meaning
+    }
+    return built;
+  };
+  return WordMeaning.open(file, key, build) ?? build();
 }
 
 /** The meaning entry's key: the corpus key, the format and the resources' versions. */

@@ -13,14 +13,16 @@ import { endianness } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { projectPath } from "../paths.js";
 import { codeKey, type CacheStamp } from "../code-version.js";
-import { z } from "zod";
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, READER_VERSION, decodeArticle, loadCorpus, type FolderRead } from "../corpus/load.js";
-import { MANIFEST_FILE, manifestEntrySchema } from "../corpus/manifest.js";
+import { MANIFEST_FILE, isHttpUrl, isIsoDate, isOneLine } from "../corpus/manifest.js";
 import type { Article, Corpus, Furniture, Paragraph, Sentence } from "../corpus/types.js";
 import { ANALYZER_VERSION } from "./analyzer.js";
 import { MAX_PASSAGE_SENTENCES, PASSAGE_VERSION, PassageIndex, WINDOW_SENTENCES } from "./passage-index.js";
 import type { PostingsData } from "./postings.js";
-import { ArrayRegion, arrayRef, encodeEntry, readEntry, saveEntry } from "./cache-entry.js";
+import { ArrayRegion, arrayRefSchema, encodeEntry, isArrayRef, readEntry, saveEntry, type ArrayRef } from "./cache-entry.js";
+import { hasExactly, isArrayOf, isNonNegative, isString, isStringArray, orNull } from "./shape.js";
 
 /** Bump when the layout of a cache entry changes. */
 export const CACHE_FORMAT = 4;
@@ -82,42 +84,114 @@ interface FileRead {
 /** A passage-index entry (layout in cache-entry.ts). */
 const MAGIC = Buffer.from("cbindex\n", "latin1");
 
-const cachedArticleSchema = z.strictObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  title: z.string(),
-  // Read back as the manifest is read: a link or an outlet from disk is shown to users all the same.
-  url: manifestEntrySchema.shape.url.unwrap(),
-  outlet: manifestEntrySchema.shape.outlet.unwrap(),
-  published: manifestEntrySchema.shape.published.unwrap(),
+/** One article as its entry holds it: metadata, and its spans as arrays in the entry's region. */
+interface CachedArticle {
+  id: string;
+  name: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  published: string | null;
   /** start, end, sentence count: per paragraph. */
-  paragraphs: arrayRef,
+  paragraphs: ArrayRef;
   /** start, end: per sentence. */
-  sentences: arrayRef,
+  sentences: ArrayRef;
   /** start, end: per furniture span; reasons alongside. */
-  furniture: arrayRef,
-  furnitureReasons: z.array(z.string()),
+  furniture: ArrayRef;
+  furnitureReasons: string[];
+}
+
+interface PostingsHeader {
+  terms: string[];
+  offsets: ArrayRef;
+  docs: ArrayRef;
+  freqs: ArrayRef;
+  lengths: ArrayRef;
+  averageLength: number;
+}
+
+interface Header {
+  format: typeof CACHE_FORMAT;
+  key: string;
+  dir: string;
+  warnings: string[];
+  articles: CachedArticle[];
+  index: PostingsHeader;
+}
+
+/**
+ * The header's schema: every header is validated against it before it is saved (zod, loaded
+ * then). A link or an outlet read back from disk is shown to users all the same, so they are held
+ * to the manifest's rules.
+ */
+export const headerSchema = lazily(() => {
+  const z = zod();
+  const ref = arrayRefSchema();
+  const article = z.strictObject({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    title: z.string(),
+    url: z.string().refine(isHttpUrl).nullable(),
+    outlet: z.string().refine(isOneLine).nullable(),
+    published: z.string().refine(isIsoDate).nullable(),
+    paragraphs: ref,
+    sentences: ref,
+    furniture: ref,
+    furnitureReasons: z.array(z.string()),
+  });
+  const postings = z.strictObject({ terms: z.array(z.string()), offsets: ref, docs: ref, freqs: ref, lengths: ref, averageLength: z.number().nonnegative() });
+  return z.strictObject({ format: z.literal(CACHE_FORMAT), key: z.string(), dir: z.string(), warnings: z.array(z.string()), articles: z.array(article), index: postings });
 });
 
-const postingsSchema = z.strictObject({
-  terms: z.array(z.string()),
-  offsets: arrayRef,
-  docs: arrayRef,
-  freqs: arrayRef,
-  lengths: arrayRef,
-  averageLength: z.number().nonnegative(),
-});
+const ARTICLE_KEYS = ["id", "name", "title", "url", "outlet", "published", "paragraphs", "sentences", "furniture", "furnitureReasons"] as const;
+const POSTINGS_KEYS = ["terms", "offsets", "docs", "freqs", "lengths", "averageLength"] as const;
+const HEADER_KEYS = ["format", "key", "dir", "warnings", "articles", "index"] as const;
 
-const headerSchema = z.strictObject({
-  format: z.literal(CACHE_FORMAT),
-  key: z.string(),
-  dir: z.string(),
-  warnings: z.array(z.string()),
-  articles: z.array(cachedArticleSchema),
-  index: postingsSchema,
-});
+const nonEmpty = (x: unknown): x is string => isString(x) && x.length > 0;
+const isUrl = orNull((x: unknown): x is string => isString(x) && isHttpUrl(x));
+const isOutlet = orNull((x: unknown): x is string => isString(x) && isOneLine(x));
+const isPublished = orNull((x: unknown): x is string => isString(x) && isIsoDate(x));
 
-type CachedArticle = z.infer<typeof cachedArticleSchema>;
+function isCachedArticle(x: unknown): x is CachedArticle {
+  return (
+    hasExactly(x, ARTICLE_KEYS) &&
+    nonEmpty(x.id) &&
+    nonEmpty(x.name) &&
+    isString(x.title) &&
+    isUrl(x.url) &&
+    isOutlet(x.outlet) &&
+    isPublished(x.published) &&
+    isArrayRef(x.paragraphs) &&
+    isArrayRef(x.sentences) &&
+    isArrayRef(x.furniture) &&
+    isStringArray(x.furnitureReasons)
+  );
+}
+
+function isPostingsHeader(x: unknown): x is PostingsHeader {
+  return (
+    hasExactly(x, POSTINGS_KEYS) &&
+    isStringArray(x.terms) &&
+    isArrayRef(x.offsets) &&
+    isArrayRef(x.docs) &&
+    isArrayRef(x.freqs) &&
+    isArrayRef(x.lengths) &&
+    isNonNegative(x.averageLength)
+  );
+}
+
+/** The header as read back: the structural check of `headerSchema` (see shape.ts), without zod. */
+export function isHeader(x: unknown): x is Header {
+  return (
+    hasExactly(x, HEADER_KEYS) &&
+    x.format === CACHE_FORMAT &&
+    isString(x.key) &&
+    isString(x.dir) &&
+    isStringArray(x.warnings) &&
+    isArrayOf(x.articles, isCachedArticle) &&
+    isPostingsHeader(x.index)
+  );
+}
 
 function updateWithFile(hash: Hash, name: string, bytes: Buffer | null, note = ""): void {
   hash.update(`${name}\0${bytes ? bytes.length : -1}\0${note}\0`);
@@ -301,7 +375,7 @@ function toCached(article: Article, name: string, region: ArrayRegion): CachedAr
   };
 }
 
-function postingsHeader(data: PostingsData, region: ArrayRegion): z.infer<typeof postingsSchema> {
+function postingsHeader(data: PostingsData, region: ArrayRegion): PostingsHeader {
   return {
     terms: data.terms,
     offsets: region.add(data.offsets),
@@ -362,7 +436,7 @@ function fromCached(meta: CachedArticle, arrays: ArticleArrays, file: string, te
 
 /** The cached corpus and index when the entry exists, is intact and matches `key`. */
 function tryLoad(dir: string, file: string, key: string, files: Map<string, FileRead>): { corpus: Corpus; index: PassageIndex; bytes: number } | null {
-  const entry = readEntry(file, MAGIC, headerSchema, key);
+  const entry = readEntry(file, MAGIC, isHeader, key);
   if (!entry) return null;
   const { header, array } = entry;
   const articles: Article[] = [];
@@ -441,7 +515,7 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
   options.onProgress?.("writing", 0, 1);
   try {
     const region = new ArrayRegion();
-    const header = {
+    const header: Header = {
       format: CACHE_FORMAT,
       key: read.key,
       dir: absDir,
@@ -449,7 +523,8 @@ export function openIndexedCorpus(dir: string, options: OpenOptions): OpenedCorp
       articles: corpus.articles.map((a) => toCached(a, names.get(a.id)!, region)),
       index: postingsHeader(index.snapshot(), region),
     };
-    const body = encodeEntry(MAGIC, header, region);
+    // What is saved is checked against the schema at the boundary; reading it back needs only `isHeader`.
+    const body = encodeEntry(MAGIC, headerSchema().parse(header), region);
     saveEntry(file, body);
     if (read.signature) writeGate(file, { signature: read.signature, key: read.key });
     options.onProgress?.("writing", 1, 1);

@@ -1,20 +1,9 @@
 import { z } from "zod";
 
-/**
- * Text a user typed, made safe to process and to show back: a Discord question is echoed as the
- * answer's title, and the terminal echoes a name nobody is quoted as, where an escape sequence
- * could retitle or recolour the window and a bidi override reverses what follows.
- * Control characters become spaces, since they sit between words; invisible format characters
- * (zero-width spaces and joiners, bidi overrides, byte-order marks, soft hyphens) and lone
- * surrogates are dropped, so "Pu\u200btin" reads as "Putin"; runs of white space collapse.
- */
-export function cleanUserText(text: string): string {
-  return text
-    .replace(/\p{Cc}/gu, " ")
-    .replace(/[\p{Cf}\p{Cs}]/gu, "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+// Cleaning lives apart, without zod, for the terminal's renderer (a cached CLI start loads no zod).
+import { cleanUserText } from "./clean-user-text.js";
+
+export { cleanUserText };
 
 /** Why typed text was refused: nothing left once cleaned, or longer than allowed. */
 export type TextProblem = "empty" | "long";

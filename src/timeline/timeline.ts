@@ -20,7 +20,7 @@ import { term, words } from "../search/analyzer.js";
 import { disagreements, type Disagreement, type Member } from "../disagree/compare.js";
 import { figuresIn, type Figure } from "../disagree/figures.js";
 import { asDay, compatible, compareDates, dayNumber, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "../dates/calendar.js";
-import { articleDates, type Basis, type DateMention } from "../dates/read-dates.js";
+import { articleDates, type ArticleDates, type Basis, type DateMention } from "../dates/read-dates.js";
 
 export interface TimelineEvent {
   /** ISO 8601 at the stated precision: "2016", "2020-11", "2020-11-09". */
@@ -127,9 +127,11 @@ export class TimelineIndex {
     return e;
   };
 
+  /** `datesOf`: an article's dates, when they are at hand (the engine's saved entry); otherwise read here. */
   constructor(
     private readonly index: PassageIndex,
     articles: readonly Article[],
+    datesOf?: (article: Article) => ArticleDates,
   ) {
     const idfs = new Map<string, number>();
     this.idf = (t) => {
@@ -137,7 +139,7 @@ export class TimelineIndex {
       if (v === undefined) idfs.set(t, (v = index.idf(t)));
       return v;
     };
-    const occurrences = collect(articles, this.idf);
+    const occurrences = collect(articles, datesOf ?? ((a) => articleDates(a, this.idf)));
     this.rows = group(occurrences, this.idf);
   }
 
@@ -180,11 +182,11 @@ function spanView(article: Article, span: Span, sentence: Sentence | null, capti
 }
 
 /** Every date of every sentence, one occurrence per distinct date; a year a sentence also gives to the day adds nothing. */
-function collect(articles: readonly Article[], idf: (t: string) => number): Occurrence[] {
+function collect(articles: readonly Article[], datesOf: (article: Article) => ArticleDates): Occurrence[] {
   const out: Occurrence[] = [];
   for (const article of articles) {
     let captions = 0;
-    for (const s of articleDates(article, idf).spans) {
+    for (const s of datesOf(article).spans) {
       const view = spanView(article, s.span, s.sentence, s.sentence ? 0 : captions++);
       const kept = new Map<string, DateMention>();
       for (const m of s.mentions) {
