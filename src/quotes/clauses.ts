@@ -5,10 +5,31 @@
  * cited X as saying", "according to X", "X's message ... was") with the noun phrase that speaks,
  * and the sentence's main subject (for resolving a later "he" to the right person).
  */
-import { ADVERBS, CITING_VERBS, NAME_SUFFIXES, CLAUSE_OPENERS, MESSAGE_NOUNS, MESSAGE_VERBS, NON_VERBS, ORG_NOUNS, ORG_QUALIFIERS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
 import { isPostNominal, isTitleWord, type Mention } from "./mentions.js";
-import { STOP_WORDS } from "../search/analyzer.js";
+import { wordMap, wordSet } from "../text/lexicon.js";
 import type { Tok } from "./tokens.js";
+
+// The word classes these rules read (src/text/lexicon.json).
+/** Verbs that report speech or writing: next to a quotation, with a subject, they attribute it. */
+const SPEECH_VERBS = wordSet("speechVerbs.quoteCues");
+/** Verbs that carry a view or message without being verbs of saying ("expressed confidence that"). */
+const MESSAGE_VERBS = wordSet("speechVerbs.messageCues");
+/** Verbs after which a named object, not the subject, speaks: "the Kremlin cited Putin as saying". */
+const CITING_VERBS = wordSet("speechVerbs.citing");
+/** Nouns for a communication that can stand in for its author: "Putin's message to Biden was, ...". */
+const MESSAGE_NOUNS = wordSet("speechNouns.quoteCues");
+/** Words that may sit between a subject and its verb without breaking the clause. */
+const ADVERBS = wordSet("function.clauseAdverbs");
+/** Personal pronouns that can stand for a speaker. */
+const PRONOUNS = wordSet("pronouns.speakers");
+/** Sentence openers that start an introductory phrase or subordinate clause, not the subject. */
+const CLAUSE_OPENERS = wordSet("function.clauseOpeners");
+/** Words that a subject may be followed by that are not verbs. */
+const NON_VERBS = wordSet("function.nonVerbs");
+const NAME_SUFFIXES = wordSet("names.suffixes");
+const ORG_NOUNS = wordSet("orgs.nouns");
+const ORG_QUALIFIERS = wordSet("orgs.qualifiers");
+const STOP_WORDS = wordSet("function.stopWords");
 
 /** A frame token: a word or punctuation outside quotes, or a placeholder (`quote` >= 0) for a whole quotation. */
 export type FrameTok = Tok;
@@ -52,13 +73,18 @@ export interface MentionLookup {
   byFirst: Map<number, Mention>;
 }
 
-const NOUN_LIKE_VERBS = new Set(["reports", "comments", "calls", "states", "notes", "posts", "quotes", "answers", "replies", "claims", "remarks", "tweets", "reads", "thanks", "promises", "warnings", "statements", "words", "demands", "pledges", "vows", "hopes", "wishes", "praises", "details", "cites", "reports", "repeats"]);
-const BE = new Set(["was", "were", "is", "are", "be", "been", "being", "am"]);
-const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "in", "of", "on", "at", "for", "with", "from", "into", "to", "by", "as", "after", "before", "while", "when", "about"]);
-const DETERMINERS = new Set(["the", "a", "an"]);
+/** Plural nouns as often as verbs ("reports", "comments"): verbs only after a name or a pronoun. */
+const NOUN_LIKE_VERBS = wordSet("speechVerbs.nounLike");
+const BE = wordSet("auxiliaries.be");
+const NOUN_MARKERS = wordSet("function.nounMarkers");
+const DETERMINERS = wordSet("function.articles");
 /** Words that count or pick out members of a kind: "every American" is no name of anyone. */
-const QUANTIFIERS = new Set(["every", "each", "all", "some", "many", "most", "several", "one", "both", "no", "any", "other", "another", "few", "such", "fellow"]);
-const POSSESSIVE_PRONOUNS: Record<string, Pronoun> = { his: "he", her: "she", their: "they", its: "it" };
+const QUANTIFIERS = wordSet("function.quantifiers");
+// A plain object, as it always was: looked up by any word, it answers for its own keys (and, being
+// an object, for an inherited one such as "constructor").
+const POSSESSIVE_PRONOUNS = Object.fromEntries(wordMap("possessivePronouns")) as Record<string, Pronoun>;
+/** Qualifiers a bare title takes leftwards: "the former president", "the press secretary". */
+const BARE_TITLE_MODIFIERS = wordSet("roleModifiers.beforeBareTitle");
 
 function isAdverb(t: FrameTok | undefined): boolean {
   return !!t && t.isWord && !t.cap && (ADVERBS.has(t.key) || (t.key.length > 4 && t.key.endsWith("ly")));
@@ -89,13 +115,15 @@ function titleLeft(frame: readonly FrameTok[], i: number): NounPhrase | null {
       if (p.cap) j--;
       break;
     }
-    if (p.cap || isTitleWord(p) || /^(?:former|outgoing|incoming|incumbent|opposition|foreign|deputy|vice|press|chief|top|senior|acting|new)$/.test(p.key)) j--;
+    if (p.cap || isTitleWord(p) || BARE_TITLE_MODIFIERS.has(p.key)) j--;
     else break;
   }
   return { kind: "title", words: frame.slice(j, i + 1).map((x) => (x.possessive ? `${x.key}'s` : x.key)), from: j, to: i };
 }
 
-const PREPOSITIONS = new Set(["of", "in", "on", "at", "from", "for", "with", "by", "to", "into", "about", "like", "under", "over", "than", "between", "among", "against", "through"]);
+const PREPOSITIONS = wordSet("function.prepositions");
+/** Words that open an aside between commas: a relative clause, a description, a time. */
+const ASIDE_OPENERS = wordSet("function.asideOpeners");
 const DIGITS = /\d/;
 
 /**
@@ -126,7 +154,7 @@ function parentheticalSubject(frame: readonly FrameTok[], comma: number, mention
     const segment = frame.slice(k + 1, end);
     const aside =
       PREPOSITIONS.has(first.key) ||
-      /^(?:who|which|whose|whom|where|when|the|a|an|his|her|their|its|our|then|now|once|as|after|before|while|during)$/.test(first.key) ||
+      ASIDE_OPENERS.has(first.key) ||
       // A participle phrase: ", speaking in parliament," / ", pressed on the point,".
       (!first.cap && /^[a-z]{3,}(?:ing|ed)$/.test(first.key)) ||
       segment.every((x) => NAME_SUFFIXES.has(x.key)) ||
@@ -179,7 +207,7 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
         if (title && title.kind === "title") return { kind: "title", words: [...title.words, "of", ...m.keys], from: title.from, to: i };
       }
       // "A spokesman for Harrowgate Borough Council said": an unnamed spokesperson speaks for the body.
-      if (before.key === "for" && SPOKESPERSON.test(frame[from - 2]?.key ?? "") && DETERMINERS.has(frame[from - 3]?.key ?? "") && frame[from - 3]!.key !== "the") {
+      if (before.key === "for" && SPOKESPERSON.has(frame[from - 2]?.key ?? "") && DETERMINERS.has(frame[from - 3]?.key ?? "") && frame[from - 3]!.key !== "the") {
         return { kind: "name", mention: m, from: from - 3, to: i };
       }
       // "the people of London have said", "in his Annual Message announced": not the speaker.
@@ -203,7 +231,7 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
 }
 
 /** Common irregular past forms, which would otherwise pass for nouns ("Berg met spokesman X"). */
-const IRREGULAR_VERBS = new Set(["met", "saw", "gave", "took", "made", "sent", "left", "found", "led", "heard", "hit", "beat", "chose", "named", "thought", "told", "said", "wrote", "knew", "won", "lost", "paid", "brought", "caught", "sought", "taught", "held", "let", "put", "set", "kept", "meant"]);
+const IRREGULAR_VERBS = wordSet("verbs.pastLikeNouns");
 
 /** A word that is a verb of speech or message, or a past form. */
 function looksLikeVerb(key: string): boolean {
@@ -296,16 +324,23 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
   return null;
 }
 
+/** Auxiliaries that only a verb follows. */
+const AUXILIARIES = wordSet("auxiliaries.beforeVerb");
+/** Auxiliaries that a verb follows, skipped to find it. */
+const AUXILIARIES_BEFORE_VERB = wordSet("auxiliaries.beforeMainVerb");
+/** Words that join two clauses: "But Bellamy, 47, was ...". */
+const COORDINATORS = wordSet("function.coordinators");
+
 /** A token that can only be a verb here: a form of "be", an auxiliary, or a past form. */
 function surelyAVerb(t: FrameTok | undefined): boolean {
-  return !!t && t.isWord && !t.cap && (BE.has(t.key) || /^(?:has|have|had|will|would|could|can|may|might|should|did|does)$/.test(t.key) || looksLikeVerb(t.key));
+  return !!t && t.isWord && !t.cap && (BE.has(t.key) || AUXILIARIES.has(t.key) || looksLikeVerb(t.key));
 }
 
 /** Words an opening phrase may have before its comma. */
 const OPENING_PHRASE_MAX = 5;
 
 /** Someone whose words are another's: "a spokeswoman for ...". */
-const SPOKESPERSON = /^spokes(?:man|woman|person|people)$/;
+const SPOKESPERSON = wordSet("titles.spokespeople");
 
 /** Words a description may take before the name it stands in apposition to. */
 const APPOSITION_REACH = 8;
@@ -337,7 +372,7 @@ function clauseStart(frame: readonly FrameTok[]): number {
   const t = frame[0];
   if (!t || !t.isWord) return 0;
   // "But Bellamy, 47, was ...": a conjunction opens the clause without an introductory phrase.
-  if (/^(?:but|and|yet|so|or)$/.test(t.key) && frame[1]?.text !== ",") {
+  if (COORDINATORS.has(t.key) && frame[1]?.text !== ",") {
     const rest = clauseStart(frame.slice(1));
     return rest < 0 ? rest : rest + 1;
   }
@@ -356,7 +391,7 @@ function clauseStart(frame: readonly FrameTok[]): number {
 /** Looks rightwards past a noun phrase ending at `to` for something verb-like. */
 function followedByVerb(frame: readonly FrameTok[], to: number): boolean {
   const verbAt = (i: number): boolean => {
-    while (isAdverb(frame[i]) && !BE.has(frame[i]!.key) && !/^(?:has|have|had|will|would|could|should|can|may|might)$/.test(frame[i]!.key)) i++;
+    while (isAdverb(frame[i]) && !BE.has(frame[i]!.key) && !AUXILIARIES_BEFORE_VERB.has(frame[i]!.key)) i++;
     const v = frame[i];
     return !!v && v.isWord && !v.cap && !NON_VERBS.has(v.key);
   };
@@ -400,16 +435,19 @@ export function mainSubject(frame: readonly FrameTok[], mentions: MentionLookup)
 }
 
 /** Past forms of speech verbs that do not end in -ed. */
-const IRREGULAR_PAST = new Set(["said", "told", "wrote", "thought", "read"]);
+const IRREGULAR_PAST = wordSet("speechVerbs.pastWithoutEd");
 
 /** A verb in its base form: "post", "report", "say" (not "posts", "posted", "said", "saying"). */
 function isBaseForm(key: string): boolean {
   return !/(?:s|ed|ing)$/.test(key) && !IRREGULAR_PAST.has(key);
 }
 
+/** Pronouns a verb's base form follows ("they say"), as a plural noun does. */
+const TAKING_BASE_FORM = wordSet("pronouns.takingBaseForm");
+
 /** One lower-case word that is no pronoun and no plural: "blog", "news", not "I", "we", "divers". */
 function isSingularCommonNoun(t: FrameTok | undefined): boolean {
-  return !!t && t.isWord && !t.cap && !/^(?:i|we|you|they)$/.test(t.key) && !/[^s]s$/.test(t.key);
+  return !!t && t.isWord && !t.cap && !TAKING_BASE_FORM.has(t.key) && !/[^s]s$/.test(t.key);
 }
 
 /** A determiner opens the noun phrase ending before `i`: "a blog", "the evening news", "his radio". */
@@ -421,6 +459,11 @@ function afterDeterminer(frame: readonly FrameTok[], i: number): boolean {
   }
   return false;
 }
+
+/** Words that put a participle clause after a verb: "continued by saying", "before adding". */
+const BEFORE_PARTICIPLE = wordSet("function.beforeParticiple");
+/** Words before a verb that are no one who speaks: "and said", "to say". */
+const NO_SUBJECT = wordSet("function.beforeVerbNoSubject");
 
 /** Speech clauses of a sentence frame, in order. */
 export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup, subject: NounPhrase | null): Clause[] {
@@ -462,7 +505,7 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
     if (ing) {
       let np: NounPhrase | null = null;
       if (prev?.text === ",") np = lastSubject();
-      else if (prev && /^(?:by|after|while|when|before)$/.test(prev.key)) {
+      else if (prev && BEFORE_PARTICIPLE.has(prev.key)) {
         // "continued by saying": the subject of the verb before "by".
         const verb = frame[p - 1];
         if (verb && verb.isWord && !verb.cap) np = phraseEndingAt(frame, p - 2, mentions);
@@ -498,7 +541,7 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
         inverted = true;
       }
     }
-    if (!np && prev && prev.isWord && !/^(?:and|but|or|to)$/.test(prev.key)) np = { kind: "other", from: p, to: p };
+    if (!np && prev && prev.isWord && !NO_SUBJECT.has(prev.key)) np = { kind: "other", from: p, to: p };
     if (!np) continue;
     // "In a statement read to the court, X said": a noun in the opening phrase, with a participle
     // after it, is no one who speaks in this sentence.

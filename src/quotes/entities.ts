@@ -6,8 +6,14 @@
  * spokesman", "Putin's spokesman"). Names that the text writes with "the" ("the Kremlin") are
  * organisations. Nothing here knows any particular name.
  */
-import { FEMININE_TITLES, MASCULINE_TITLES, NAME_SUFFIXES, TITLE_WORDS } from "./lexicon.js";
+import { wordList, wordSet } from "../text/lexicon.js";
 import type { Mention } from "./mentions.js";
+
+/** Honorifics that also tell a person's gender. */
+const MASCULINE_TITLES = wordSet("titles.masculine");
+const FEMININE_TITLES = wordSet("titles.feminine");
+const NAME_SUFFIXES = wordSet("names.suffixes");
+const TITLE_WORDS = wordSet("titles.all");
 
 export type EntityKind = "person" | "org" | "unknown";
 
@@ -50,7 +56,8 @@ export interface PlacedMention {
   mention: Mention;
 }
 
-const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady"]);
+/** Honorifics as a role's folded words hold them: the abbreviated ones with or without their period ("mr", "mr."). */
+const HONORIFICS: ReadonlySet<string> = new Set([...wordList("honorifics.all"), ...wordList("honorifics.abbreviated").map((w) => `${w}.`)]);
 
 /** The gender an honorific in a mention's role tells ("mr", "ms."), or null. */
 function honorificGender(role: readonly string[] | null): "m" | "f" | null {

@@ -11,7 +11,7 @@ import { wordCount } from "../text/words.js";
 import type { Article, Sentence } from "../corpus/types.js";
 import { buildFrame, findClauses, mainSubject, type Clause, type MentionLookup, type NounPhrase, type Pronoun, type SentenceAnalysis } from "./clauses.js";
 import { EntityRegistry, type Entity, type PlacedMention } from "./entities.js";
-import { MESSAGE_NOUNS, PERSON_NOUNS, ROLE_SPELLINGS, TITLE_INTRODUCERS, TITLE_WORDS } from "./lexicon.js";
+import { wordMap, wordSet } from "../text/lexicon.js";
 import type { QuoteKind } from "./types.js";
 import { findQuoteMarks, type QuoteMarks } from "./marks.js";
 import { findMentions, Vocabulary, type Mention } from "./mentions.js";
@@ -66,6 +66,17 @@ export function nameHead(keys: readonly string[]): string | undefined {
   return of > 0 ? keys[of - 1] : keys[keys.length - 1];
 }
 
+// The word classes these rules read (src/text/lexicon.json).
+/** Nouns for a communication that can stand in for its author ("the statement said"). */
+const MESSAGE_NOUNS = wordSet("speechNouns.quoteCues");
+/** Nouns for a person that are no office: after "the", in a clause of speech, they rename the person just named. */
+const PERSON_NOUNS = wordSet("people.nouns");
+/** Head words of one office written several ways; each maps to one spelling for comparison. */
+const ROLE_SPELLINGS = wordMap("roleSpellings");
+/** Words before a quoted string that make it a title or a name, not anybody's statement. */
+const TITLE_INTRODUCERS = wordSet("quoted.titleIntroducers");
+const TITLE_WORDS = wordSet("titles.all");
+
 /** How many tokens before a quotation a speech verb may stand and still introduce it. */
 const LEAD_REACH = 30;
 
@@ -77,7 +88,7 @@ const CONTEXT_WINDOW = 8;
 const OPENING_MARKS = new Set(["“", "‘", "«", "„", '"', "'"]);
 
 
-const MINOR_WORDS = new Set(["a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "with", "from", "de", "la", "von"]);
+const MINOR_WORDS = wordSet("names.titleCaseMinor");
 
 /**
  * A short quotation in title case ("Hate Crimes Prevention Act", "Last Day of Chemo") names a law,
@@ -106,7 +117,7 @@ function isPluralNoun(frame: SentenceAnalysis["frame"], np: NounPhrase): boolean
 /** "48-year-old": an age that stands for a person. */
 const AGE = /^\d{1,3}-year-old$/;
 
-const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"]);
+const HONORIFICS = wordSet("honorifics.all");
 
 /** One office written several ways ("spokesman", "spokeswoman") compares as one. */
 function sameOffice(word: string): string {

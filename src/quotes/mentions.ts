@@ -5,9 +5,27 @@
  * Kremlin spokesman,"). Which capitalised words are ordinary words at a sentence start is learned
  * from the corpus (see `Vocabulary`), not listed.
  */
-import { STOP_WORDS } from "../search/analyzer.js";
-import { CLAUSE_OPENERS, NAME_PARTICLES, NAME_SUFFIXES, ORG_NOUNS, ORG_QUALIFIERS, POST_NOMINALS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon.js";
+import { wordSet } from "../text/lexicon.js";
 import type { Tok } from "./tokens.js";
+
+// The word classes these rules read (src/text/lexicon.json).
+const STOP_WORDS = wordSet("function.stopWords");
+const CLAUSE_OPENERS = wordSet("function.clauseOpeners");
+/** Particles inside personal names ("Charles de Gaulle", "Ursula von der Leyen"). */
+const NAME_PARTICLES = wordSet("names.particles");
+/** Suffixes that end a personal name and tell two people apart ("Jr.", "III"). */
+const NAME_SUFFIXES = wordSet("names.suffixes");
+/** Nouns that head an organisation named in lower case ("the Russian government", "the ministry"). */
+const ORG_NOUNS = wordSet("orgs.nouns");
+/** Lower-case words between a body's proper adjective and its noun ("the Karvanian foreign ministry"). */
+const ORG_QUALIFIERS = wordSet("orgs.qualifiers");
+/** Letters after a name that are honours or offices, not part of it ("Martin Hale KC", "Ann Lee MP"). */
+const POST_NOMINALS = wordSet("names.postNominals");
+/** Lower-case words that qualify an office in front of its title word ("opposition leader", "former president"). */
+const ROLE_MODIFIERS = wordSet("roleModifiers.all");
+/** Nouns that head an office or a role ("Kremlin spokesman Dmitry Peskov", "Prime Minister Boris Johnson"). */
+const TITLE_WORDS = wordSet("titles.all");
+const ARTICLES = wordSet("function.articles");
 
 /** What the corpus does with one word (folded key). */
 export interface WordStats {
@@ -153,7 +171,7 @@ function fold(t: Tok): string {
  * sentence (or a quotation), where a capital letter says nothing about names.
  */
 /** Small words inside a body's name: "Ministry of Health", "Institute for Fiscal Studies", "Council on Foreign Relations". */
-const NAME_JOINERS = new Set(["of", "for", "on"]);
+const NAME_JOINERS = wordSet("names.bodyJoiners");
 
 export function findMentions(
   text: string,
@@ -264,7 +282,7 @@ export function findMentions(
       let to = first - 2;
       // "A spokeswoman for the mayor, Carla Jimenez,": she is the spokeswoman, not the mayor.
       const det = toks[from - 1];
-      const forTok = det && /^(?:the|a|an)$/.test(det.key) ? toks[from - 2] : det;
+      const forTok = det && ARTICLES.has(det.key) ? toks[from - 2] : det;
       const office = forTok?.key === "for" ? toks[toks.indexOf(forTok) - 1] : undefined;
       if (office && isTitleWord(office) && !office.cap) {
         to = toks.indexOf(office);
@@ -275,7 +293,7 @@ export function findMentions(
     // Apposition after: "Peskov, the Kremlin spokesman, said".
     if (!role && after?.text === ",") {
       let x = last + 2;
-      if (toks[x] && /^(?:the|a|an)$/.test(toks[x]!.key)) x++;
+      if (toks[x] && ARTICLES.has(toks[x]!.key)) x++;
       let y = x;
       while (toks[y] && isRoleWord(toks[y]!) && !isTitleWord(toks[y]!)) y++;
       while (toks[y + 1] && isTitleWord(toks[y + 1]!) && isTitleWord(toks[y]!)) y++;

@@ -10,9 +10,29 @@ import { displayWord, sameFirstName } from "./entities.js";
 import { sameByNickname } from "./nicknames.js";
 import { extractQuotes, type ExtractedQuote } from "./extract.js";
 import { featureOf, features, groupStatements } from "./group.js";
-import { FEMININE_TITLES, LEADING_OFFICES, MASCULINE_TITLES, NARROWING_MODIFIERS, ROLE_MODIFIERS, ROLE_SPELLINGS, TITLE_WORDS } from "./lexicon.js";
+import { alternation, wordMap, wordSet } from "../text/lexicon.js";
 import { fromSnapshot, knownEntity, occurrenceIn, toSnapshot, type KnownEntity, type QuoteData, type QuoteSnapshot } from "./snapshot.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "./types.js";
+
+// The word classes these lookups read (src/text/lexicon.json).
+const MASCULINE_TITLES = wordSet("titles.masculine");
+const FEMININE_TITLES = wordSet("titles.feminine");
+/** Offices that make their holder a country's (or a state's) "leader". */
+const LEADING_OFFICES = wordSet("titles.leadingOffices");
+/** Role words that narrow an office to a different one: a "former president" is no president. */
+const NARROWING_MODIFIERS = wordSet("roleModifiers.narrowing");
+const ROLE_MODIFIERS = wordSet("roleModifiers.all");
+/** Head words of one office written several ways; each maps to one spelling for comparison. */
+const ROLE_SPELLINGS = wordMap("roleSpellings");
+const TITLE_WORDS = wordSet("titles.all");
+/** Bare courtesy titles ("Mr", "Dr."), which are no alias of anyone. */
+const COURTESY_TITLES = wordSet("honorifics.courtesy");
+const LEADING_ARTICLE = new RegExp(`^(?:${alternation("function.articles")}) `);
+
+/** "mr", "dr.": a courtesy title alone, with or without its period. */
+function isCourtesyTitle(role: string): boolean {
+  return COURTESY_TITLES.has(role.endsWith(".") ? role.slice(0, -1) : role);
+}
 
 export interface QuoteOptions {
   /** Also list scare quotes and quoted titles (not statements). */
@@ -27,7 +47,7 @@ export function nameKey(s: string): string {
     .replace(/'s\b/g, "")
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/^(?:the|a|an) /, "");
+    .replace(LEADING_ARTICLE, "");
 }
 
 function keyWords(s: string): string[] {
@@ -157,7 +177,7 @@ export class QuoteIndex {
     };
     for (const form of e.forms) add(form);
     if (e.surname && e.kind !== "org") add(displayWord(e.name.split(" ").pop()!));
-    for (const r of e.roles) if (!/^(?:mr|mrs|ms|dr|miss|sir)\.?$/.test(r.words.join(" "))) add(r.text);
+    for (const r of e.roles) if (!isCourtesyTitle(r.words.join(" "))) add(r.text);
     return out;
   }
 

@@ -4,6 +4,7 @@
  * "Mr.", initials) are recognised; quote marks are punctuation.
  */
 import { fold } from "../search/analyzer.js";
+import { alternation } from "../text/lexicon.js";
 
 export interface Tok {
   text: string;
@@ -24,7 +25,7 @@ const TOKEN =
   /(?:\p{Lu}\.){2,}|(?:\p{L}\.)(?=\s*\p{Lu})|[@#]?[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*(?:['’](?=\s|[,.;:!?)]|$))?|\S/gu;
 
 /** Abbreviations whose period belongs to the word. */
-const DOTTED = /^(?:mr|mrs|ms|dr|st|jr|sr|gen|sen|rep|gov|prof|lt|col|capt|sgt|rev|hon)$/i;
+const DOTTED = new RegExp(`^(?:${alternation("abbreviations.keepingPeriod")})$`, "i");
 
 const ASCII = /^[ -~]*$/;
 

@@ -16,8 +16,11 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectPath } from "../paths.js";
-import { fold, STOP_WORDS } from "./analyzer.js";
+import { wordSet } from "../text/lexicon.js";
+import { fold } from "./analyzer.js";
 import { saveEntry } from "./cache-entry.js";
+
+const STOP_WORDS = wordSet("function.stopWords");
 import { convertPackage, packagePath, VECTOR_FORMAT, VectorTable } from "../text/vectors.js";
 import { baseForms, WordNet } from "../text/wordnet.js";
 

@@ -214,3 +214,18 @@ export function wordMap(name: keyof Maps): ReadonlyMap<string, string> {
 export function phrases(name: keyof (typeof data)["phrases"]): readonly string[] {
   return LEXICON.data.phrases[name]!;
 }
+
+/** Groups of words that stand for one another in news copy, one a line ("a b > c d": a and b may be written c or d, not the other way round). */
+export function synonymLines(): readonly string[] {
+  return LEXICON.data.synonyms;
+}
+
+/** Pairs of words of opposite sense ("open", "close"). */
+export function oppositePairs(): readonly (readonly [string, string])[] {
+  return LEXICON.data.opposites;
+}
+
+/** Everyday forms of English given names, one group a string ("robert bob rob bobby"). */
+export function givenNameGroups(): readonly string[] {
+  return LEXICON.data.givenNames;
+}
