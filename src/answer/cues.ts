@@ -4,6 +4,7 @@
  * description of someone. Each returns a strength in [0, 1]. General English patterns only.
  */
 import { fold, term } from "../search/analyzer.js";
+import { alternation, wordList, wordSet } from "../text/lexicon.js";
 import { previousOf, type SentenceView } from "./sentence-view.js";
 
 // ---------------------------------------------------------------------------------------- reason
@@ -38,10 +39,11 @@ export function mannerCue(view: SentenceView): number {
 
 // ------------------------------------------------------------------------------------------ time
 
-const WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
-const MONTH = "january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+const WEEKDAY = alternation("calendar.weekdays");
+/** Month names and abbreviations, but "may" (mostly the verb): patterns that take it say so. */
+const MONTH = alternation("calendar.monthsButMay");
 const UNIT = "minutes?|hours?|days?|weeks?|months?|years?|decades?";
-const COUNT_WORD = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\\d+";
+const COUNT_WORD = `${alternation("numbers.countWords")}|\\d+`;
 
 const TIME_STRONG = [
   new RegExp(`\\b(?:${WEEKDAY})\\b`),
@@ -68,7 +70,7 @@ const TIME_DURATION = new RegExp(`\\b(?:after|for|over|within) (?:weeks|months|d
  * saying usually dates the report, not the event asked about.
  */
 const AFTER_SPEECH = new RegExp(
-  `\\b(?:said|says|told|added|announced|statement|reported|tweeted|wrote|stated)(?: \\w+){0,2} (?:on |in |at |early |late )?(?:${TIME_STRONG.map((re) => re.source).join("|")})`,
+  `\\b(?:${alternation("speechVerbs.datelines")})(?: \\w+){0,2} (?:on |in |at |early |late )?(?:${TIME_STRONG.map((re) => re.source).join("|")})`,
 );
 
 function datesTheStatement(folded: string): boolean {
@@ -84,7 +86,7 @@ function globalOf(re: RegExp): RegExp {
 }
 
 /** Words of making something known: asked when it was announced, the statement's date is the answer. */
-const STATEMENT_TERMS = termsOf("announce announced reveal revealed disclose disclosed confirm confirmed unveil unveiled declare declared report reported");
+const STATEMENT_TERMS = termsOf(wordList("speechVerbs.announcing"));
 
 /** Does the question ask when something was announced, revealed or reported? */
 export function asksStatementTime(questionTerms: ReadonlySet<string>): boolean {
@@ -118,10 +120,7 @@ export function durationCue(view: SentenceView, questionTerms: ReadonlySet<strin
 
 // ----------------------------------------------------------------------------------------- count
 
-const NUMBER_WORDS = new Set(
-  "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half"
-    .split(" "),
-);
+const NUMBER_WORDS = wordSet("numbers.counting");
 
 function isNumberWord(word: string): boolean {
   const w = fold(word);
@@ -165,7 +164,7 @@ export function changeCue(view: SentenceView): boolean {
 }
 
 /** Words that make an amount a goal or a limit rather than a level reached. */
-const GOAL_TERMS = termsOf("target targets goal goals aim forecast forecasts ceiling cap limit threshold objective");
+const GOAL_TERMS = termsOf(wordList("amounts.goals"));
 
 /** Is the amount at token i a goal or a limit ("the 2% target") that the question does not ask about? */
 function namesGoal(view: SentenceView, i: number, questionTerms: ReadonlySet<string>): boolean {
@@ -212,7 +211,8 @@ export function countsNoun(view: SentenceView, questionTerms: ReadonlySet<string
 
 // ---------------------------------------------------------------------------------------- people
 
-export const NOT_NAMES = new Set([...`${WEEKDAY}|${MONTH}|may`.split("|"), "i", "the", "a", "an", "in", "on", "at", "but", "and", "as", "after", "while", "when", "however", "according", "this", "that", "it", "he", "she", "they", "we", "you"]);
+/** Capitalised words that are no name: days, months, and words that open a sentence or a clause. */
+export const NOT_NAMES = wordSet("names.notNames");
 
 /**
  * Runs of capitalised words, the shape of names ("German Chancellor Angela Merkel"), that do not
@@ -249,9 +249,11 @@ export function otherNames(view: SentenceView, questionTerms: ReadonlySet<string
   return { names: nameRuns(view, questionTerms).length > 0, years };
 }
 
+const POINTING_BACK = new RegExp(`\\b(?:${alternation("pronouns.pointingBack")})\\b`, "i");
+
 /** Does the sentence point back to someone named before: a personal pronoun or "the President"? */
 export function refersBack(view: SentenceView): boolean {
-  return /\b(?:he|she|him|his|her|they|them|their)\b/i.test(view.text) || /\bthe (?:\p{Lu}\p{L}+ )*\p{Lu}\p{L}+/u.test(view.text);
+  return POINTING_BACK.test(view.text) || /\bthe (?:\p{Lu}\p{L}+ )*\p{Lu}\p{L}+/u.test(view.text);
 }
 
 /** A run of two or more capitalised words reads as a person or title; a lone one counts half. */
@@ -285,34 +287,22 @@ export function peopleCue(view: SentenceView, questionTerms: ReadonlySet<string>
 // ---------------------------------------------------------------------------------------- speech
 
 /** Verbs that attribute words (or a stated view) to someone. */
-const SPEECH_VERB_TERMS = termsOf(
-  `say says said saying tell told write wrote tweet tweeted add added explain explained stress stressed
-  recall recalled note noted state stated announce announced declare declared claim claimed insist
-  insisted argue argued warn warned suggest suggested remark remarked reply replied respond responded
-  answer answered acknowledge acknowledged admit admitted quote quoted cite cited according posted
-  continued urged urge asked reiterated conceded believe believed believes hope hopes hoped think thinks
-  advise advised vow vowed pledge pledged deny denied confirm confirmed predict predicted demand
-  demanded describe described call called`,
-);
+const SPEECH_VERB_TERMS = termsOf(wordList("speechVerbs.answerCues"));
 /**
  * Nouns for what someone said. They attribute only when the speaker owns them outright ("Putin's
  * message"): "contacted the Kremlin for comment" is no comment of the Kremlin's.
  */
-const SPEECH_NOUN_TERMS = termsOf("statement message remarks comment comments tweet post letter interview speech words");
+const SPEECH_NOUN_TERMS = termsOf(wordList("speechNouns.answerCues"));
 const SPEECH_CUE_TERMS = new Set([...SPEECH_VERB_TERMS, ...SPEECH_NOUN_TERMS]);
 
-function termsOf(list: string): Set<string> {
-  return new Set(
-    list
-      .split(/\s+/)
-      .map((w) => term(w))
-      .filter((t): t is string => t !== null),
-  );
+/** The index terms of a lexicon class's words. */
+function termsOf(words: readonly string[]): Set<string> {
+  return new Set(words.map((w) => term(w)).filter((t): t is string => t !== null));
 }
 
-const PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
-const PASSIVE = new Set(["was", "were", "been", "being", "is", "are", "be"]);
-const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"]);
+const PRONOUNS = wordSet("pronouns.people");
+const PASSIVE = wordSet("auxiliaries.bePassive");
+const DETERMINERS = wordSet("function.determiners");
 
 export function hasQuotation(view: SentenceView): boolean {
   return /[“”"]/.test(view.text) || /(?:^|\s)'\p{L}/u.test(view.text);
@@ -340,7 +330,7 @@ export function speechCue(view: SentenceView, speaker: readonly ReadonlySet<stri
 }
 
 /** Words that open a subordinate clause before the main one ("While Putin is yet to comment, ..."). */
-const SUBORDINATORS = new Set(["while", "although", "though", "as", "after", "before", "when", "since", "if", "because", "despite", "unlike", "whereas", "once"]);
+const SUBORDINATORS = wordSet("function.subordinators");
 
 /** Is the first name of the sentence's main clause (past a leading subordinate clause) the speaker's? */
 function leadsMainClause(view: SentenceView, head: ReadonlySet<string>): boolean {
@@ -446,13 +436,7 @@ function attributedTo(view: SentenceView, speaker: readonly ReadonlySet<string>[
 // ------------------------------------------------------------------------------------ definition
 
 /** Titles and roles that, written before a name, say who the person is ("President", "spokesman"). */
-const ROLE_WORDS = termsOf(
-  `president minister chancellor premier spokesman spokeswoman spokesperson secretary senator governor
-  mayor chief director leader king queen prince princess judge general ambassador chairman chairwoman
-  chair ceo editor professor commissioner councillor councilor captain coach founder head officer
-  engineer regulator executive manager pope bishop rabbi imam representative congressman congresswoman
-  analyst lawyer owner correspondent reporter economist scientist candidate`,
-);
+const ROLE_WORDS = termsOf(wordList("titles.answerRoles"));
 
 /** Is the word a title or role ("CEO", "mayor"): asked about, it wants the person who holds it. */
 export function isRoleWord(word: string): boolean {

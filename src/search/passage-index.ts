@@ -5,6 +5,7 @@
  * answer layer uses for IDF weights and honest refusals.
  */
 import type { Article, Paragraph } from "../corpus/types.js";
+import { alternation, wordSet } from "../text/lexicon.js";
 import { fold, term, words } from "./analyzer.js";
 import { editBudget, Vocabulary } from "./fuzzy.js";
 import { Postings, PostingsBuilder, type PostingsData } from "./postings.js";
@@ -71,9 +72,9 @@ export const RELATIVE_MAX_EXTRA = 5;
 /** A word inside a sentence: after another word or a comma and one space (not after a full stop). */
 const MID_SENTENCE_WORD = /(?<=[\p{L}\p{N},;] )([\p{L}][\p{L}\p{N}]*(?:['’.][\p{L}\p{N}]+)*)/gu;
 /** A run of capitalised words, small joining words allowed inside ("Bank of Osterland"). */
-const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:of|and|for|the|de|du|la|von)\s+)?\p{Lu}[\p{L}'’-]+)+/gu;
-const NAME_JOINERS = new Set(["of", "and", "for", "the", "de", "du", "la", "von"]);
-const LEADING_ARTICLES = new Set(["the", "a", "an"]);
+const CAPITALISED_RUN = new RegExp(`\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:(?:${alternation("names.runJoiners")})\\s+)?\\p{Lu}[\\p{L}'’-]+)+`, "gu");
+const NAME_JOINERS = wordSet("names.runJoiners");
+const LEADING_ARTICLES = wordSet("function.articles");
 const SURFACE_WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 const UPPER_START = /^\p{Lu}/u;
 /** Passages with the term capitalised mid-sentence, and never in lower case, that make it a name. */

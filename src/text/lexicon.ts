@@ -196,11 +196,14 @@ export function wordSet(name: WordClass): ReadonlySet<string> {
   return set;
 }
 
+/** Words as the source of a regular-expression alternation, each escaped, in order. */
+function alternationOf(words: readonly string[]): string {
+  return words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|");
+}
+
 /** A class as the source of a regular-expression alternation ("say|says|said"), its words escaped, in order. */
 export function alternation(name: WordClass): string {
-  return LEXICON.words(name)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))
-    .join("|");
+  return alternationOf(LEXICON.words(name));
 }
 
 type Maps = LexiconData["maps"];
@@ -228,4 +231,9 @@ export function oppositePairs(): readonly (readonly [string, string])[] {
 /** Everyday forms of English given names, one group a string ("robert bob rob bobby"). */
 export function givenNameGroups(): readonly string[] {
   return LEXICON.data.givenNames;
+}
+
+/** Phrases of one kind as the source of a regular-expression alternation, escaped, in order. */
+export function phraseAlternation(name: keyof (typeof data)["phrases"]): string {
+  return alternationOf(phrases(name));
 }
