@@ -6,6 +6,7 @@
  */
 import { stemmer } from "stemmer";
 import { wordSet } from "../text/lexicon.js";
+import { Scanner } from "../text/scan.js";
 import { americanSpelling, IRREGULAR } from "./english.js";
 
 export const ANALYZER_VERSION = "porter-en-2";
@@ -42,10 +43,11 @@ export interface Token {
 /** Surface words with their offsets, before folding. */
 export function words(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let word = m[0];
+  const scanner = new Scanner(text, WORD);
+  for (let m = scanner.next(); m; m = scanner.next()) {
+    let word = m.text;
     if (word.endsWith(".") && !/\p{L}\.\p{L}/u.test(word)) word = word.slice(0, -1);
-    out.push({ word, start: m.index });
+    out.push({ word, start: m.start });
   }
   return out;
 }
