@@ -6,14 +6,19 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { alternation, LEXICON, loadLexicon, LexiconError, wordList, wordMap, wordSet } from "../src/text/lexicon.js";
+import { alternation, LEXICON, loadLexicon, LexiconError, wordList, wordMap, WORDS } from "../src/text/lexicon.js";
 import { ROOT } from "./helpers/run-cli.js";
 
 const raw = () => JSON.parse(readFileSync(join(ROOT, "src", "text", "lexicon.json"), "utf8")) as Record<string, unknown> & { words: Record<string, Record<string, unknown>> };
 
 describe("the lexicon file", () => {
-  it("loads, and every class has words", () => {
-    for (const [topic, classes] of Object.entries(raw().words)) for (const name of Object.keys(classes)) expect(LEXICON.words(`${topic}.${name}`).length).toBeGreaterThan(0);
+  it("loads, and every class has words, also as a set", () => {
+    for (const [topic, classes] of Object.entries(raw().words)) {
+      for (const name of Object.keys(classes)) {
+        expect(LEXICON.words(`${topic}.${name}`).length).toBeGreaterThan(0);
+        expect((WORDS as unknown as Record<string, Record<string, ReadonlySet<string>>>)[topic]![name]!.size).toBe(LEXICON.words(`${topic}.${name}`).length);
+      }
+    }
   });
 
   it("gives a verb's forms by slot, the participle being the past where the two are one", () => {
@@ -25,8 +30,8 @@ describe("the lexicon file", () => {
     expect(wordList("honorifics.all")).toEqual(["mr", "mrs", "ms", "dr", "miss", "sir", "dame", "lord", "lady"]);
     expect(wordList("speechVerbs.pastWithoutEd")).toEqual(["said", "told", "wrote", "thought", "read"]);
     expect(wordList("calendar.monthsButMay")).not.toContain("may");
-    expect(wordSet("speechVerbs.quoteCues").has("written")).toBe(false);
-    expect(wordSet("speechVerbs.questionWords").has("written")).toBe(true);
+    expect(WORDS.speechVerbs.quoteCues.has("written")).toBe(false);
+    expect(WORDS.speechVerbs.questionWords.has("written")).toBe(true);
   });
 
   it("escapes a class for a regular expression", () => {
@@ -63,6 +68,11 @@ describe("a broken lexicon", () => {
   it("is refused when a verb gives the wrong number of forms, or a word is not lower case", () => {
     expect(refuse((d) => ((d.verbs as { regular: Record<string, string> }).regular.cite = "cites"))).toThrow(/verbs\.regular\.cite/);
     expect(refuse((d) => (d.words.titles!.leadingOffices = "President premier"))).toThrow(LexiconError);
+  });
+
+  it("is refused when a class has no note saying what it is, or a note names no class", () => {
+    expect(refuse((d) => delete (d.notes as Record<string, string>)["titles.spokespeople"])).toThrow(/"titles.spokespeople" has no note/);
+    expect(refuse((d) => ((d.notes as Record<string, string>)["titles.nobody"] = "No one."))).toThrow(/names the class "titles.nobody"/);
   });
 
   it("is refused when it leaves out a word it does not have", () => {

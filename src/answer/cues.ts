@@ -4,7 +4,7 @@
  * description of someone. Each returns a strength in [0, 1]. General English patterns only.
  */
 import { fold, term } from "../search/analyzer.js";
-import { alternation, wordList, wordSet } from "../text/lexicon.js";
+import { alternation, wordList, WORDS } from "../text/lexicon.js";
 import { previousOf, type SentenceView } from "./sentence-view.js";
 
 // ---------------------------------------------------------------------------------------- reason
@@ -120,11 +120,9 @@ export function durationCue(view: SentenceView, questionTerms: ReadonlySet<strin
 
 // ----------------------------------------------------------------------------------------- count
 
-const NUMBER_WORDS = wordSet("numbers.counting");
-
 function isNumberWord(word: string): boolean {
   const w = fold(word);
-  return /^\d[\d,.]*%?$/.test(w) || NUMBER_WORDS.has(w);
+  return /^\d[\d,.]*%?$/.test(w) || WORDS.numbers.counting.has(w);
 }
 
 const YEAR = /^(?:1[89]|20)\d\d$/;
@@ -186,7 +184,7 @@ function isAmount(view: SentenceView, i: number): boolean {
   for (let j = i + 1; j <= i + 2 && j < view.tokens.length; j++) {
     const w = view.tokens[j]!.word;
     if (AMOUNT_UNIT.test(w)) return true;
-    if (!NUMBER_WORDS.has(fold(w))) break;
+    if (!WORDS.numbers.counting.has(fold(w))) break;
   }
   return false;
 }
@@ -211,9 +209,6 @@ export function countsNoun(view: SentenceView, questionTerms: ReadonlySet<string
 
 // ---------------------------------------------------------------------------------------- people
 
-/** Capitalised words that are no name: days, months, and words that open a sentence or a clause. */
-export const NOT_NAMES = wordSet("names.notNames");
-
 /**
  * Runs of capitalised words, the shape of names ("German Chancellor Angela Merkel"), that do not
  * repeat the question. A lone capitalised word opening the sentence is only grammar.
@@ -222,7 +217,7 @@ export function nameRuns(view: SentenceView, questionTerms: ReadonlySet<string>)
   const runs: string[][] = [];
   let run: { word: string; term: string | null; first: boolean }[] = [];
   const flush = () => {
-    const words = run.filter((r) => !NOT_NAMES.has(fold(r.word)));
+    const words = run.filter((r) => !WORDS.names.notNames.has(fold(r.word)));
     const loneOpener = run.length === 1 && run[0]!.first;
     const repeatsQuestion = words.some((r) => r.term && questionTerms.has(r.term));
     if (words.length > 0 && !loneOpener && !repeatsQuestion) runs.push(words.map((r) => r.word));
@@ -300,10 +295,6 @@ function termsOf(words: readonly string[]): Set<string> {
   return new Set(words.map((w) => term(w)).filter((t): t is string => t !== null));
 }
 
-const PRONOUNS = wordSet("pronouns.people");
-const PASSIVE = wordSet("auxiliaries.bePassive");
-const DETERMINERS = wordSet("function.determiners");
-
 export function hasQuotation(view: SentenceView): boolean {
   return /[“”"]/.test(view.text) || /(?:^|\s)'\p{L}/u.test(view.text);
 }
@@ -329,13 +320,10 @@ export function speechCue(view: SentenceView, speaker: readonly ReadonlySet<stri
   return leadsMainClause(prev, head) || attributedTo(prev, speaker) === 1 ? 0.8 : 0;
 }
 
-/** Words that open a subordinate clause before the main one ("While Putin is yet to comment, ..."). */
-const SUBORDINATORS = wordSet("function.subordinators");
-
 /** Is the first name of the sentence's main clause (past a leading subordinate clause) the speaker's? */
 function leadsMainClause(view: SentenceView, head: ReadonlySet<string>): boolean {
   let tokens = view.tokens;
-  if (tokens.length > 0 && SUBORDINATORS.has(fold(tokens[0]!.word))) {
+  if (tokens.length > 0 && WORDS.function.subordinators.has(fold(tokens[0]!.word))) {
     const comma = view.text.indexOf(",");
     tokens = comma < 0 ? [] : tokens.filter((t) => t.start > comma);
   }
@@ -362,8 +350,8 @@ function attributedTo(view: SentenceView, speaker: readonly ReadonlySet<string>[
   const attributes = (c: number) => {
     if (!isCue(c)) return false;
     const before = c > 0 ? fold(toks[c - 1]!.word) : "";
-    if (PASSIVE.has(before) && fold(toks[c + 1]?.word ?? "") !== "by") return false;
-    return !(DETERMINERS.has(before) && !SPEECH_NOUN_TERMS.has(toks[c]!.term!));
+    if (WORDS.auxiliaries.bePassive.has(before) && fold(toks[c + 1]?.word ?? "") !== "by") return false;
+    return !(WORDS.function.determiners.has(before) && !SPEECH_NOUN_TERMS.has(toks[c]!.term!));
   };
   // Most sentences have no word of saying at all: nothing to attribute, no name phrases to read.
   let anyCue = false;
@@ -372,7 +360,7 @@ function attributedTo(view: SentenceView, speaker: readonly ReadonlySet<string>[
   // Each word of the speaker's name comes with the terms that stand for it (typos corrected).
   const head = speaker[speaker.length - 1]!;
   const named = new Set(speaker.flatMap((w) => [...w]));
-  const isName = (i: number) => /^\p{Lu}/u.test(toks[i]!.word) && !NOT_NAMES.has(fold(toks[i]!.word));
+  const isName = (i: number) => /^\p{Lu}/u.test(toks[i]!.word) && !WORDS.names.notNames.has(fold(toks[i]!.word));
   // A name phrase is a run of capitalised words and the speaker's own words ("Mayor Ines Okafor",
   // "Kremlin spokesman Dmitry Peskov"): it is the speaker when it holds the speaker's head word.
   const phraseOf = new Array<number>(toks.length).fill(-1);
@@ -390,7 +378,7 @@ function attributedTo(view: SentenceView, speaker: readonly ReadonlySet<string>[
   /** What stands at token i: the speaker, someone else, a pronoun, or nothing of the sort. */
   const who = (i: number): "speaker" | "other" | "pronoun" | null => {
     const t = toks[i]!;
-    if (PRONOUNS.has(fold(t.word))) return "pronoun";
+    if (WORDS.pronouns.people.has(fold(t.word))) return "pronoun";
     const p = phraseOf[i]!;
     if (p === -1) return null;
     // "Putin's spokesman", "in Joe Biden's favor": the possessor does not speak, unless what he
@@ -472,7 +460,7 @@ export function definitionCue(view: SentenceView, subjectTerms: ReadonlySet<stri
 export function placeCue(view: SentenceView, questionTerms: ReadonlySet<string>): number {
   for (const m of view.text.matchAll(/\b(?:in|at|from|near|to)\s+(?:the\s+)?(\p{Lu}\p{L}+)/gu)) {
     const t = term(m[1]!);
-    if (t && !questionTerms.has(t) && !NOT_NAMES.has(fold(m[1]!))) return 1;
+    if (t && !questionTerms.has(t) && !WORDS.names.notNames.has(fold(m[1]!))) return 1;
   }
   return 0;
 }

@@ -5,7 +5,7 @@
  * Pure text work: it knows nothing of the corpus.
  */
 import { fold, term, words } from "../search/analyzer.js";
-import { alternation, phraseAlternation, wordList, wordMap, wordSet } from "../text/lexicon.js";
+import { alternation, phraseAlternation, wordList, wordMap, WORDS } from "../text/lexicon.js";
 import { isRoleWord } from "./cues.js";
 
 export type QuestionKind =
@@ -90,11 +90,10 @@ function isFiller(word: string, proper: boolean): boolean {
   // Adverbs in -ly ("finally", "officially") qualify a question rather than name its topic. They
   // are an adjective of four letters or more plus -ly; shorter words in -ly ("family", "rally",
   // "supply", "deadly") and a few nouns ("assembly") are topic words.
-  return !proper && LY_ADVERB.test(word) && !LY_NOUNS.has(word.toLowerCase());
+  return !proper && LY_ADVERB.test(word) && !WORDS.questions.lyNouns.has(word.toLowerCase());
 }
 
 const LY_ADVERB = /^\p{Ll}{5,}ly$/u;
-const LY_NOUNS = wordSet("questions.lyNouns");
 
 export function isNumeral(word: string): boolean {
   return /^\d[\d,.]*$/.test(word);

@@ -6,14 +6,8 @@
  * spokesman", "Putin's spokesman"). Names that the text writes with "the" ("the Kremlin") are
  * organisations. Nothing here knows any particular name.
  */
-import { wordList, wordSet } from "../text/lexicon.js";
+import { wordList, WORDS } from "../text/lexicon.js";
 import type { Mention } from "./mentions.js";
-
-/** Honorifics that also tell a person's gender. */
-const MASCULINE_TITLES = wordSet("titles.masculine");
-const FEMININE_TITLES = wordSet("titles.feminine");
-const NAME_SUFFIXES = wordSet("names.suffixes");
-const TITLE_WORDS = wordSet("titles.all");
 
 export type EntityKind = "person" | "org" | "unknown";
 
@@ -64,8 +58,8 @@ function honorificGender(role: readonly string[] | null): "m" | "f" | null {
   let out: "m" | "f" | null = null;
   for (const w of role ?? []) {
     const k = w.replace(/\.$/, "");
-    if (MASCULINE_TITLES.has(k)) out = "m";
-    else if (FEMININE_TITLES.has(k)) out = "f";
+    if (WORDS.titles.masculine.has(k)) out = "m";
+    else if (WORDS.titles.feminine.has(k)) out = "f";
   }
   return out;
 }
@@ -109,13 +103,13 @@ function transliterated(w: string): string {
 
 function surnameOf(keys: readonly string[]): string {
   let i = keys.length - 1;
-  while (i > 0 && NAME_SUFFIXES.has(keys[i]!)) i--;
+  while (i > 0 && WORDS.names.suffixes.has(keys[i]!)) i--;
   return keys[i]!;
 }
 
 function suffixOf(keys: readonly string[]): string {
   const last = keys[keys.length - 1]!;
-  return NAME_SUFFIXES.has(last) ? last : "";
+  return WORDS.names.suffixes.has(last) ? last : "";
 }
 
 export class EntityRegistry {
@@ -287,8 +281,8 @@ export class EntityRegistry {
       if (r) r.count++;
       else e.roles.set(key, { words, text: mention.roleText ?? key, count: 1 });
       for (const w of words) {
-        if (MASCULINE_TITLES.has(w.replace(/\.$/, ""))) e.gender = e.gender === "f" ? null : "m";
-        if (FEMININE_TITLES.has(w.replace(/\.$/, ""))) e.gender = e.gender === "m" ? null : "f";
+        if (WORDS.titles.masculine.has(w.replace(/\.$/, ""))) e.gender = e.gender === "f" ? null : "m";
+        if (WORDS.titles.feminine.has(w.replace(/\.$/, ""))) e.gender = e.gender === "m" ? null : "f";
       }
     }
   }
@@ -309,7 +303,7 @@ export class EntityRegistry {
         }
       }
       if (best) e.name = best;
-      const hasTitle = [...e.roles.values()].some((r) => r.words.some((w) => TITLE_WORDS.has(w.replace(/'s$/, "").replace(/\.$/, ""))));
+      const hasTitle = [...e.roles.values()].some((r) => r.words.some((w) => WORDS.titles.all.has(w.replace(/'s$/, "").replace(/\.$/, ""))));
       if (e.mentions > 0 && e.withThe * 2 >= e.mentions && e.withThe > 0) e.kind = "org";
       else if (e.byShortForm > 0 && !hasTitle && e.gender === null && e.bySurnameAlone === 0) e.kind = "org";
       else if (e.surname !== null && (hasTitle || e.gender !== null || e.bySurnameAlone > 0)) e.kind = "person";

@@ -10,28 +10,17 @@ import { displayWord, sameFirstName } from "./entities.js";
 import { sameByNickname } from "./nicknames.js";
 import { extractQuotes, type ExtractedQuote } from "./extract.js";
 import { featureOf, features, groupStatements } from "./group.js";
-import { alternation, wordMap, wordSet } from "../text/lexicon.js";
+import { alternation, wordMap, WORDS } from "../text/lexicon.js";
 import { fromSnapshot, knownEntity, occurrenceIn, toSnapshot, type KnownEntity, type QuoteData, type QuoteSnapshot } from "./snapshot.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "./types.js";
 
-// The word classes these lookups read (src/text/lexicon.json).
-const MASCULINE_TITLES = wordSet("titles.masculine");
-const FEMININE_TITLES = wordSet("titles.feminine");
-/** Offices that make their holder a country's (or a state's) "leader". */
-const LEADING_OFFICES = wordSet("titles.leadingOffices");
-/** Role words that narrow an office to a different one: a "former president" is no president. */
-const NARROWING_MODIFIERS = wordSet("roleModifiers.narrowing");
-const ROLE_MODIFIERS = wordSet("roleModifiers.all");
 /** Head words of one office written several ways; each maps to one spelling for comparison. */
 const ROLE_SPELLINGS = wordMap("roleSpellings");
-const TITLE_WORDS = wordSet("titles.all");
-/** Bare courtesy titles ("Mr", "Dr."), which are no alias of anyone. */
-const COURTESY_TITLES = wordSet("honorifics.courtesy");
 const LEADING_ARTICLE = new RegExp(`^(?:${alternation("function.articles")}) `);
 
 /** "mr", "dr.": a courtesy title alone, with or without its period. */
 function isCourtesyTitle(role: string): boolean {
-  return COURTESY_TITLES.has(role.endsWith(".") ? role.slice(0, -1) : role);
+  return WORDS.honorifics.courtesy.has(role.endsWith(".") ? role.slice(0, -1) : role);
 }
 
 export interface QuoteOptions {
@@ -68,8 +57,8 @@ function genderOf(e: KnownEntity): "m" | "f" | null {
   for (const r of e.roles) {
     for (const w of r.words) {
       const k = w.replace(/'s$/, "").replace(/\./g, "");
-      if (MASCULINE_TITLES.has(k)) m = true;
-      if (FEMININE_TITLES.has(k)) f = true;
+      if (WORDS.titles.masculine.has(k)) m = true;
+      if (WORDS.titles.feminine.has(k)) f = true;
     }
   }
   return m === f ? null : m ? "m" : "f";
@@ -221,7 +210,7 @@ export class QuoteIndex {
     if (byRole.length) return this.best(byRole);
     // "Russian leader": the holder of a leading office ("Russian President"), not an "opposition leader".
     if (roleWords[roleWords.length - 1] === "leader" && roleWords.length >= 2) {
-      const leaders = this.holdersOf(roleWords, (head, role) => LEADING_OFFICES.has(head) || (head === "minister" && role.includes("prime")));
+      const leaders = this.holdersOf(roleWords, (head, role) => WORDS.titles.leadingOffices.has(head) || (head === "minister" && role.includes("prime")));
       if (new Set(leaders).size === 1) return leaders[0]!;
     }
     // A body named in other words or another order: "health ministry" for "Ministry of Health",
@@ -267,12 +256,12 @@ export class QuoteIndex {
       if (people.length === 0) continue;
       const prefix = qw.slice(0, i).map(roleWord);
       const inRoles = (e: KnownEntity, w: string) => e.roles.some((r) => r.words.some((x) => roleWord(x) === w));
-      const fits = (e: KnownEntity) => prefix.every((w) => TITLE_WORDS.has(w) || ROLE_MODIFIERS.has(w) || inRoles(e, w));
+      const fits = (e: KnownEntity) => prefix.every((w) => WORDS.titles.all.has(w) || WORDS.roleModifiers.all.has(w) || inRoles(e, w));
       const candidates = people.filter(fits);
       if (candidates.length === 0) return null;
-      const gender = prefix.some((w) => MASCULINE_TITLES.has(w)) ? "m" : prefix.some((w) => FEMININE_TITLES.has(w)) ? "f" : null;
+      const gender = prefix.some((w) => WORDS.titles.masculine.has(w)) ? "m" : prefix.some((w) => WORDS.titles.feminine.has(w)) ? "f" : null;
       const byGender = gender ? candidates.filter((e) => genderOf(e) !== (gender === "m" ? "f" : "m")) : candidates;
-      const byRole = byGender.filter((e) => prefix.every((w) => MASCULINE_TITLES.has(w) || FEMININE_TITLES.has(w) || inRoles(e, w)));
+      const byRole = byGender.filter((e) => prefix.every((w) => WORDS.titles.masculine.has(w) || WORDS.titles.feminine.has(w) || inRoles(e, w)));
       return this.best(byRole.length ? byRole : byGender);
     }
     return null;
@@ -290,7 +279,7 @@ export class QuoteIndex {
       for (const r of entry.entity.roles) {
         const words = r.words.map(roleWord);
         if (!headFits(words[words.length - 1]!, words) || !mods.every((m) => words.some((w) => sameStem(w, m)))) continue;
-        if (words.some((w) => NARROWING_MODIFIERS.has(w) && !query.includes(w))) continue;
+        if (words.some((w) => WORDS.roleModifiers.narrowing.has(w) && !query.includes(w))) continue;
         out.push(entry.entity);
         break;
       }

@@ -5,17 +5,11 @@
  * the same analyzer; ANALYZER_VERSION names it so a persisted index can tell it is stale.
  */
 import { stemmer } from "stemmer";
-import { wordSet } from "../text/lexicon.js";
+import { WORDS } from "../text/lexicon.js";
 import { Scanner } from "../text/scan.js";
 import { americanSpelling, IRREGULAR } from "./english.js";
 
 export const ANALYZER_VERSION = "porter-en-2";
-
-/**
- * English function words (the lexicon's stop words). They carry no topic, so matching them is not
- * evidence of an answer. Kept short on purpose: verbs such as "said" stay searchable for quotes.
- */
-const STOP_WORDS = wordSet("function.stopWords");
 
 /** Case, diacritics, ligatures and typographic quotes folded away. */
 export function fold(s: string): string {
@@ -62,7 +56,7 @@ export function term(word: string): string | null {
   let folded = fold(word).replace(/\./g, "");
   folded = folded.replace(/'s$/, "").replace(/'$/, "");
   let result: string | null;
-  if (folded.length === 0 || STOP_WORDS.has(folded)) result = null;
+  if (folded.length === 0 || WORDS.function.stopWords.has(folded)) result = null;
   else if (/^\d+$/.test(folded)) result = folded;
   else if (folded.length === 1) result = null;
   else {

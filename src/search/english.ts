@@ -4,13 +4,7 @@
  * American ones so that "criticised" and "criticized" meet. The words themselves are the
  * lexicon's (src/text/lexicon.json); the rules for reading them are here.
  */
-import { LEXICON, wordMap, wordSet } from "../text/lexicon.js";
-
-/**
- * Forms kept in the lexicon's table but left out here: more often another word in news copy
- * ("a rose", "a bore", "on the left").
- */
-const AMBIGUOUS_FORMS = wordSet("verbs.ambiguousForms");
+import { LEXICON, wordMap, WORDS } from "../text/lexicon.js";
 
 /**
  * Irregular form to its base word, e.g. "wrote" to "write": the past and participle of the
@@ -20,7 +14,7 @@ const AMBIGUOUS_FORMS = wordSet("verbs.ambiguousForms");
 export const IRREGULAR: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
   const add = (base: string, forms: readonly string[]) => {
-    for (const f of forms) if (f !== base && !AMBIGUOUS_FORMS.has(f)) map.set(f, base);
+    for (const f of forms) if (f !== base && !WORDS.verbs.ambiguousForms.has(f)) map.set(f, base);
   };
   for (const v of LEXICON.irregularVerbs) add(v.base, [v.past, v.participle]);
   for (const [singular, plural] of LEXICON.irregularPlurals) add(singular, [plural]);

@@ -16,11 +16,10 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectPath } from "../paths.js";
-import { wordSet } from "../text/lexicon.js";
+import { WORDS } from "../text/lexicon.js";
 import { fold } from "./analyzer.js";
 import { saveEntry } from "./cache-entry.js";
 
-const STOP_WORDS = wordSet("function.stopWords");
 import { convertPackage, packagePath, VECTOR_FORMAT, VectorTable } from "../text/vectors.js";
 import { baseForms, WordNet } from "../text/wordnet.js";
 
@@ -102,7 +101,7 @@ export class WordMeaning {
   /** Corpus words that may stand for `word` (one the corpus lacks), most similar first. */
   softMatches(word: string): SoftMatch[] {
     const w = fold(word).replace(/[.']/g, "");
-    if (w.length < 3 || /\d/.test(w) || STOP_WORDS.has(w)) return [];
+    if (w.length < 3 || /\d/.test(w) || WORDS.function.stopWords.has(w)) return [];
     const cached = this.matches.get(w);
     if (cached) return cached;
     const found = this.findMatches(w);
@@ -149,7 +148,7 @@ export class WordMeaning {
     const capitalised = new Set<string>();
     for (const raw of written) {
       const f = fold(raw).replace(/[.']/g, "");
-      if (!/^\p{L}{3,}$/u.test(f) || STOP_WORDS.has(f)) continue;
+      if (!/^\p{L}{3,}$/u.test(f) || WORDS.function.stopWords.has(f)) continue;
       if (raw === raw.toLowerCase()) lower.add(f);
       else capitalised.add(f);
     }

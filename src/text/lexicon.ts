@@ -11,7 +11,8 @@
  *   plural. `verbs.irregular` are the verbs whose past or participle a suffix stemmer cannot undo.
  * - `words`: word classes by topic ("speechVerbs.quoteCues"), each read as a set of words. A class
  *   is a string of words, where "@topic.class" adds another class's words and "-word" leaves one
- *   out; or a list of parts: such strings, or chosen forms of listed verbs or nouns.
+ *   out; or a list of parts: such strings, or chosen forms of listed verbs or nouns. `notes` says
+ *   what each class is and who reads it.
  * - `phrases`, `maps`, `synonyms`, `opposites`, `givenNames`: word groups that are not sets.
  *
  * A class keeps the order its words are written in (a regular expression built from one tries them
@@ -71,6 +72,7 @@ export const lexiconSchema = z
     verbs: z.object({ irregular: z.record(oneWord, verbEntry), regular: z.record(oneWord, verbEntry) }).strict(),
     nouns: z.object({ irregular: z.record(oneWord, oneWord), regular: z.record(oneWord, oneWord) }).strict(),
     words: z.record(z.string().regex(/^\w+$/), z.record(z.string().regex(/^\w+$/), classDefinition)),
+    notes: z.record(z.string(), z.string().min(1)),
     phrases: z.record(z.string().regex(/^\w+$/), z.array(wordString).min(1)),
     maps: z.object({ roleSpellings: stringMap, possessivePronouns: stringMap, spellings: stringMap, chatShorthand: stringMap }).strict(),
     synonyms: z.array(z.string().regex(/^[\p{Ll}\p{N}' ]+(?:>[\p{Ll}\p{N}' ]+)?$/u)),
@@ -108,7 +110,13 @@ export class Lexicon {
       }
     }
     this.irregularPlurals = Object.entries(data.nouns.irregular);
-    for (const [topic, classes] of Object.entries(data.words)) for (const name of Object.keys(classes)) this.resolve(`${topic}.${name}`, []);
+    for (const [topic, classes] of Object.entries(data.words)) {
+      for (const name of Object.keys(classes)) {
+        this.resolve(`${topic}.${name}`, []);
+        if (!data.notes[`${topic}.${name}`]) throw new LexiconError(`the class "${topic}.${name}" has no note saying what it is`);
+      }
+    }
+    for (const name of Object.keys(data.notes)) if (!this.classes.has(name)) throw new LexiconError(`a note names the class "${name}", which the lexicon does not have`);
   }
 
   /** The words of a class, in order, each once. */
@@ -182,18 +190,16 @@ export function loadLexicon(raw: unknown): Lexicon {
 /** The project's lexicon, loaded and checked once. */
 export const LEXICON: Lexicon = loadLexicon(data);
 
-const sets = new Map<WordClass, ReadonlySet<string>>();
+/** Every word class as a set, by topic and name: `WORDS.speechVerbs.quoteCues.has("said")`. */
+export type WordSets = { readonly [T in keyof Topics]: { readonly [C in keyof Topics[T]]: ReadonlySet<string> } };
+
+export const WORDS: WordSets = Object.fromEntries(
+  Object.entries(LEXICON.data.words).map(([topic, classes]) => [topic, Object.fromEntries(Object.keys(classes).map((name) => [name, new Set(LEXICON.words(`${topic}.${name}`))]))]),
+) as unknown as WordSets;
 
 /** The words of a class, in the order the lexicon gives them. */
 export function wordList(name: WordClass): readonly string[] {
   return LEXICON.words(name);
-}
-
-/** The words of a class, as a set (made once per class). */
-export function wordSet(name: WordClass): ReadonlySet<string> {
-  let set = sets.get(name);
-  if (!set) sets.set(name, (set = new Set(LEXICON.words(name))));
-  return set;
 }
 
 /** Words as the source of a regular-expression alternation, each escaped, in order. */
