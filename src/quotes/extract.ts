@@ -562,7 +562,7 @@ class ArticleReader {
       const frame = closeS.frame;
       const opensOut = /[,?!…—–-]\s*$/.test(text) || /^[,—–-]$/.test(frame[bc + 1]?.text ?? "");
       const glue = (from: number, to: number) => {
-        for (let i = from; i < to; i++) if (!/^(?:,|—|–|-|the|a|an)$/.test(frame[i]!.key)) return false;
+        for (let i = from; i < to; i++) if (!/^[,—–-]$/.test(frame[i]!.key) && !WORDS.function.articles.has(frame[i]!.key)) return false;
         return true;
       };
       // 1. Right after the quote: '..., Peskov said' / '..., said Peskov' / '..., he wrote'.
