@@ -21,7 +21,7 @@
 import { z } from "zod";
 import data from "./lexicon.json" with { type: "json" };
 
-/** A verb's forms besides its base. */
+/** A verb's forms, by slot. */
 export interface VerbForms {
   base: string;
   /** Third person singular: "says". */
