@@ -36,7 +36,8 @@ function mtime(path) {
 
 /**
  * Is `dist/` a build of the sources as they are: every source compiled no earlier than it was
- * last changed, and no compiled command without its source (the bot loads every file there)?
+ * last changed (and every JSON module copied no earlier), and no compiled command without its
+ * source (the bot loads every file there)?
  */
 export function buildIsFresh() {
   const walk = (dir) => {
@@ -47,6 +48,11 @@ export function buildIsFresh() {
       } else if (isSource(entry.name)) {
         const built = mtime(join(DIST, relative(ROOT, path)).replace(/\.ts$/, ".js"));
         if (built < 0 || built < mtime(path)) return false;
+      } else if (entry.name.endsWith(".json")) {
+        // A JSON module (src/text/lexicon.json) is copied into the build by tsc: that copy must be
+        // no older than it. Data read from the sources at run time (src/answer/model.json) has none.
+        const copy = mtime(join(DIST, relative(ROOT, path)));
+        if (copy >= 0 && copy < mtime(path)) return false;
       }
     }
     return true;

@@ -100,7 +100,8 @@ function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return sourcesUnder(path);
-    return /\.(?:ts|mts|js|mjs)$/.test(e.name) ? [path] : [];
+    // JSON modules too (src/text/lexicon.json is imported as one): they import nothing.
+    return /\.(?:ts|mts|js|mjs|json)$/.test(e.name) ? [path] : [];
   });
 }
 

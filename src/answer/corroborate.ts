@@ -6,6 +6,10 @@
  * polarity ("did not congratulate" / "congratulates") is never the same report.
  */
 import type { SentenceView } from "./sentence-view.js";
+import { alternation } from "../text/lexicon.js";
+
+/** A negation ("not", "never") or a word with "n't" in it. */
+const NEGATED = new RegExp(`^(?:${alternation("function.negations")})$|n['’]t$`, "i");
 
 export interface SameReportOptions {
   /** Weighted Dice overlap of terms at or above which two sentences are the same report. */
@@ -52,7 +56,7 @@ function profileOf(view: SentenceView): ReportProfile {
     if (prev) pairs.add(`${prev} ${t.term}`);
     prev = t.term;
   });
-  const negated = view.tokens.some((t) => /^(?:not|never|no|n't|neither|nor)$|n['’]t$/i.test(t.word));
+  const negated = view.tokens.some((t) => NEGATED.test(t.word));
   p = { names, pairs, negated };
   profiles.set(view, p);
   return p;

@@ -4,6 +4,7 @@
  * description of someone. Each returns a strength in [0, 1]. General English patterns only.
  */
 import { fold, term } from "../search/analyzer.js";
+import { alternation, wordList, WORDS } from "../text/lexicon.js";
 import { previousOf, type SentenceView } from "./sentence-view.js";
 
 // ---------------------------------------------------------------------------------------- reason
@@ -38,10 +39,11 @@ export function mannerCue(view: SentenceView): number {
 
 // ------------------------------------------------------------------------------------------ time
 
-const WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
-const MONTH = "january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+const WEEKDAY = alternation("calendar.weekdays");
+/** Month names and abbreviations, but "may" (mostly the verb): patterns that take it say so. */
+const MONTH = alternation("calendar.monthsButMay");
 const UNIT = "minutes?|hours?|days?|weeks?|months?|years?|decades?";
-const COUNT_WORD = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\\d+";
+const COUNT_WORD = `${alternation("numbers.countWords")}|\\d+`;
 
 const TIME_STRONG = [
   new RegExp(`\\b(?:${WEEKDAY})\\b`),
@@ -68,7 +70,7 @@ const TIME_DURATION = new RegExp(`\\b(?:after|for|over|within) (?:weeks|months|d
  * saying usually dates the report, not the event asked about.
  */
 const AFTER_SPEECH = new RegExp(
-  `\\b(?:said|says|told|added|announced|statement|reported|tweeted|wrote|stated)(?: \\w+){0,2} (?:on |in |at |early |late )?(?:${TIME_STRONG.map((re) => re.source).join("|")})`,
+  `\\b(?:${alternation("speechVerbs.datelines")})(?: \\w+){0,2} (?:on |in |at |early |late )?(?:${TIME_STRONG.map((re) => re.source).join("|")})`,
 );
 
 function datesTheStatement(folded: string): boolean {
@@ -84,7 +86,7 @@ function globalOf(re: RegExp): RegExp {
 }
 
 /** Words of making something known: asked when it was announced, the statement's date is the answer. */
-const STATEMENT_TERMS = termsOf("announce announced reveal revealed disclose disclosed confirm confirmed unveil unveiled declare declared report reported");
+const STATEMENT_TERMS = termsOf(wordList("speechVerbs.announcing"));
 
 /** Does the question ask when something was announced, revealed or reported? */
 export function asksStatementTime(questionTerms: ReadonlySet<string>): boolean {
@@ -118,14 +120,9 @@ export function durationCue(view: SentenceView, questionTerms: ReadonlySet<strin
 
 // ----------------------------------------------------------------------------------------- count
 
-const NUMBER_WORDS = new Set(
-  "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half"
-    .split(" "),
-);
-
 function isNumberWord(word: string): boolean {
   const w = fold(word);
-  return /^\d[\d,.]*%?$/.test(w) || NUMBER_WORDS.has(w);
+  return /^\d[\d,.]*%?$/.test(w) || WORDS.numbers.counting.has(w);
 }
 
 const YEAR = /^(?:1[89]|20)\d\d$/;
@@ -165,7 +162,7 @@ export function changeCue(view: SentenceView): boolean {
 }
 
 /** Words that make an amount a goal or a limit rather than a level reached. */
-const GOAL_TERMS = termsOf("target targets goal goals aim forecast forecasts ceiling cap limit threshold objective");
+const GOAL_TERMS = termsOf(wordList("amounts.goals"));
 
 /** Is the amount at token i a goal or a limit ("the 2% target") that the question does not ask about? */
 function namesGoal(view: SentenceView, i: number, questionTerms: ReadonlySet<string>): boolean {
@@ -187,7 +184,7 @@ function isAmount(view: SentenceView, i: number): boolean {
   for (let j = i + 1; j <= i + 2 && j < view.tokens.length; j++) {
     const w = view.tokens[j]!.word;
     if (AMOUNT_UNIT.test(w)) return true;
-    if (!NUMBER_WORDS.has(fold(w))) break;
+    if (!WORDS.numbers.counting.has(fold(w))) break;
   }
   return false;
 }
@@ -212,8 +209,6 @@ export function countsNoun(view: SentenceView, questionTerms: ReadonlySet<string
 
 // ---------------------------------------------------------------------------------------- people
 
-export const NOT_NAMES = new Set([...`${WEEKDAY}|${MONTH}|may`.split("|"), "i", "the", "a", "an", "in", "on", "at", "but", "and", "as", "after", "while", "when", "however", "according", "this", "that", "it", "he", "she", "they", "we", "you"]);
-
 /**
  * Runs of capitalised words, the shape of names ("German Chancellor Angela Merkel"), that do not
  * repeat the question. A lone capitalised word opening the sentence is only grammar.
@@ -222,7 +217,7 @@ export function nameRuns(view: SentenceView, questionTerms: ReadonlySet<string>)
   const runs: string[][] = [];
   let run: { word: string; term: string | null; first: boolean }[] = [];
   const flush = () => {
-    const words = run.filter((r) => !NOT_NAMES.has(fold(r.word)));
+    const words = run.filter((r) => !WORDS.names.notNames.has(fold(r.word)));
     const loneOpener = run.length === 1 && run[0]!.first;
     const repeatsQuestion = words.some((r) => r.term && questionTerms.has(r.term));
     if (words.length > 0 && !loneOpener && !repeatsQuestion) runs.push(words.map((r) => r.word));
@@ -249,9 +244,11 @@ export function otherNames(view: SentenceView, questionTerms: ReadonlySet<string
   return { names: nameRuns(view, questionTerms).length > 0, years };
 }
 
+const POINTING_BACK = new RegExp(`\\b(?:${alternation("pronouns.pointingBack")})\\b`, "i");
+
 /** Does the sentence point back to someone named before: a personal pronoun or "the President"? */
 export function refersBack(view: SentenceView): boolean {
-  return /\b(?:he|she|him|his|her|they|them|their)\b/i.test(view.text) || /\bthe (?:\p{Lu}\p{L}+ )*\p{Lu}\p{L}+/u.test(view.text);
+  return POINTING_BACK.test(view.text) || /\bthe (?:\p{Lu}\p{L}+ )*\p{Lu}\p{L}+/u.test(view.text);
 }
 
 /** A run of two or more capitalised words reads as a person or title; a lone one counts half. */
@@ -285,34 +282,18 @@ export function peopleCue(view: SentenceView, questionTerms: ReadonlySet<string>
 // ---------------------------------------------------------------------------------------- speech
 
 /** Verbs that attribute words (or a stated view) to someone. */
-const SPEECH_VERB_TERMS = termsOf(
-  `say says said saying tell told write wrote tweet tweeted add added explain explained stress stressed
-  recall recalled note noted state stated announce announced declare declared claim claimed insist
-  insisted argue argued warn warned suggest suggested remark remarked reply replied respond responded
-  answer answered acknowledge acknowledged admit admitted quote quoted cite cited according posted
-  continued urged urge asked reiterated conceded believe believed believes hope hopes hoped think thinks
-  advise advised vow vowed pledge pledged deny denied confirm confirmed predict predicted demand
-  demanded describe described call called`,
-);
+const SPEECH_VERB_TERMS = termsOf(wordList("speechVerbs.answerCues"));
 /**
  * Nouns for what someone said. They attribute only when the speaker owns them outright ("Putin's
  * message"): "contacted the Kremlin for comment" is no comment of the Kremlin's.
  */
-const SPEECH_NOUN_TERMS = termsOf("statement message remarks comment comments tweet post letter interview speech words");
+const SPEECH_NOUN_TERMS = termsOf(wordList("speechNouns.answerCues"));
 const SPEECH_CUE_TERMS = new Set([...SPEECH_VERB_TERMS, ...SPEECH_NOUN_TERMS]);
 
-function termsOf(list: string): Set<string> {
-  return new Set(
-    list
-      .split(/\s+/)
-      .map((w) => term(w))
-      .filter((t): t is string => t !== null),
-  );
+/** The index terms of a lexicon class's words. */
+function termsOf(words: readonly string[]): Set<string> {
+  return new Set(words.map((w) => term(w)).filter((t): t is string => t !== null));
 }
-
-const PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
-const PASSIVE = new Set(["was", "were", "been", "being", "is", "are", "be"]);
-const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"]);
 
 export function hasQuotation(view: SentenceView): boolean {
   return /[“”"]/.test(view.text) || /(?:^|\s)'\p{L}/u.test(view.text);
@@ -339,13 +320,10 @@ export function speechCue(view: SentenceView, speaker: readonly ReadonlySet<stri
   return leadsMainClause(prev, head) || attributedTo(prev, speaker) === 1 ? 0.8 : 0;
 }
 
-/** Words that open a subordinate clause before the main one ("While Putin is yet to comment, ..."). */
-const SUBORDINATORS = new Set(["while", "although", "though", "as", "after", "before", "when", "since", "if", "because", "despite", "unlike", "whereas", "once"]);
-
 /** Is the first name of the sentence's main clause (past a leading subordinate clause) the speaker's? */
 function leadsMainClause(view: SentenceView, head: ReadonlySet<string>): boolean {
   let tokens = view.tokens;
-  if (tokens.length > 0 && SUBORDINATORS.has(fold(tokens[0]!.word))) {
+  if (tokens.length > 0 && WORDS.function.subordinators.has(fold(tokens[0]!.word))) {
     const comma = view.text.indexOf(",");
     tokens = comma < 0 ? [] : tokens.filter((t) => t.start > comma);
   }
@@ -372,8 +350,8 @@ function attributedTo(view: SentenceView, speaker: readonly ReadonlySet<string>[
   const attributes = (c: number) => {
     if (!isCue(c)) return false;
     const before = c > 0 ? fold(toks[c - 1]!.word) : "";
-    if (PASSIVE.has(before) && fold(toks[c + 1]?.word ?? "") !== "by") return false;
-    return !(DETERMINERS.has(before) && !SPEECH_NOUN_TERMS.has(toks[c]!.term!));
+    if (WORDS.auxiliaries.bePassive.has(before) && fold(toks[c + 1]?.word ?? "") !== "by") return false;
+    return !(WORDS.function.determiners.has(before) && !SPEECH_NOUN_TERMS.has(toks[c]!.term!));
   };
   // Most sentences have no word of saying at all: nothing to attribute, no name phrases to read.
   let anyCue = false;
@@ -382,7 +360,7 @@ function attributedTo(view: SentenceView, speaker: readonly ReadonlySet<string>[
   // Each word of the speaker's name comes with the terms that stand for it (typos corrected).
   const head = speaker[speaker.length - 1]!;
   const named = new Set(speaker.flatMap((w) => [...w]));
-  const isName = (i: number) => /^\p{Lu}/u.test(toks[i]!.word) && !NOT_NAMES.has(fold(toks[i]!.word));
+  const isName = (i: number) => /^\p{Lu}/u.test(toks[i]!.word) && !WORDS.names.notNames.has(fold(toks[i]!.word));
   // A name phrase is a run of capitalised words and the speaker's own words ("Mayor Ines Okafor",
   // "Kremlin spokesman Dmitry Peskov"): it is the speaker when it holds the speaker's head word.
   const phraseOf = new Array<number>(toks.length).fill(-1);
@@ -400,7 +378,7 @@ function attributedTo(view: SentenceView, speaker: readonly ReadonlySet<string>[
   /** What stands at token i: the speaker, someone else, a pronoun, or nothing of the sort. */
   const who = (i: number): "speaker" | "other" | "pronoun" | null => {
     const t = toks[i]!;
-    if (PRONOUNS.has(fold(t.word))) return "pronoun";
+    if (WORDS.pronouns.people.has(fold(t.word))) return "pronoun";
     const p = phraseOf[i]!;
     if (p === -1) return null;
     // "Putin's spokesman", "in Joe Biden's favor": the possessor does not speak, unless what he
@@ -446,13 +424,7 @@ function attributedTo(view: SentenceView, speaker: readonly ReadonlySet<string>[
 // ------------------------------------------------------------------------------------ definition
 
 /** Titles and roles that, written before a name, say who the person is ("President", "spokesman"). */
-const ROLE_WORDS = termsOf(
-  `president minister chancellor premier spokesman spokeswoman spokesperson secretary senator governor
-  mayor chief director leader king queen prince princess judge general ambassador chairman chairwoman
-  chair ceo editor professor commissioner councillor councilor captain coach founder head officer
-  engineer regulator executive manager pope bishop rabbi imam representative congressman congresswoman
-  analyst lawyer owner correspondent reporter economist scientist candidate`,
-);
+const ROLE_WORDS = termsOf(wordList("titles.answerRoles"));
 
 /** Is the word a title or role ("CEO", "mayor"): asked about, it wants the person who holds it. */
 export function isRoleWord(word: string): boolean {
@@ -488,7 +460,7 @@ export function definitionCue(view: SentenceView, subjectTerms: ReadonlySet<stri
 export function placeCue(view: SentenceView, questionTerms: ReadonlySet<string>): number {
   for (const m of view.text.matchAll(/\b(?:in|at|from|near|to)\s+(?:the\s+)?(\p{Lu}\p{L}+)/gu)) {
     const t = term(m[1]!);
-    if (t && !questionTerms.has(t) && !NOT_NAMES.has(fold(m[1]!))) return 1;
+    if (t && !questionTerms.has(t) && !WORDS.names.notNames.has(fold(m[1]!))) return 1;
   }
   return 0;
 }

@@ -5,6 +5,7 @@
  * Pure text work: it knows nothing of the corpus.
  */
 import { fold, term, words } from "../search/analyzer.js";
+import { alternation, phraseAlternation, wordList, wordMap, WORDS } from "../text/lexicon.js";
 import { isRoleWord } from "./cues.js";
 
 export type QuestionKind =
@@ -46,13 +47,14 @@ export interface Question {
 }
 
 /** Words that introduce what someone said, wrote or thought, as a speech question's verb. */
-const SPEECH_VERBS =
-  "say|says|said|saying|telling|writing|tweeting|claiming|arguing|warning|tell|tells|told|write|writes|wrote|written|tweet|tweets|tweeted|think|thinks|thought|claim|claims|claimed|state|states|stated|announce|announced|respond|responded|react|reacted|reply|replied|comment|commented|argue|argued|explain|explained|add|added|stress|stressed|suggest|suggested|promise|promised|warn|warned|mean|meant|want|wanted|believe|believed|ask|asked|call|called|post|posted|declare|declared|insist|insisted";
+const SPEECH_VERBS = alternation("speechVerbs.questionWords");
 
-const AUX = "did|does|do|has|have|had|was|is|were|are|will|would|could|can|should|might";
+const AUX = alternation("auxiliaries.question");
 
 /** Speech nouns that make "what was X's message" a speech question. */
-const SPEECH_NOUNS = "message|statement|response|reaction|reply|comment|comments|remarks|words|position|view|views|answer|explanation|tweet|letter";
+const SPEECH_NOUNS = alternation("speechNouns.questionWords");
+/** The same, with the plurals a bare search for someone's words takes ("navalny tweets"). */
+const SPEECH_NOUNS_BARE = alternation("speechNouns.questionBare");
 
 /**
  * Leading phrases that set the kind. Each consumes its words, so that "how many" or "what time"
@@ -79,16 +81,8 @@ const MEASURE_ASKED = /^what (?:is|was|are|were) (?:the |its |their |his |her )?
 const FOCUS = /^what (?:is|was|are|were) (?:the |a |an )?(?:[\p{L}']+ ){0,3}?([\p{L}']+)(?: (?:in|of|for|on|at|from|with|between|over|after|before|during)\b|$)/u;
 
 /** General English frame and filler words: they shape a question without naming its topic. */
-const FILLER = new Set(
-  `actually exactly really finally eventually ever still already yet again even just please tell explain
-  know happen happened happens thing things anything something everything kind sort way ways specific
-  specifically first last next latest recent recently previous previously currently now then also else
-  like well ok okay get got go going gone mean means meant say says said think reason reasons cause
-  exact much many lot lots time away put anyone anybody someone somebody everyone everybody nothing nobody`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-const FILLER_TERMS = new Set([...FILLER].map((w) => term(w)).filter((t): t is string => t !== null));
+const FILLER = wordList("questions.filler");
+const FILLER_TERMS = new Set(FILLER.map((w) => term(w)).filter((t): t is string => t !== null));
 
 function isFiller(word: string, proper: boolean): boolean {
   const t = term(word);
@@ -96,11 +90,10 @@ function isFiller(word: string, proper: boolean): boolean {
   // Adverbs in -ly ("finally", "officially") qualify a question rather than name its topic. They
   // are an adjective of four letters or more plus -ly; shorter words in -ly ("family", "rally",
   // "supply", "deadly") and a few nouns ("assembly") are topic words.
-  return !proper && LY_ADVERB.test(word) && !LY_NOUNS.has(word.toLowerCase());
+  return !proper && LY_ADVERB.test(word) && !WORDS.questions.lyNouns.has(word.toLowerCase());
 }
 
 const LY_ADVERB = /^\p{Ll}{5,}ly$/u;
-const LY_NOUNS = new Set(["assembly", "monopoly", "anomaly", "butterfly", "homily", "melancholy"]);
 
 export function isNumeral(word: string): boolean {
   return /^\d[\d,.]*$/.test(word);
@@ -128,7 +121,7 @@ const SPEECH_TOPIC = /\b(?:about|on|regarding|concerning|over)\s/i;
 const PREAMBLE = /^(?:(?:so|and|but|ok|okay|hey|please)\s+)*(?:(?:can|could) you (?:please )?(?:tell me|explain)\s+|tell me\s+|do you know\s+|i (?:want|would like) to know\s+)?/;
 
 /** Adverbial idioms whose words, taken one by one, would look like topic words. */
-const IDIOMS = /\b(?:right away|right now|at all|so far|as well|at once|in fact|of course|at least|at last|after all|in general|for now)\b/g;
+const IDIOMS = new RegExp(`\\b(?:${phraseAlternation("adverbialIdioms")})\\b`, "g");
 
 /**
  * Chat spellings of a question word and "is" ("whats", "whos", "hows"), typed without the
@@ -144,28 +137,11 @@ const CHAT_QUESTION_WORD = /\b(what|who|where|when|how|why)['’]?s\b/gi;
 const LOWER_US = /(^|\s)(?<!\b(?:tell|tells|told|give|gives|gave|show|shows|let|lets|help|helps|for)\s)us\b/g;
 
 /** Chat shorthand for everyday words: read as the word itself, not as a weaker synonym. */
-const SHORTHAND: ReadonlyMap<string, string> = new Map([
-  ["wat", "what"],
-  ["wut", "what"],
-  ["wats", "what is"],
-  ["wuts", "what is"],
-  ["ppl", "people"],
-  ["ppls", "people's"],
-  ["govt", "government"],
-  ["congrats", "congratulations"],
-  ["pres", "president"],
-  ["approx", "approximately"],
-  ["cuz", "because"],
-  ["abt", "about"],
-  ["yr", "year"],
-  ["yrs", "years"],
-  ["mins", "minutes"],
-  ["hrs", "hours"],
-]);
+const SHORTHAND: ReadonlyMap<string, string> = wordMap("chatShorthand");
 const SHORTHAND_WORD = new RegExp(`(?<![\\p{L}'.])(?:${[...SHORTHAND.keys()].join("|")})(?![\\p{L}'.])`, "giu");
 
 /** Negations typed without the apostrophe ("didnt", "wont"): the stop word they stand for. */
-const CHAT_NEGATION = /\b(did|does|do|was|is|were|are|has|have|had|could|would|should|must|ca|wo)nt\b/gi;
+const CHAT_NEGATION = new RegExp(`\\b(${alternation("auxiliaries.chatNegation")})nt\\b`, "gi");
 
 function chatForms(q: string): string {
   return q
@@ -202,7 +178,7 @@ export function analyzeQuestion(text: string): Question {
     // "what was Putin's message", typed "whats in putins letter": the possessive may lack its apostrophe.
     const noun = new RegExp(`^what (?:is|was|were|are) (?:in )?(?:the )?(.+?)(?:'s|s'|')? (?:${SPEECH_NOUNS})\\b`).exec(plain);
     // A bare "navalny tweet", "peskov's comments": the speaker's words, asked as a search.
-    const bare = new RegExp(`^(?!(?:what|who|which|whose|how|why|when|where|${AUX})\\b)((?:[\\p{L}]+ ){0,2}?[\\p{L}]+?)(?:'s|s'|')? (?:${SPEECH_NOUNS}|tweets|statements|messages)$`, "u").exec(plain);
+    const bare = new RegExp(`^(?!(?:what|who|which|whose|how|why|when|where|${AUX})\\b)((?:[\\p{L}]+ ){0,2}?[\\p{L}]+?)(?:'s|s'|')? (?:${SPEECH_NOUNS_BARE})$`, "u").exec(plain);
     const m = speech ?? noun ?? bare;
     if (m) {
       kind = "speech";

@@ -4,10 +4,11 @@
  * a name ("Venezuelan President Nicolas Maduro"): that surname then stands for the speaker.
  */
 import type { PassageIndex } from "../search/passage-index.js";
-import { isRoleWord, NOT_NAMES } from "./cues.js";
+import { isRoleWord } from "./cues.js";
 import type { ResolvedWord } from "./resolve.js";
 import { viewOf } from "./sentence-view.js";
 import { fold } from "../search/analyzer.js";
+import { WORDS } from "../text/lexicon.js";
 
 /** Passages read to find the office holder: the office is written out near the story's top. */
 const PASSAGES = 20;
@@ -39,7 +40,7 @@ export function roleHolder(index: PassageIndex, speaker: readonly ResolvedWord[]
         if (!qualifiers.every((q) => before.some((b) => b.term !== null && q.reach.has(b.term)))) return;
         // The name: capitalised words right after the office.
         let end = i;
-        while (end + 1 < toks.length && /^\p{Lu}/u.test(toks[end + 1]!.word) && !NOT_NAMES.has(fold(toks[end + 1]!.word))) end++;
+        while (end + 1 < toks.length && /^\p{Lu}/u.test(toks[end + 1]!.word) && !WORDS.names.notNames.has(fold(toks[end + 1]!.word))) end++;
         const surname = end > i ? toks[end]!.term : null;
         if (surname) counts.set(surname, (counts.get(surname) ?? 0) + 1);
       });

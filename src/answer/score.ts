@@ -7,6 +7,7 @@
 import type { Article } from "../corpus/types.js";
 import { asksStatementTime, changeCue, countCue, countsNoun, definitionCue, mannerCue, durationCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
 import { fold } from "../search/analyzer.js";
+import { alternation } from "../text/lexicon.js";
 import type { VectorTable } from "../text/vectors.js";
 import { emptyFeatures, type CandidateFeature, type Features } from "./model.js";
 import type { Settings } from "./options.js";
@@ -21,12 +22,12 @@ const PROXIMITY_BONUS = 0.3;
 /** What a sentence that reports a question ("asked why ...") loses as an answer to another kind. */
 const INDIRECT_PENALTY = 0.15;
 
-const REPORTED_QUESTION = /\b(?:asked|asking|wondered|wondering|questioned)\s+(?:\p{L}+\s+){0,3}?(why|when|whether|if|how many|how much|how|who|where|what)\b/iu;
+const REPORTED_QUESTION = new RegExp(`\\b(?:${alternation("speechVerbs.asking")})\\s+(?:\\p{L}+\\s+){0,3}?(why|when|whether|if|how many|how much|how|who|where|what)\\b`, "iu");
 const REPORTED_KIND: Record<string, QuestionKind> = { why: "reason", when: "time", whether: "yesno", if: "yesno", "how many": "count", "how much": "count", who: "person", where: "place", how: "manner" };
 
 /** The kind of question a sentence reports being asked ("asked why ..." -> reason), or null. */
 export function reportedQuestion(view: SentenceView): QuestionKind | "other" | null {
-  // A plain substring test first: the Unicode pattern is costly on every sentence scored.
+  // A plain substring test first (parts of the asking verbs): the Unicode pattern is costly on every sentence scored.
   if (!/ask|onder|uestion/i.test(view.text)) return null;
   const m = REPORTED_QUESTION.exec(view.text);
   if (!m) return null;

@@ -1,48 +1,13 @@
 /**
  * News-English synonyms: a reader asks in everyday words ("CEO", "hurt", "stock", "die") what
  * reporters write in their own ("chief executive", "injured", "shares", "deaths"). Each group
- * lists words that stand for one another in news copy ("a > b": a may be written b only); nothing here is about any article.
+ * lists words that stand for one another in news copy ("a > b": a may be written b only); nothing
+ * there is about any article. The groups and the opposites are the lexicon's (src/text/lexicon.json).
  * A synonym match counts for less than the word itself (see resolve.ts), so an article using the
  * question's own word still wins.
  */
 import { term } from "../search/analyzer.js";
-
-const GROUPS = `
-ceo chief executive
-boss > chief executive
-hurt injured injuries injury wounded
-hurt injured > burned burns
-die died dies dead death deaths fatal fatalities
-kill killed killing
-stock stocks shares
-hacker hackers attacker attackers intruders
-announce announced > said unveiled disclosed revealed
-refund refunds reimburse reimbursed
-quit resign resigned
-buy bought purchase purchased acquire acquired
-start started begin began
-end ended finish finished conclude concluded
-rise rose increase increased climb climbed jump jumped hike hiked
-fall fell drop dropped decline declined slide slid plunge plunged
-cop cops police officer officers
-kid kids child children
-car cars vehicle vehicles
-law laws legislation
-win wins won > victory victories
-house houses home homes
-fight fighting battle battling tackle tackling
-accuse accused > slammed criticised criticized blasted attacked
-court > legal lawsuit lawsuits
-tweet tweets tweeted > twitter
-`;
-/**
- * Opposites, for yes/no questions only: "will schools close?" is answered "schools will stay
- * open". Pairs, each word standing for the other.
- */
-const OPPOSITES = `
-open/close win/lose accept/reject approve/reject pass/fail allow/ban guilty/innocent convict/acquit
-agree/refuse confirm/deny support/oppose survive/die raise/cut lift/impose
-`;
+import { oppositePairs, synonymLines } from "../text/lexicon.js";
 
 /** Index term to the terms of its group's other words. */
 const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
@@ -54,7 +19,7 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
       for (const o of to) if (o !== t) set.add(o);
     }
   };
-  for (const line of GROUPS.split("\n")) {
+  for (const line of synonymLines()) {
     // "a b > c d": a and b may be written c or d, not the other way round ("said" is no announcement).
     const [left, right] = line.split(">").map(termsIn);
     if (!left || left.length === 0) continue;
@@ -73,11 +38,14 @@ export function synonymsOf(t: string): readonly string[] {
   return SYNONYMS.get(t) ?? [];
 }
 
-/** Index term to the terms of the words of opposite sense. */
+/**
+ * Index term to the terms of the words of opposite sense, for yes/no questions only: "will schools
+ * close?" is answered "schools will stay open". Pairs, each word standing for the other.
+ */
 const OPPOSITE_TERMS: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, Set<string>>();
-  for (const pair of OPPOSITES.split(/\s+/).filter(Boolean)) {
-    const [a, b] = pair.split("/").map((w) => term(w));
+  for (const pair of oppositePairs()) {
+    const [a, b] = pair.map((w) => term(w));
     if (!a || !b) continue;
     for (const [from, to] of [[a, b], [b, a]] as const) {
       let set = map.get(from);

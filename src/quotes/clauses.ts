@@ -5,9 +5,8 @@
  * cited X as saying", "according to X", "X's message ... was") with the noun phrase that speaks,
  * and the sentence's main subject (for resolving a later "he" to the right person).
  */
-import { ADVERBS, CITING_VERBS, NAME_SUFFIXES, CLAUSE_OPENERS, MESSAGE_NOUNS, MESSAGE_VERBS, NON_VERBS, ORG_NOUNS, ORG_QUALIFIERS, PRONOUNS, SPEECH_VERBS } from "./lexicon.js";
 import { isPostNominal, isTitleWord, type Mention } from "./mentions.js";
-import { STOP_WORDS } from "../search/analyzer.js";
+import { wordMap, WORDS } from "../text/lexicon.js";
 import type { Tok } from "./tokens.js";
 
 /** A frame token: a word or punctuation outside quotes, or a placeholder (`quote` >= 0) for a whole quotation. */
@@ -52,16 +51,12 @@ export interface MentionLookup {
   byFirst: Map<number, Mention>;
 }
 
-const NOUN_LIKE_VERBS = new Set(["reports", "comments", "calls", "states", "notes", "posts", "quotes", "answers", "replies", "claims", "remarks", "tweets", "reads", "thanks", "promises", "warnings", "statements", "words", "demands", "pledges", "vows", "hopes", "wishes", "praises", "details", "cites", "reports", "repeats"]);
-const BE = new Set(["was", "were", "is", "are", "be", "been", "being", "am"]);
-const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "in", "of", "on", "at", "for", "with", "from", "into", "to", "by", "as", "after", "before", "while", "when", "about"]);
-const DETERMINERS = new Set(["the", "a", "an"]);
-/** Words that count or pick out members of a kind: "every American" is no name of anyone. */
-const QUANTIFIERS = new Set(["every", "each", "all", "some", "many", "most", "several", "one", "both", "no", "any", "other", "another", "few", "such", "fellow"]);
-const POSSESSIVE_PRONOUNS: Record<string, Pronoun> = { his: "he", her: "she", their: "they", its: "it" };
+// A plain object, as it always was: looked up by any word, it answers for its own keys (and, being
+// an object, for an inherited one such as "constructor").
+const POSSESSIVE_PRONOUNS = Object.fromEntries(wordMap("possessivePronouns")) as Record<string, Pronoun>;
 
 function isAdverb(t: FrameTok | undefined): boolean {
-  return !!t && t.isWord && !t.cap && (ADVERBS.has(t.key) || (t.key.length > 4 && t.key.endsWith("ly")));
+  return !!t && t.isWord && !t.cap && (WORDS.function.clauseAdverbs.has(t.key) || (t.key.length > 4 && t.key.endsWith("ly")));
 }
 
 /** Skips adverbs and auxiliaries leftwards from `i`; returns the new index and the skipped words. */
@@ -72,7 +67,7 @@ function skipLeft(frame: readonly FrameTok[], i: number): { i: number; skipped: 
 }
 
 function isPronoun(t: FrameTok | undefined, sentenceStart: boolean): Pronoun | null {
-  if (!t || !t.isWord || !PRONOUNS.has(t.key)) return null;
+  if (!t || !t.isWord || !WORDS.pronouns.speakers.has(t.key)) return null;
   if (t.cap && !sentenceStart) return null;
   return t.key as Pronoun;
 }
@@ -84,18 +79,17 @@ function titleLeft(frame: readonly FrameTok[], i: number): NounPhrase | null {
   let j = i;
   while (j - 1 >= 0) {
     const p = frame[j - 1]!;
-    if (!p.isWord || DETERMINERS.has(p.key) || BE.has(p.key) || NON_VERBS.has(p.key)) break;
+    if (!p.isWord || WORDS.function.articles.has(p.key) || WORDS.auxiliaries.be.has(p.key) || WORDS.function.nonVerbs.has(p.key)) break;
     if (p.possessive) {
       if (p.cap) j--;
       break;
     }
-    if (p.cap || isTitleWord(p) || /^(?:former|outgoing|incoming|incumbent|opposition|foreign|deputy|vice|press|chief|top|senior|acting|new)$/.test(p.key)) j--;
+    if (p.cap || isTitleWord(p) || WORDS.roleModifiers.beforeBareTitle.has(p.key)) j--;
     else break;
   }
   return { kind: "title", words: frame.slice(j, i + 1).map((x) => (x.possessive ? `${x.key}'s` : x.key)), from: j, to: i };
 }
 
-const PREPOSITIONS = new Set(["of", "in", "on", "at", "from", "for", "with", "by", "to", "into", "about", "like", "under", "over", "than", "between", "among", "against", "through"]);
 const DIGITS = /\d/;
 
 /**
@@ -119,17 +113,17 @@ function parentheticalSubject(frame: readonly FrameTok[], comma: number, mention
     if (!first || !last || k + 1 >= end) return null;
     // The whole segment is a name (with its role): ", Dmitry Peskov," / ", Putin's spokesman Dmitry Peskov,".
     const lastMention = mentions.byLast.get(last.start);
-    const nameStart = DETERMINERS.has(first.key) ? frame[k + 2] : first;
+    const nameStart = WORDS.function.articles.has(first.key) ? frame[k + 2] : first;
     if (lastMention && !last.possessive && nameStart && lastMention.roleStart === nameStart.start) {
       return { kind: "name", mention: lastMention, from: k + 1, to: end - 1 };
     }
     const segment = frame.slice(k + 1, end);
     const aside =
-      PREPOSITIONS.has(first.key) ||
-      /^(?:who|which|whose|whom|where|when|the|a|an|his|her|their|its|our|then|now|once|as|after|before|while|during)$/.test(first.key) ||
+      WORDS.function.prepositions.has(first.key) ||
+      WORDS.function.asideOpeners.has(first.key) ||
       // A participle phrase: ", speaking in parliament," / ", pressed on the point,".
       (!first.cap && /^[a-z]{3,}(?:ing|ed)$/.test(first.key)) ||
-      segment.every((x) => NAME_SUFFIXES.has(x.key)) ||
+      segment.every((x) => WORDS.names.suffixes.has(x.key)) ||
       segment.some((x) => DIGITS.test(x.text) || isTitleWord(x));
     if (!aside) return null;
     end = k;
@@ -179,14 +173,14 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
         if (title && title.kind === "title") return { kind: "title", words: [...title.words, "of", ...m.keys], from: title.from, to: i };
       }
       // "A spokesman for Harrowgate Borough Council said": an unnamed spokesperson speaks for the body.
-      if (before.key === "for" && SPOKESPERSON.test(frame[from - 2]?.key ?? "") && DETERMINERS.has(frame[from - 3]?.key ?? "") && frame[from - 3]!.key !== "the") {
+      if (before.key === "for" && WORDS.titles.spokespeople.has(frame[from - 2]?.key ?? "") && WORDS.function.articles.has(frame[from - 3]?.key ?? "") && frame[from - 3]!.key !== "the") {
         return { kind: "name", mention: m, from: from - 3, to: i };
       }
       // "the people of London have said", "in his Annual Message announced": not the speaker.
-      if (PREPOSITIONS.has(before.key) || POSSESSIVE_PRONOUNS[before.key]) return { kind: "other", from, to: i };
+      if (WORDS.function.prepositions.has(before.key) || POSSESSIVE_PRONOUNS[before.key]) return { kind: "other", from, to: i };
       // "a doctor in rural South Africa describes": a place after a preposition and an adjective.
       const earlier = frame[from - 2];
-      if (earlier && earlier.isWord && !earlier.cap && PREPOSITIONS.has(earlier.key) && !STOP_WORDS.has(before.key)) return { kind: "other", from, to: i };
+      if (earlier && earlier.isWord && !earlier.cap && WORDS.function.prepositions.has(earlier.key) && !WORDS.function.stopWords.has(before.key)) return { kind: "other", from, to: i };
     }
     return { kind: "name", mention: m, from, to: i };
   }
@@ -194,20 +188,17 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
   const p = isPronoun(t, i === 0 || frame[i - 1]!.quote >= 0);
   if (p) return { kind: "pronoun", pronoun: p, from: i, to: i };
   if (isTitleWord(t)) return titleLeft(frame, i);
-  if (!t.cap && ORG_NOUNS.has(t.key)) {
+  if (!t.cap && WORDS.orgs.nouns.has(t.key)) {
     let j = i;
-    while (j - 1 >= 0 && frame[j - 1]!.isWord && !DETERMINERS.has(frame[j - 1]!.key) && !NON_VERBS.has(frame[j - 1]!.key) && (frame[j - 1]!.cap || ORG_QUALIFIERS.has(frame[j - 1]!.key))) j--;
+    while (j - 1 >= 0 && frame[j - 1]!.isWord && !WORDS.function.articles.has(frame[j - 1]!.key) && !WORDS.function.nonVerbs.has(frame[j - 1]!.key) && (frame[j - 1]!.cap || WORDS.orgs.qualifiers.has(frame[j - 1]!.key))) j--;
     return { kind: "group", words: frame.slice(j, i + 1).map((x) => x.key), from: j, to: i };
   }
   return null;
 }
 
-/** Common irregular past forms, which would otherwise pass for nouns ("Berg met spokesman X"). */
-const IRREGULAR_VERBS = new Set(["met", "saw", "gave", "took", "made", "sent", "left", "found", "led", "heard", "hit", "beat", "chose", "named", "thought", "told", "said", "wrote", "knew", "won", "lost", "paid", "brought", "caught", "sought", "taught", "held", "let", "put", "set", "kept", "meant"]);
-
 /** A word that is a verb of speech or message, or a past form. */
 function looksLikeVerb(key: string): boolean {
-  return SPEECH_VERBS.has(key) || MESSAGE_VERBS.has(key) || IRREGULAR_VERBS.has(key) || /ed$/.test(key);
+  return WORDS.speechVerbs.quoteCues.has(key) || WORDS.speechVerbs.messageCues.has(key) || WORDS.verbs.pastLikeNouns.has(key) || /ed$/.test(key);
 }
 
 /**
@@ -225,7 +216,7 @@ function roledNameAfter(frame: readonly FrameTok[], i: number, mentions: Mention
       while (to + 1 < frame.length && frame[to + 1]!.end <= named.end) to++;
       return frame[to]!.possessive ? null : { mention: named, to };
     }
-    if (r.cap || NON_VERBS.has(r.key) || ADVERBS.has(r.key) || QUANTIFIERS.has(r.key) || STOP_WORDS.has(r.key) || looksLikeVerb(r.key)) return null;
+    if (r.cap || WORDS.function.nonVerbs.has(r.key) || WORDS.function.clauseAdverbs.has(r.key) || WORDS.function.quantifiers.has(r.key) || WORDS.function.stopWords.has(r.key) || looksLikeVerb(r.key)) return null;
   }
   return null;
 }
@@ -233,7 +224,7 @@ function roledNameAfter(frame: readonly FrameTok[], i: number, mentions: Mention
 /** The noun phrase starting at frame index `i`, if it can be a speaker. */
 export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions: MentionLookup): NounPhrase | null {
   let from = i;
-  if (frame[i] && DETERMINERS.has(frame[i]!.key)) i++;
+  if (frame[i] && WORDS.function.articles.has(frame[i]!.key)) i++;
   const t = frame[i];
   if (!t || !t.isWord) return null;
   const p = isPronoun(t, i === 0);
@@ -262,7 +253,7 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
   // spokeswoman Priya Natarajan", "engineer Fatima Haddad". Up to two such words.
   for (let k = i + 1; k <= i + 2 && k < frame.length; k++) {
     const w = frame[k - 1]!;
-    if (!w.isWord || w.cap || w.possessive || NON_VERBS.has(w.key) || ADVERBS.has(w.key) || QUANTIFIERS.has(w.key) || STOP_WORDS.has(w.key) || looksLikeVerb(w.key)) break;
+    if (!w.isWord || w.cap || w.possessive || WORDS.function.nonVerbs.has(w.key) || WORDS.function.clauseAdverbs.has(w.key) || WORDS.function.quantifiers.has(w.key) || WORDS.function.stopWords.has(w.key) || looksLikeVerb(w.key)) break;
     const r = frame[k]!;
     const named = r.isWord && (r.cap || isTitleWord(r)) ? mentions.byFirst.get(r.start) : undefined;
     if (named) {
@@ -298,14 +289,11 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
 
 /** A token that can only be a verb here: a form of "be", an auxiliary, or a past form. */
 function surelyAVerb(t: FrameTok | undefined): boolean {
-  return !!t && t.isWord && !t.cap && (BE.has(t.key) || /^(?:has|have|had|will|would|could|can|may|might|should|did|does)$/.test(t.key) || looksLikeVerb(t.key));
+  return !!t && t.isWord && !t.cap && (WORDS.auxiliaries.be.has(t.key) || WORDS.auxiliaries.beforeVerb.has(t.key) || looksLikeVerb(t.key));
 }
 
 /** Words an opening phrase may have before its comma. */
 const OPENING_PHRASE_MAX = 5;
-
-/** Someone whose words are another's: "a spokeswoman for ...". */
-const SPOKESPERSON = /^spokes(?:man|woman|person|people)$/;
 
 /** Words a description may take before the name it stands in apposition to. */
 const APPOSITION_REACH = 8;
@@ -326,22 +314,21 @@ function describedName(frame: readonly FrameTok[], from: number, i: number, ment
       const after = frame[to + 1];
       return !frame[to]!.possessive && (!after || /^[,.;:!?]$/.test(after.text)) ? { kind: "name", mention: named, from, to } : null;
     }
-    if (!w.isWord || w.quote >= 0 || SPEECH_VERBS.has(w.key) || BE.has(w.key)) return null;
+    if (!w.isWord || w.quote >= 0 || WORDS.speechVerbs.quoteCues.has(w.key) || WORDS.auxiliaries.be.has(w.key)) return null;
   }
   return null;
 }
-
 
 /** Index just past an introductory phrase ("In 2016,", "While Putin waits,", "Asked why,"), or 0. */
 function clauseStart(frame: readonly FrameTok[]): number {
   const t = frame[0];
   if (!t || !t.isWord) return 0;
   // "But Bellamy, 47, was ...": a conjunction opens the clause without an introductory phrase.
-  if (/^(?:but|and|yet|so|or)$/.test(t.key) && frame[1]?.text !== ",") {
+  if (WORDS.function.coordinators.has(t.key) && frame[1]?.text !== ",") {
     const rest = clauseStart(frame.slice(1));
     return rest < 0 ? rest : rest + 1;
   }
-  const opener = CLAUSE_OPENERS.has(t.key) || /(?:ed|ing|ly)$/.test(t.key) || /^\d/.test(t.key);
+  const opener = WORDS.function.clauseOpeners.has(t.key) || /(?:ed|ing|ly)$/.test(t.key) || /^\d/.test(t.key);
   if (!opener) return 0;
   let depth = 0;
   for (let i = 1; i < frame.length; i++) {
@@ -356,9 +343,9 @@ function clauseStart(frame: readonly FrameTok[]): number {
 /** Looks rightwards past a noun phrase ending at `to` for something verb-like. */
 function followedByVerb(frame: readonly FrameTok[], to: number): boolean {
   const verbAt = (i: number): boolean => {
-    while (isAdverb(frame[i]) && !BE.has(frame[i]!.key) && !/^(?:has|have|had|will|would|could|should|can|may|might)$/.test(frame[i]!.key)) i++;
+    while (isAdverb(frame[i]) && !WORDS.auxiliaries.be.has(frame[i]!.key) && !WORDS.auxiliaries.beforeMainVerb.has(frame[i]!.key)) i++;
     const v = frame[i];
-    return !!v && v.isWord && !v.cap && !NON_VERBS.has(v.key);
+    return !!v && v.isWord && !v.cap && !WORDS.function.nonVerbs.has(v.key);
   };
   // "Gareth Whitlock — no relation to the union leader — runs ...": a dashed aside.
   if (/^[—–]$/.test(frame[to + 1]?.text ?? "")) {
@@ -404,17 +391,14 @@ export function mainSubject(frame: readonly FrameTok[], mentions: MentionLookup)
   return np;
 }
 
-/** Past forms of speech verbs that do not end in -ed. */
-const IRREGULAR_PAST = new Set(["said", "told", "wrote", "thought", "read"]);
-
 /** A verb in its base form: "post", "report", "say" (not "posts", "posted", "said", "saying"). */
 function isBaseForm(key: string): boolean {
-  return !/(?:s|ed|ing)$/.test(key) && !IRREGULAR_PAST.has(key);
+  return !/(?:s|ed|ing)$/.test(key) && !WORDS.speechVerbs.pastWithoutEd.has(key);
 }
 
 /** One lower-case word that is no pronoun and no plural: "blog", "news", not "I", "we", "divers". */
 function isSingularCommonNoun(t: FrameTok | undefined): boolean {
-  return !!t && t.isWord && !t.cap && !/^(?:i|we|you|they)$/.test(t.key) && !/[^s]s$/.test(t.key);
+  return !!t && t.isWord && !t.cap && !WORDS.pronouns.takingBaseForm.has(t.key) && !/[^s]s$/.test(t.key);
 }
 
 /** A determiner opens the noun phrase ending before `i`: "a blog", "the evening news", "his radio". */
@@ -422,7 +406,7 @@ function afterDeterminer(frame: readonly FrameTok[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
     const t = frame[k]!;
     if (!t.isWord || t.cap) return false;
-    if (DETERMINERS.has(t.key) || POSSESSIVE_PRONOUNS[t.key]) return true;
+    if (WORDS.function.articles.has(t.key) || POSSESSIVE_PRONOUNS[t.key]) return true;
   }
   return false;
 }
@@ -442,7 +426,7 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
       if (np) out.push({ at: v, kind: "according", speaker: np, inverted: true });
       continue;
     }
-    if (MESSAGE_NOUNS.has(key) && !t.cap && v > 0) {
+    if (WORDS.speechNouns.quoteCues.has(key) && !t.cap && v > 0) {
       const owner = frame[v - 1]!;
       const m = owner.possessive ? mentions.byLast.get(owner.start) : undefined;
       if (m) {
@@ -457,8 +441,8 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
     }
 
     if (t.cap) continue;
-    const speech = SPEECH_VERBS.has(key);
-    if (!speech && !MESSAGE_VERBS.has(key)) continue;
+    const speech = WORDS.speechVerbs.quoteCues.has(key);
+    if (!speech && !WORDS.speechVerbs.messageCues.has(key)) continue;
     const kind = speech ? "speech" : "message";
     const { i: p, skipped } = skipLeft(frame, v - 1);
     const prev = frame[p];
@@ -467,21 +451,21 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
     if (ing) {
       let np: NounPhrase | null = null;
       if (prev?.text === ",") np = lastSubject();
-      else if (prev && /^(?:by|after|while|when|before)$/.test(prev.key)) {
+      else if (prev && WORDS.function.beforeParticiple.has(prev.key)) {
         // "continued by saying": the subject of the verb before "by".
         const verb = frame[p - 1];
         if (verb && verb.isWord && !verb.cap) np = phraseEndingAt(frame, p - 2, mentions);
-      } else if (prev?.key === "as" && CITING_VERBS.has(frame[p - 1]?.key ?? "")) {
+      } else if (prev?.key === "as" && WORDS.speechVerbs.citing.has(frame[p - 1]?.key ?? "")) {
         // "Brookes was quoted as saying": the passive's subject speaks.
         const { i: q, skipped: aux } = skipLeft(frame, p - 2);
-        if (aux.some((w) => BE.has(w))) np = phraseEndingAt(frame, q, mentions);
-      } else if (skipped.some((w) => BE.has(w))) np = phraseEndingAt(frame, p, mentions);
+        if (aux.some((w) => WORDS.auxiliaries.be.has(w))) np = phraseEndingAt(frame, q, mentions);
+      } else if (skipped.some((w) => WORDS.auxiliaries.be.has(w))) np = phraseEndingAt(frame, p, mentions);
       if (np) out.push({ at: v, kind, speaker: np, inverted: false });
       continue;
     }
-    if (prev && prev.isWord && (NOUN_MARKERS.has(prev.key) || prev.possessive) && !prev.cap) continue; // a noun: "the comments", "to say"
+    if (prev && prev.isWord && (WORDS.function.nounMarkers.has(prev.key) || prev.possessive) && !prev.cap) continue; // a noun: "the comments", "to say"
     if (prev?.possessive) continue;
-    if (skipped.some((w) => BE.has(w))) continue; // passive: "the results were confirmed"
+    if (skipped.some((w) => WORDS.auxiliaries.be.has(w))) continue; // passive: "the results were confirmed"
 
     let np = phraseEndingAt(frame, v - 1, mentions);
     let inverted = false;
@@ -503,7 +487,7 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
         inverted = true;
       }
     }
-    if (!np && prev && prev.isWord && !/^(?:and|but|or|to)$/.test(prev.key)) np = { kind: "other", from: p, to: p };
+    if (!np && prev && prev.isWord && !WORDS.function.beforeVerbNoSubject.has(prev.key)) np = { kind: "other", from: p, to: p };
     if (!np) continue;
     // "In a statement read to the court, X said": a noun in the opening phrase, with a participle
     // after it, is no one who speaks in this sentence.
@@ -513,11 +497,11 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
     if (np.kind === "other" && !inverted && skipped.length === 0 && isBaseForm(key) && isSingularCommonNoun(frame[np.from]) && afterDeterminer(frame, np.from)) continue;
     // "reports", "comments", "states" are plural nouns as often as verbs: trust them as verbs only
     // after a name or a pronoun ("the general reports relating to ..." is not speech).
-    if (NOUN_LIKE_VERBS.has(key) && np.kind !== "name" && np.kind !== "pronoun") continue;
-    if (CITING_VERBS.has(key)) {
+    if (WORDS.speechVerbs.nounLike.has(key) && np.kind !== "name" && np.kind !== "pronoun") continue;
+    if (WORDS.speechVerbs.citing.has(key)) {
       // "the Kremlin cited Putin as saying": the one cited speaks.
       const cited = phraseStartingAt(frame, v + 1, mentions);
-      if (cited && frame[cited.to + 1]?.key === "as" && SPEECH_VERBS.has(frame[cited.to + 2]?.key ?? "")) {
+      if (cited && frame[cited.to + 1]?.key === "as" && WORDS.speechVerbs.quoteCues.has(frame[cited.to + 2]?.key ?? "")) {
         out.push({ at: v, kind: "speech", speaker: cited, inverted: false });
         continue;
       }

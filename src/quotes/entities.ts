@@ -6,7 +6,7 @@
  * spokesman", "Putin's spokesman"). Names that the text writes with "the" ("the Kremlin") are
  * organisations. Nothing here knows any particular name.
  */
-import { FEMININE_TITLES, MASCULINE_TITLES, NAME_SUFFIXES, TITLE_WORDS } from "./lexicon.js";
+import { wordList, WORDS } from "../text/lexicon.js";
 import type { Mention } from "./mentions.js";
 
 export type EntityKind = "person" | "org" | "unknown";
@@ -50,15 +50,16 @@ export interface PlacedMention {
   mention: Mention;
 }
 
-const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady"]);
+/** Honorifics as a role's folded words hold them: the abbreviated ones with or without their period ("mr", "mr."). */
+const HONORIFICS: ReadonlySet<string> = new Set([...wordList("honorifics.all"), ...wordList("honorifics.abbreviated").map((w) => `${w}.`)]);
 
 /** The gender an honorific in a mention's role tells ("mr", "ms."), or null. */
 function honorificGender(role: readonly string[] | null): "m" | "f" | null {
   let out: "m" | "f" | null = null;
   for (const w of role ?? []) {
     const k = w.replace(/\.$/, "");
-    if (MASCULINE_TITLES.has(k)) out = "m";
-    else if (FEMININE_TITLES.has(k)) out = "f";
+    if (WORDS.titles.masculine.has(k)) out = "m";
+    else if (WORDS.titles.feminine.has(k)) out = "f";
   }
   return out;
 }
@@ -102,13 +103,13 @@ function transliterated(w: string): string {
 
 function surnameOf(keys: readonly string[]): string {
   let i = keys.length - 1;
-  while (i > 0 && NAME_SUFFIXES.has(keys[i]!)) i--;
+  while (i > 0 && WORDS.names.suffixes.has(keys[i]!)) i--;
   return keys[i]!;
 }
 
 function suffixOf(keys: readonly string[]): string {
   const last = keys[keys.length - 1]!;
-  return NAME_SUFFIXES.has(last) ? last : "";
+  return WORDS.names.suffixes.has(last) ? last : "";
 }
 
 export class EntityRegistry {
@@ -284,8 +285,8 @@ export class EntityRegistry {
       if (r) r.count++;
       else e.roles.set(key, { words, text: mention.roleText ?? key, count: 1 });
       for (const w of words) {
-        if (MASCULINE_TITLES.has(w.replace(/\.$/, ""))) e.gender = e.gender === "f" ? null : "m";
-        if (FEMININE_TITLES.has(w.replace(/\.$/, ""))) e.gender = e.gender === "m" ? null : "f";
+        if (WORDS.titles.masculine.has(w.replace(/\.$/, ""))) e.gender = e.gender === "f" ? null : "m";
+        if (WORDS.titles.feminine.has(w.replace(/\.$/, ""))) e.gender = e.gender === "m" ? null : "f";
       }
     }
   }
@@ -306,7 +307,7 @@ export class EntityRegistry {
         }
       }
       if (best) e.name = best;
-      const hasTitle = [...e.roles.values()].some((r) => r.words.some((w) => TITLE_WORDS.has(w.replace(/'s$/, "").replace(/\.$/, ""))));
+      const hasTitle = [...e.roles.values()].some((r) => r.words.some((w) => WORDS.titles.all.has(w.replace(/'s$/, "").replace(/\.$/, ""))));
       if (e.mentions > 0 && e.withThe * 2 >= e.mentions && e.withThe > 0) e.kind = "org";
       else if (e.byShortForm > 0 && !hasTitle && e.gender === null && e.bySurnameAlone === 0) e.kind = "org";
       else if (e.surname !== null && (hasTitle || e.gender !== null || e.bySurnameAlone > 0)) e.kind = "person";

@@ -11,13 +11,12 @@ import { wordCount } from "../text/words.js";
 import type { Article, Sentence } from "../corpus/types.js";
 import { buildFrame, findClauses, mainSubject, type Clause, type MentionLookup, type NounPhrase, type Pronoun, type SentenceAnalysis } from "./clauses.js";
 import { EntityRegistry, type Entity, type PlacedMention } from "./entities.js";
-import { MESSAGE_NOUNS, PERSON_NOUNS, ROLE_SPELLINGS, TITLE_INTRODUCERS, TITLE_WORDS } from "./lexicon.js";
+import { wordMap, WORDS } from "../text/lexicon.js";
 import type { QuoteKind } from "./types.js";
 import { findQuoteMarks, type QuoteMarks } from "./marks.js";
 import { findMentions, Vocabulary, type Mention } from "./mentions.js";
 import { tokenize, type Tok } from "./tokens.js";
 import { findTranscript, type Transcript } from "./transcript.js";
-
 
 export interface ExtractedQuote {
   article: Article;
@@ -66,6 +65,9 @@ export function nameHead(keys: readonly string[]): string | undefined {
   return of > 0 ? keys[of - 1] : keys[keys.length - 1];
 }
 
+/** Head words of one office written several ways; each maps to one spelling for comparison. */
+const ROLE_SPELLINGS = wordMap("roleSpellings");
+
 /** How many tokens before a quotation a speech verb may stand and still introduce it. */
 const LEAD_REACH = 30;
 
@@ -76,9 +78,6 @@ const CONTEXT_WINDOW = 8;
 
 const OPENING_MARKS = new Set(["“", "‘", "«", "„", '"', "'"]);
 
-
-const MINOR_WORDS = new Set(["a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "with", "from", "de", "la", "von"]);
-
 /**
  * A short quotation in title case ("Hate Crimes Prevention Act", "Last Day of Chemo") names a law,
  * a work or a sign; it is not somebody's statement.
@@ -87,7 +86,7 @@ function isTitleCased(text: string): boolean {
   const ws = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   if (ws.length < 2 || ws.length > 8) return false;
   if (!/^\p{Lu}/u.test(ws[0]!)) return false;
-  return ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w.toLowerCase()));
+  return ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || WORDS.names.titleCaseMinor.has(w.toLowerCase()));
 }
 
 /** Lower-case plural nouns: "divers", "officials" (not "this", "bus", "press"). */
@@ -105,8 +104,6 @@ function isPluralNoun(frame: SentenceAnalysis["frame"], np: NounPhrase): boolean
 
 /** "48-year-old": an age that stands for a person. */
 const AGE = /^\d{1,3}-year-old$/;
-
-const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"]);
 
 /** One office written several ways ("spokesman", "spokeswoman") compares as one. */
 function sameOffice(word: string): string {
@@ -359,9 +356,9 @@ class ArticleReader {
     // "said the man who found him" introduces someone new: only a noun that ends its phrase renames.
     const after = frame[k + 1];
     if (k > np.to && after && after.isWord) return null;
-    if (AGE.test(t.key) || PERSON_NOUNS.has(t.key)) return this.renamed(null, pos, sentence);
+    if (AGE.test(t.key) || WORDS.people.nouns.has(t.key)) return this.renamed(null, pos, sentence);
     // "the statement said": the communication speaks for whoever last spoke before it.
-    if (MESSAGE_NOUNS.has(t.key)) return this.lastSpeaker(pos, sentence);
+    if (WORDS.speechNouns.quoteCues.has(t.key)) return this.lastSpeaker(pos, sentence);
     return this.namedBody(t.key, pos);
   }
 
@@ -411,7 +408,7 @@ class ArticleReader {
     const office = sameOffice(head);
     for (const r of e.roles.values()) {
       const h = r.words[r.words.length - 1]!.replace(/'s$/, "").replace(/\.$/, "");
-      if (TITLE_WORDS.has(h) && !HONORIFICS.has(h) && sameOffice(h) !== office) return null;
+      if (WORDS.titles.all.has(h) && !WORDS.honorifics.all.has(h) && sameOffice(h) !== office) return null;
     }
     return e;
   }
@@ -438,7 +435,7 @@ class ArticleReader {
       const office = sameOffice(head);
       for (const r of entity.roles.values()) {
         const h = r.words[r.words.length - 1]!.replace(/'s$/, "").replace(/\.$/, "");
-        if (TITLE_WORDS.has(h) && !HONORIFICS.has(h) && sameOffice(h) !== office) return null;
+        if (WORDS.titles.all.has(h) && !WORDS.honorifics.all.has(h) && sameOffice(h) !== office) return null;
       }
       return entity;
     }
@@ -533,7 +530,7 @@ class ArticleReader {
     const bo = openS ? openS.frame.findIndex((t) => t.quote === qi) : -1;
     const before = bo > 0 ? openS!.frame[bo - 1] : undefined;
     let kind: QuoteKind = wordCount(text) <= FRAGMENT_MAX_WORDS && !(SHORT_SENTENCE.test(text) && (bo === 0 || before?.text === ":")) ? "fragment" : "statement";
-    if ((before && TITLE_INTRODUCERS.has(before.key) && !this.personCalls(openS!, bo - 1)) || isTitleCased(text)) kind = "title";
+    if ((before && WORDS.quoted.titleIntroducers.has(before.key) && !this.personCalls(openS!, bo - 1)) || isTitleCased(text)) kind = "title";
 
     let found: { entity: Entity | null; decided: boolean } = { entity: null, decided: false };
     if (kind !== "title") found = this.cue(qi, text, openS, bo, closeS);
@@ -595,7 +592,7 @@ class ArticleReader {
       const frame = closeS.frame;
       const opensOut = /[,?!…—–-]\s*$/.test(text) || /^[,—–-]$/.test(frame[bc + 1]?.text ?? "");
       const glue = (from: number, to: number) => {
-        for (let i = from; i < to; i++) if (!/^(?:,|—|–|-|the|a|an)$/.test(frame[i]!.key)) return false;
+        for (let i = from; i < to; i++) if (!/^[,—–-]$/.test(frame[i]!.key) && !WORDS.function.articles.has(frame[i]!.key)) return false;
         return true;
       };
       // 1. Right after the quote: '..., Peskov said' / '..., said Peskov' / '..., he wrote'.

@@ -5,8 +5,7 @@
  * Kremlin spokesman,"). Which capitalised words are ordinary words at a sentence start is learned
  * from the corpus (see `Vocabulary`), not listed.
  */
-import { STOP_WORDS } from "../search/analyzer.js";
-import { CLAUSE_OPENERS, NAME_PARTICLES, NAME_SUFFIXES, ORG_NOUNS, ORG_QUALIFIERS, POST_NOMINALS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon.js";
+import { WORDS } from "../text/lexicon.js";
 import type { Tok } from "./tokens.js";
 
 /** What the corpus does with one word (folded key). */
@@ -48,7 +47,7 @@ export class Vocabulary {
    * as far as its own shape tells: true, or null when only the whole corpus can tell.
    */
   static byShape(t: Tok): true | null {
-    return STOP_WORDS.has(t.key) || CLAUSE_OPENERS.has(t.key) ? true : null;
+    return WORDS.function.stopWords.has(t.key) || WORDS.function.clauseOpeners.has(t.key) ? true : null;
   }
 
   /**
@@ -94,15 +93,15 @@ export function isTitleWord(t: Tok): boolean {
   if (!t.isWord) return false;
   // "Mr." and "Dr." keep their period in the token (see tokens.ts); the honorific is the same word.
   const k = t.key.replace(/'s$/, "").replace(/\.$/, "");
-  return TITLE_WORDS.has(k) || (k.endsWith("s") && TITLE_WORDS.has(k.slice(0, -1)));
+  return WORDS.titles.all.has(k) || (k.endsWith("s") && WORDS.titles.all.has(k.slice(0, -1)));
 }
 
 export function isPostNominal(t: Tok): boolean {
-  return POST_NOMINALS.has(t.key) && /^\p{Lu}[\p{Lu}h]+$/u.test(t.text);
+  return WORDS.names.postNominals.has(t.key) && /^\p{Lu}[\p{Lu}h]+$/u.test(t.text);
 }
 
 function isPluralTitle(t: Tok): boolean {
-  return !TITLE_WORDS.has(t.key) && t.key.endsWith("s") && TITLE_WORDS.has(t.key.slice(0, -1));
+  return !WORDS.titles.all.has(t.key) && t.key.endsWith("s") && WORDS.titles.all.has(t.key.slice(0, -1));
 }
 
 /** "Gran-of-three", "Mother-of-two": a description hyphenated around a small lower-case word. */
@@ -123,8 +122,8 @@ function adjacent(text: string, a: Tok, b: Tok): boolean {
 function isRoleWord(t: Tok): boolean {
   if (!t.isWord) return false;
   if (isTitleWord(t)) return true;
-  if (t.cap) return !STOP_WORDS.has(t.key) || /^\p{Lu}{2,}/u.test(t.text);
-  return ROLE_MODIFIERS.has(t.key);
+  if (t.cap) return !WORDS.function.stopWords.has(t.key) || /^\p{Lu}{2,}/u.test(t.text);
+  return WORDS.roleModifiers.all.has(t.key);
 }
 
 /** Extends a role leftwards from token `i` (inclusive) over role words; returns its first index. */
@@ -152,8 +151,6 @@ function fold(t: Tok): string {
  * All name mentions of one paragraph. `sentenceInitial` holds the indices of tokens that open a
  * sentence (or a quotation), where a capital letter says nothing about names.
  */
-/** Small words inside a body's name: "Ministry of Health", "Institute for Fiscal Studies", "Council on Foreign Relations". */
-const NAME_JOINERS = new Set(["of", "for", "on"]);
 
 export function findMentions(
   text: string,
@@ -177,7 +174,7 @@ export function findMentions(
         continue;
       }
       const after = toks[j + 2];
-      if (next.isWord && !next.cap && NAME_PARTICLES.has(next.key) && isNameWord(after) && adjacent(text, toks[j]!, next) && adjacent(text, next, after!)) {
+      if (next.isWord && !next.cap && WORDS.names.particles.has(next.key) && isNameWord(after) && adjacent(text, toks[j]!, next) && adjacent(text, next, after!)) {
         j += 2;
         continue;
       }
@@ -190,8 +187,8 @@ export function findMentions(
       // "Obama for America", "Peskov on Monday" are two names.
       // "of" also joins after a body's noun ("Oregon Department of Forestry") and after a name
       // already joined by one ("Ministry of Finance of Veldria").
-      const bodyNoun = ORG_NOUNS.has(toks[j]!.key) || toks.slice(i, j).some((t) => t.key === "of" && !t.cap);
-      const joins = next.key === "of" ? j === i || withThe || isTitleWord(toks[j]!) || bodyNoun : NAME_JOINERS.has(next.key) && withThe;
+      const bodyNoun = WORDS.orgs.nouns.has(toks[j]!.key) || toks.slice(i, j).some((t) => t.key === "of" && !t.cap);
+      const joins = next.key === "of" ? j === i || withThe || isTitleWord(toks[j]!) || bodyNoun : WORDS.names.bodyJoiners.has(next.key) && withThe;
       if (joins && !next.cap && adjacent(text, toks[j]!, next)) {
         const skip = toks[j + 2]?.key === "the" && !toks[j + 2]!.cap ? 3 : 2;
         const target = toks[j + skip];
@@ -207,9 +204,9 @@ export function findMentions(
     const definite = (i > 0 && toks[i - 1]!.key === "the") || (toks[i]!.key === "the" && j > i);
     if (definite && !toks[j]!.possessive) {
       let x = j + 1;
-      while (toks[x] && !toks[x]!.cap && ORG_QUALIFIERS.has(toks[x]!.key) && adjacent(text, toks[x - 1]!, toks[x]!)) x++;
+      while (toks[x] && !toks[x]!.cap && WORDS.orgs.qualifiers.has(toks[x]!.key) && adjacent(text, toks[x - 1]!, toks[x]!)) x++;
       const noun = toks[x];
-      if (noun && noun.isWord && !noun.cap && ORG_NOUNS.has(noun.key.replace(/'s$/, "")) && adjacent(text, toks[x - 1]!, noun)) j = x;
+      if (noun && noun.isWord && !noun.cap && WORDS.orgs.nouns.has(noun.key.replace(/'s$/, "")) && adjacent(text, toks[x - 1]!, noun)) j = x;
     }
     const runTo = j;
     let runEnd = j;
@@ -224,7 +221,7 @@ export function findMentions(
       openingWord = s;
       s++;
     }
-    while (s <= runEnd && STOP_WORDS.has(toks[s]!.key) && !/^\p{Lu}{2,}/u.test(toks[s]!.text)) {
+    while (s <= runEnd && WORDS.function.stopWords.has(toks[s]!.key) && !/^\p{Lu}{2,}/u.test(toks[s]!.text)) {
       if (toks[s]!.key === "the") the = true;
       s++;
     }
@@ -244,7 +241,7 @@ export function findMentions(
     const first = k === -1 ? s : k + 1;
     if (first > runEnd) continue; // a role alone ("the Russian President"): no name here
     const last = runEnd;
-    if (toks.slice(first, last + 1).every((t) => NAME_SUFFIXES.has(t.key))) continue; // "Jr." cut off by a comma
+    if (toks.slice(first, last + 1).every((t) => WORDS.names.suffixes.has(t.key))) continue; // "Jr." cut off by a comma
 
     let roleFrom = k === -1 ? first : s;
     let role = k === -1 ? null : roleOf(text, toks, s, k);
@@ -264,7 +261,7 @@ export function findMentions(
       let to = first - 2;
       // "A spokeswoman for the mayor, Carla Jimenez,": she is the spokeswoman, not the mayor.
       const det = toks[from - 1];
-      const forTok = det && /^(?:the|a|an)$/.test(det.key) ? toks[from - 2] : det;
+      const forTok = det && WORDS.function.articles.has(det.key) ? toks[from - 2] : det;
       const office = forTok?.key === "for" ? toks[toks.indexOf(forTok) - 1] : undefined;
       if (office && isTitleWord(office) && !office.cap) {
         to = toks.indexOf(office);
@@ -275,7 +272,7 @@ export function findMentions(
     // Apposition after: "Peskov, the Kremlin spokesman, said".
     if (!role && after?.text === ",") {
       let x = last + 2;
-      if (toks[x] && /^(?:the|a|an)$/.test(toks[x]!.key)) x++;
+      if (toks[x] && WORDS.function.articles.has(toks[x]!.key)) x++;
       let y = x;
       while (toks[y] && isRoleWord(toks[y]!) && !isTitleWord(toks[y]!)) y++;
       while (toks[y + 1] && isTitleWord(toks[y + 1]!) && isTitleWord(toks[y]!)) y++;

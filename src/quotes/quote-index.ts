@@ -10,9 +10,18 @@ import { displayWord, sameFirstName } from "./entities.js";
 import { sameByNickname } from "./nicknames.js";
 import { extractQuotes, type ExtractedQuote } from "./extract.js";
 import { featureOf, features, groupStatements } from "./group.js";
-import { FEMININE_TITLES, LEADING_OFFICES, MASCULINE_TITLES, NARROWING_MODIFIERS, ROLE_MODIFIERS, ROLE_SPELLINGS, TITLE_WORDS } from "./lexicon.js";
+import { alternation, wordMap, WORDS } from "../text/lexicon.js";
 import { fromSnapshot, knownEntity, occurrenceIn, toSnapshot, type KnownEntity, type QuoteData, type QuoteSnapshot } from "./snapshot.js";
 import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "./types.js";
+
+/** Head words of one office written several ways; each maps to one spelling for comparison. */
+const ROLE_SPELLINGS = wordMap("roleSpellings");
+const LEADING_ARTICLE = new RegExp(`^(?:${alternation("function.articles")}) `);
+
+/** "mr", "dr.": a courtesy title alone, with or without its period. */
+function isCourtesyTitle(role: string): boolean {
+  return WORDS.honorifics.courtesy.has(role.endsWith(".") ? role.slice(0, -1) : role);
+}
 
 export interface QuoteOptions {
   /** Also list scare quotes and quoted titles (not statements). */
@@ -27,7 +36,7 @@ export function nameKey(s: string): string {
     .replace(/'s\b/g, "")
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/^(?:the|a|an) /, "");
+    .replace(LEADING_ARTICLE, "");
 }
 
 function keyWords(s: string): string[] {
@@ -48,8 +57,8 @@ function genderOf(e: KnownEntity): "m" | "f" | null {
   for (const r of e.roles) {
     for (const w of r.words) {
       const k = w.replace(/'s$/, "").replace(/\./g, "");
-      if (MASCULINE_TITLES.has(k)) m = true;
-      if (FEMININE_TITLES.has(k)) f = true;
+      if (WORDS.titles.masculine.has(k)) m = true;
+      if (WORDS.titles.feminine.has(k)) f = true;
     }
   }
   return m === f ? null : m ? "m" : "f";
@@ -157,7 +166,7 @@ export class QuoteIndex {
     };
     for (const form of e.forms) add(form);
     if (e.surname && e.kind !== "org") add(displayWord(e.name.split(" ").pop()!));
-    for (const r of e.roles) if (!/^(?:mr|mrs|ms|dr|miss|sir)\.?$/.test(r.words.join(" "))) add(r.text);
+    for (const r of e.roles) if (!isCourtesyTitle(r.words.join(" "))) add(r.text);
     return out;
   }
 
@@ -201,7 +210,7 @@ export class QuoteIndex {
     if (byRole.length) return this.best(byRole);
     // "Russian leader": the holder of a leading office ("Russian President"), not an "opposition leader".
     if (roleWords[roleWords.length - 1] === "leader" && roleWords.length >= 2) {
-      const leaders = this.holdersOf(roleWords, (head, role) => LEADING_OFFICES.has(head) || (head === "minister" && role.includes("prime")));
+      const leaders = this.holdersOf(roleWords, (head, role) => WORDS.titles.leadingOffices.has(head) || (head === "minister" && role.includes("prime")));
       if (new Set(leaders).size === 1) return leaders[0]!;
     }
     // A body named in other words or another order: "health ministry" for "Ministry of Health",
@@ -247,12 +256,12 @@ export class QuoteIndex {
       if (people.length === 0) continue;
       const prefix = qw.slice(0, i).map(roleWord);
       const inRoles = (e: KnownEntity, w: string) => e.roles.some((r) => r.words.some((x) => roleWord(x) === w));
-      const fits = (e: KnownEntity) => prefix.every((w) => TITLE_WORDS.has(w) || ROLE_MODIFIERS.has(w) || inRoles(e, w));
+      const fits = (e: KnownEntity) => prefix.every((w) => WORDS.titles.all.has(w) || WORDS.roleModifiers.all.has(w) || inRoles(e, w));
       const candidates = people.filter(fits);
       if (candidates.length === 0) return null;
-      const gender = prefix.some((w) => MASCULINE_TITLES.has(w)) ? "m" : prefix.some((w) => FEMININE_TITLES.has(w)) ? "f" : null;
+      const gender = prefix.some((w) => WORDS.titles.masculine.has(w)) ? "m" : prefix.some((w) => WORDS.titles.feminine.has(w)) ? "f" : null;
       const byGender = gender ? candidates.filter((e) => genderOf(e) !== (gender === "m" ? "f" : "m")) : candidates;
-      const byRole = byGender.filter((e) => prefix.every((w) => MASCULINE_TITLES.has(w) || FEMININE_TITLES.has(w) || inRoles(e, w)));
+      const byRole = byGender.filter((e) => prefix.every((w) => WORDS.titles.masculine.has(w) || WORDS.titles.feminine.has(w) || inRoles(e, w)));
       return this.best(byRole.length ? byRole : byGender);
     }
     return null;
@@ -270,7 +279,7 @@ export class QuoteIndex {
       for (const r of entry.entity.roles) {
         const words = r.words.map(roleWord);
         if (!headFits(words[words.length - 1]!, words) || !mods.every((m) => words.some((w) => sameStem(w, m)))) continue;
-        if (words.some((w) => NARROWING_MODIFIERS.has(w) && !query.includes(w))) continue;
+        if (words.some((w) => WORDS.roleModifiers.narrowing.has(w) && !query.includes(w))) continue;
         out.push(entry.entity);
         break;
       }

@@ -4,6 +4,8 @@
  * "Mr.", initials) are recognised; quote marks are punctuation.
  */
 import { fold } from "../search/analyzer.js";
+import { alternation } from "../text/lexicon.js";
+import { Scanner } from "../text/scan.js";
 
 export interface Tok {
   text: string;
@@ -24,7 +26,7 @@ const TOKEN =
   /(?:\p{Lu}\.){2,}|(?:\p{L}\.)(?=\s*\p{Lu})|[@#]?[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*(?:['’](?=\s|[,.;:!?)]|$))?|\S/gu;
 
 /** Abbreviations whose period belongs to the word. */
-const DOTTED = /^(?:mr|mrs|ms|dr|st|jr|sr|gen|sen|rep|gov|prof|lt|col|capt|sgt|rev|hon)$/i;
+const DOTTED = new RegExp(`^(?:${alternation("abbreviations.keepingPeriod")})$`, "i");
 
 const ASCII = /^[ -~]*$/;
 
@@ -45,23 +47,21 @@ function isCapitalised(surface: string): boolean {
 
 export function tokenize(text: string, from = 0, to = text.length): Tok[] {
   const out: Tok[] = [];
-  const re = new RegExp(TOKEN.source, "gu");
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < to) {
-    let surface = m[0];
-    if (m.index + surface.length > to) surface = surface.slice(0, to - m.index);
-    let end = m.index + surface.length;
+  const scanner = new Scanner(text, TOKEN, from, to);
+  for (let m = scanner.next(); m; m = scanner.next()) {
+    let surface = m.text;
+    const start = m.start;
+    let end = start + surface.length;
     // The punctuation alternative matches one character; every longer match is a word.
     const isWord = surface.length > 1 ? surface !== "\r\n" : WORD_CHAR.test(surface);
     if (!isWord) {
-      out.push({ text: surface, start: m.index, end, key: surface, isWord, cap: false, possessive: false, quote: -1 });
+      out.push({ text: surface, start, end, key: surface, isWord, cap: false, possessive: false, quote: -1 });
       continue;
     }
     if (text.charCodeAt(end) === 46 && surface.length <= 4 && DOTTED.test(surface)) {
       surface += ".";
       end++;
-      re.lastIndex = end;
+      scanner.resumeAt(end);
     }
     let key = foldWord(surface);
     let possessive = false;
@@ -74,7 +74,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tok[] {
     } else if (key.endsWith("'")) {
       key = key.slice(0, -1);
     }
-    out.push({ text: surface, start: m.index, end, key, isWord, cap: isCapitalised(surface), possessive, quote: -1 });
+    out.push({ text: surface, start, end, key, isWord, cap: isCapitalised(surface), possessive, quote: -1 });
   }
   return out;
 }

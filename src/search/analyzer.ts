@@ -5,28 +5,11 @@
  * the same analyzer; ANALYZER_VERSION names it so a persisted index can tell it is stale.
  */
 import { stemmer } from "stemmer";
+import { WORDS } from "../text/lexicon.js";
+import { Scanner } from "../text/scan.js";
 import { americanSpelling, IRREGULAR } from "./english.js";
 
 export const ANALYZER_VERSION = "porter-en-2";
-
-/**
- * English function words. They carry no topic, so matching them is not evidence of an answer.
- * Kept short on purpose: verbs such as "said" stay searchable for quotes.
- */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `a about above after again against all am an and any are aren't as at be because been before being
-  below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
-  during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here
-  here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its
-  itself let's me more most mustn't my myself no nor not of off on once only or other ought our ours
-  ourselves out over own same shan't she she'd she'll she's should shouldn't so some such than that
-  that's the their theirs them themselves then there there's these they they'd they'll they're they've
-  this those through to too under until up very was wasn't we we'd we'll we're we've were weren't what
-  what's when when's where where's which while who who's whom why why's will with won't would wouldn't
-  you you'd you'll you're you've your yours yourself yourselves also just s t`
-    .split(/\s+/)
-    .filter(Boolean),
-);
 
 /** Case, diacritics, ligatures and typographic quotes folded away. */
 export function fold(s: string): string {
@@ -54,10 +37,11 @@ export interface Token {
 /** Surface words with their offsets, before folding. */
 export function words(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let word = m[0];
+  const scanner = new Scanner(text, WORD);
+  for (let m = scanner.next(); m; m = scanner.next()) {
+    let word = m.text;
     if (word.endsWith(".") && !/\p{L}\.\p{L}/u.test(word)) word = word.slice(0, -1);
-    out.push({ word, start: m.index });
+    out.push({ word, start: m.start });
   }
   return out;
 }
@@ -72,7 +56,7 @@ export function term(word: string): string | null {
   let folded = fold(word).replace(/\./g, "");
   folded = folded.replace(/'s$/, "").replace(/'$/, "");
   let result: string | null;
-  if (folded.length === 0 || STOP_WORDS.has(folded)) result = null;
+  if (folded.length === 0 || WORDS.function.stopWords.has(folded)) result = null;
   else if (/^\d+$/.test(folded)) result = folded;
   else if (folded.length === 1) result = null;
   else {

@@ -1,64 +1,28 @@
 /**
  * Small, general English word knowledge for the analyzer: irregular inflections that a suffix
  * stemmer cannot undo ("wrote" is not "write" to Porter), and British spellings folded onto
- * American ones so that "criticised" and "criticized" meet. Nothing here is about any article.
+ * American ones so that "criticised" and "criticized" meet. The words themselves are the
+ * lexicon's (src/text/lexicon.json); the rules for reading them are here.
  */
+import { LEXICON, wordMap, WORDS } from "../text/lexicon.js";
 
 /**
- * Irregular verb forms as "base past participle" (participle omitted when equal to the past),
- * plus a few irregular plurals. Forms that are more often another word in news copy ("left",
- * "lay", "rose", "ground", "wound", "bound", "bit") are left out on purpose.
+ * Irregular form to its base word, e.g. "wrote" to "write": the past and participle of the
+ * lexicon's irregular verbs, then its irregular plurals ("men" to "man"). Bases map to themselves
+ * implicitly.
  */
-const IRREGULAR_SOURCE = `
-arise arose arisen|awake awoke awoken|be was been|bear bore borne|beat beat beaten|become became become
-begin began begun|bend bent|bet bet|bind bound|bleed bled|blow blew blown|break broke broken
-breed bred|bring brought|broadcast broadcast|build built|burn burnt|buy bought|catch caught
-choose chose chosen|cling clung|come came come|cost cost|creep crept|cut cut|deal dealt|dig dug
-draw drew drawn|drink drank drunk|drive drove driven|eat ate eaten|fall fell fallen|feed fed|feel felt
-fight fought|find found|flee fled|fly flew flown|forbid forbade forbidden|forecast forecast
-foresee foresaw foreseen|forget forgot forgotten|forgive forgave forgiven|freeze froze frozen
-get got gotten|give gave given|go went gone|grow grew grown|hang hung|have had|hear heard|hide hid hidden
-hold held|hurt hurt|keep kept|kneel knelt|know knew known|lead led|lean leant|leap leapt|learn learnt
-lend lent|lose lost|make made|mean meant|meet met|mislead misled|mistake mistook mistaken
-overcome overcame overcome|oversee oversaw overseen|overtake overtook overtaken
-overthrow overthrew overthrown|pay paid|prove proved proven|quit quit|ride rode ridden|ring rang rung
-rise rose risen|run ran run|say said|see saw seen|seek sought|sell sold|send sent|set set|sew sewed sewn
-shake shook shaken|shine shone|shoot shot|show showed shown|shrink shrank shrunk|shut shut|sing sang sung
-sink sank sunk|sit sat|sleep slept|slide slid|speak spoke spoken|speed sped|spend spent|spin spun
-spread spread|spring sprang sprung|stand stood|steal stole stolen|stick stuck|sting stung|stride strode stridden
-strike struck stricken|strive strove striven|swear swore sworn|sweep swept|swim swam swum|swing swung
-take took taken|teach taught|tear tore torn|tell told|think thought|throw threw thrown|understand understood
-undergo underwent undergone|undertake undertook undertaken|uphold upheld|upset upset|wake woke woken
-wear wore worn|weep wept|win won|withdraw withdrew withdrawn|withhold withheld|withstand withstood
-write wrote written|man men|woman women|child children|foot feet|tooth teeth|mouse mice|goose geese
-`;
-
-/** Forms kept in the table for completeness but too often another word ("a rose", "a bore"). */
-const AMBIGUOUS_FORMS: ReadonlySet<string> = new Set(["bound", "rose", "bore"]);
-
-/** Irregular form to its base word, e.g. "wrote" to "write". Bases map to themselves implicitly. */
 export const IRREGULAR: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
-  for (const entry of IRREGULAR_SOURCE.split(/[|\n]/)) {
-    const [base, ...forms] = entry.trim().split(/\s+/);
-    if (!base) continue;
-    for (const f of forms) if (f !== base && !AMBIGUOUS_FORMS.has(f)) map.set(f, base);
-  }
+  const add = (base: string, forms: readonly string[]) => {
+    for (const f of forms) if (f !== base && !WORDS.verbs.ambiguousForms.has(f)) map.set(f, base);
+  };
+  for (const v of LEXICON.irregularVerbs) add(v.base, [v.past, v.participle]);
+  for (const [singular, plural] of LEXICON.irregularPlurals) add(singular, [plural]);
   return map;
 })();
 
 /** A few spelling pairs that no suffix rule covers. */
-const SPELLING_WORDS: ReadonlyMap<string, string> = new Map([
-  ["defence", "defense"],
-  ["offence", "offense"],
-  ["licence", "license"],
-  ["pretence", "pretense"],
-  ["programme", "program"],
-  ["programmes", "programs"],
-  ["grey", "gray"],
-  ["cheque", "check"],
-  ["cheques", "checks"],
-]);
+const SPELLING_WORDS = wordMap("spellings");
 
 /**
  * British spellings onto American ones (-ise/-yse to -ize/-yze, -our to -or, -tre to -ter,

@@ -16,7 +16,8 @@ import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { projectPath } from "../paths.js";
-import { fold, STOP_WORDS } from "./analyzer.js";
+import { WORDS } from "../text/lexicon.js";
+import { fold } from "./analyzer.js";
 import { saveEntry } from "./cache-entry.js";
 import { lazily } from "../lazily.js";
 import { isArrayOf, isCount, isString, isStringArray } from "./shape.js";
@@ -118,7 +119,7 @@ export class WordMeaning {
   /** Corpus words that may stand for `word` (one the corpus lacks), most similar first. */
   softMatches(word: string): SoftMatch[] {
     const w = fold(word).replace(/[.']/g, "");
-    if (w.length < 3 || /\d/.test(w) || STOP_WORDS.has(w)) return [];
+    if (w.length < 3 || /\d/.test(w) || WORDS.function.stopWords.has(w)) return [];
     const cached = this.matches.get(w);
     if (cached) return cached;
     const found = this.findMatches(w);
@@ -165,7 +166,7 @@ export class WordMeaning {
     const capitalised = new Set<string>();
     for (const raw of written) {
       const f = fold(raw).replace(/[.']/g, "");
-      if (!/^\p{L}{3,}$/u.test(f) || STOP_WORDS.has(f)) continue;
+      if (!/^\p{L}{3,}$/u.test(f) || WORDS.function.stopWords.has(f)) continue;
       if (raw === raw.toLowerCase()) lower.add(f);
       else capitalised.add(f);
     }

@@ -5,6 +5,7 @@
  * answer layer uses for IDF weights and honest refusals.
  */
 import type { Article, Paragraph } from "../corpus/types.js";
+import { alternation, WORDS } from "../text/lexicon.js";
 import { fold, term, words } from "./analyzer.js";
 import { editBudget, Vocabulary } from "./fuzzy.js";
 import { Postings, PostingsBuilder, type PostingsData } from "./postings.js";
@@ -71,9 +72,7 @@ export const RELATIVE_MAX_EXTRA = 5;
 /** A word inside a sentence: after another word or a comma and one space (not after a full stop). */
 const MID_SENTENCE_WORD = /(?<=[\p{L}\p{N},;] )([\p{L}][\p{L}\p{N}]*(?:['’.][\p{L}\p{N}]+)*)/gu;
 /** A run of capitalised words, small joining words allowed inside ("Bank of Osterland"). */
-const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:of|and|for|the|de|du|la|von)\s+)?\p{Lu}[\p{L}'’-]+)+/gu;
-const NAME_JOINERS = new Set(["of", "and", "for", "the", "de", "du", "la", "von"]);
-const LEADING_ARTICLES = new Set(["the", "a", "an"]);
+const CAPITALISED_RUN = new RegExp(`\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:(?:${alternation("names.runJoiners")})\\s+)?\\p{Lu}[\\p{L}'’-]+)+`, "gu");
 const SURFACE_WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 const UPPER_START = /^\p{Lu}/u;
 /** Passages with the term capitalised mid-sentence, and never in lower case, that make it a name. */
@@ -309,8 +308,8 @@ export class PassageIndex {
         for (const m of article.text.slice(paragraph.start, paragraph.end).matchAll(CAPITALISED_RUN)) {
           const parts = m[0].split(/\s+/);
           // A sentence's opening article is no part of the name ("The Northern Water Authority").
-          if (LEADING_ARTICLES.has(parts[0]!.toLowerCase())) parts.shift();
-          const content = parts.filter((p) => !NAME_JOINERS.has(p));
+          if (WORDS.function.articles.has(parts[0]!.toLowerCase())) parts.shift();
+          const content = parts.filter((p) => !WORDS.names.runJoiners.has(p));
           if (content.length < 2 || content.length > 6) continue;
           const initials = content.map((p) => p[0]!.toLowerCase()).join("");
           const terms = content.map((p) => term(p)).filter((t): t is string => t !== null);
