@@ -79,3 +79,9 @@ describe("a broken lexicon", () => {
     expect(refuse((d) => (d.words.calendar!.monthsButMay = "@calendar.months -maybe"))).toThrow(/leaves out "maybe"/);
   });
 });
+
+describe("the lexicon read at start-up", () => {
+  it("is the same lexicon zod's check and transformation make of the file (start-up reads it without zod)", () => {
+    expect(loadLexicon(raw())).toEqual(LEXICON);
+  });
+});

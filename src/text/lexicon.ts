@@ -18,8 +18,10 @@
  * A class keeps the order its words are written in (a regular expression built from one tries them
  * in that order), each word once.
  */
-import { z } from "zod";
+import type { z as Z } from "zod";
 import data from "./lexicon.json" with { type: "json" };
+import { lazily } from "../lazily.js";
+import { zod } from "../lazy-zod.js";
 
 /** A verb's forms, by slot. */
 export interface VerbForms {
@@ -37,51 +39,60 @@ type Topics = (typeof data)["words"];
 export type WordClass = { [T in keyof Topics]: `${T & string}.${keyof Topics[T] & string}` }[keyof Topics];
 
 const WORD = /^[\p{Ll}\p{N}][\p{Ll}\p{N}'.-]*$|^n't$/u;
-/** Words separated by white space. */
-const wordString = z
-  .string()
-  .refine((s) => s.trim().length > 0 && s.trim().split(/\s+/).every((w) => WORD.test(w)), { message: "expected lower-case words separated by spaces" });
-/** A class string: words, "@topic.class" references and "-word" exclusions. */
-const classString = z
-  .string()
-  .refine((s) => s.trim().length > 0 && s.trim().split(/\s+/).every((w) => /^@\w+\.\w+$/.test(w) || WORD.test(w.replace(/^-/, ""))), {
-    message: "expected words, @topic.class references and -word exclusions separated by spaces",
-  });
-const VERB_SLOTS = ["base", "s", "past", "participle", "ing"] as const;
-const NOUN_SLOTS = ["singular", "plural"] as const;
-const slots = <S extends readonly string[]>(names: S) =>
-  z
+
+/**
+ * The lexicon's schema, made with zod on first use: the checked-in file is checked by
+ * tests/lexicon.test.ts (loadLexicon), and a start reads it without loading zod (see src/lazy-zod.ts).
+ */
+function buildSchema(z: typeof Z) {
+  /** Words separated by white space. */
+  const wordString = z
     .string()
-    .transform((s) => s.trim().split(/\s+/))
-    .refine((xs) => xs.length > 0 && xs.every((x) => (names as readonly string[]).includes(x)), { message: `forms must be some of: ${names.join(" ")}` })
-    .transform((xs) => xs as unknown as S[number][]);
-const part = z.union([
-  z.object({ words: classString }).strict(),
-  z.object({ forms: slots(VERB_SLOTS), verbs: wordString }).strict(),
-  z.object({ forms: slots(NOUN_SLOTS), nouns: wordString }).strict(),
-]);
-const classDefinition = z.union([classString, z.array(part).min(1)]);
-/** "says said saying" or "writes wrote written writing". */
-const verbEntry = wordString.refine((s) => [3, 4].includes(s.trim().split(/\s+/).length), { message: "a verb gives 3 forms (s past ing) or 4 (s past participle ing)" });
-const oneWord = z.string().regex(WORD);
-const stringMap = z.record(z.string().min(1), z.string().min(1));
+    .refine((s) => s.trim().length > 0 && s.trim().split(/\s+/).every((w) => WORD.test(w)), { message: "expected lower-case words separated by spaces" });
+  /** A class string: words, "@topic.class" references and "-word" exclusions. */
+  const classString = z
+    .string()
+    .refine((s) => s.trim().length > 0 && s.trim().split(/\s+/).every((w) => /^@\w+\.\w+$/.test(w) || WORD.test(w.replace(/^-/, ""))), {
+      message: "expected words, @topic.class references and -word exclusions separated by spaces",
+    });
+  const VERB_SLOTS = ["base", "s", "past", "participle", "ing"] as const;
+  const NOUN_SLOTS = ["singular", "plural"] as const;
+  const slots = <S extends readonly string[]>(names: S) =>
+    z
+      .string()
+      .transform((s) => s.trim().split(/\s+/))
+      .refine((xs) => xs.length > 0 && xs.every((x) => (names as readonly string[]).includes(x)), { message: `forms must be some of: ${names.join(" ")}` })
+      .transform((xs) => xs as unknown as S[number][]);
+  const part = z.union([
+    z.object({ words: classString }).strict(),
+    z.object({ forms: slots(VERB_SLOTS), verbs: wordString }).strict(),
+    z.object({ forms: slots(NOUN_SLOTS), nouns: wordString }).strict(),
+  ]);
+  const classDefinition = z.union([classString, z.array(part).min(1)]);
+  /** "says said saying" or "writes wrote written writing". */
+  const verbEntry = wordString.refine((s) => [3, 4].includes(s.trim().split(/\s+/).length), { message: "a verb gives 3 forms (s past ing) or 4 (s past participle ing)" });
+  const oneWord = z.string().regex(WORD);
+  const stringMap = z.record(z.string().min(1), z.string().min(1));
 
-export const lexiconSchema = z
-  .object({
-    about: z.array(z.string()),
-    verbs: z.object({ irregular: z.record(oneWord, verbEntry), regular: z.record(oneWord, verbEntry) }).strict(),
-    nouns: z.object({ irregular: z.record(oneWord, oneWord), regular: z.record(oneWord, oneWord) }).strict(),
-    words: z.record(z.string().regex(/^\w+$/), z.record(z.string().regex(/^\w+$/), classDefinition)),
-    notes: z.record(z.string(), z.string().min(1)),
-    phrases: z.record(z.string().regex(/^\w+$/), z.array(wordString).min(1)),
-    maps: z.object({ roleSpellings: stringMap, possessivePronouns: stringMap, spellings: stringMap, chatShorthand: stringMap }).strict(),
-    synonyms: z.array(z.string().regex(/^[\p{Ll}\p{N}' ]+(?:>[\p{Ll}\p{N}' ]+)?$/u)),
-    opposites: z.array(z.tuple([oneWord, oneWord])),
-    givenNames: z.array(wordString.refine((s) => s.trim().split(/\s+/).length >= 2, { message: "a given name and at least one other form" })),
-  })
-  .strict();
+  return z
+    .object({
+      about: z.array(z.string()),
+      verbs: z.object({ irregular: z.record(oneWord, verbEntry), regular: z.record(oneWord, verbEntry) }).strict(),
+      nouns: z.object({ irregular: z.record(oneWord, oneWord), regular: z.record(oneWord, oneWord) }).strict(),
+      words: z.record(z.string().regex(/^\w+$/), z.record(z.string().regex(/^\w+$/), classDefinition)),
+      notes: z.record(z.string(), z.string().min(1)),
+      phrases: z.record(z.string().regex(/^\w+$/), z.array(wordString).min(1)),
+      maps: z.object({ roleSpellings: stringMap, possessivePronouns: stringMap, spellings: stringMap, chatShorthand: stringMap }).strict(),
+      synonyms: z.array(z.string().regex(/^[\p{Ll}\p{N}' ]+(?:>[\p{Ll}\p{N}' ]+)?$/u)),
+      opposites: z.array(z.tuple([oneWord, oneWord])),
+      givenNames: z.array(wordString.refine((s) => s.trim().split(/\s+/).length >= 2, { message: "a given name and at least one other form" })),
+    })
+    .strict();
+}
 
-export type LexiconData = z.infer<typeof lexiconSchema>;
+const lexiconSchema = lazily(() => buildSchema(zod()));
+
+export type LexiconData = Z.infer<ReturnType<typeof buildSchema>>;
 
 /** The lexicon checked and its classes resolved: what the accessors below read. */
 export class Lexicon {
@@ -179,7 +190,7 @@ export class LexiconError extends Error {
 
 /** Checks raw lexicon data (the parsed file) and resolves its classes; throws a LexiconError naming what is wrong. */
 export function loadLexicon(raw: unknown): Lexicon {
-  const parsed = lexiconSchema.safeParse(raw);
+  const parsed = lexiconSchema().safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new LexiconError(`${issue.path.join(".") || "(top)"}: ${issue.message}`);
@@ -187,8 +198,28 @@ export function loadLexicon(raw: unknown): Lexicon {
   return new Lexicon(parsed.data);
 }
 
-/** The project's lexicon, loaded and checked once. */
-export const LEXICON: Lexicon = loadLexicon(data);
+/**
+ * The project's checked-in lexicon, read without zod: its one transformation (a class part's
+ * "forms" string into its slots) done here, its checks done by tests/lexicon.test.ts, which loads
+ * the same file through `loadLexicon`; the Lexicon constructor still refuses an unknown class,
+ * verb, noun or form.
+ */
+export const LEXICON: Lexicon = new Lexicon(withFormSlots(data) as LexiconData);
+
+function withFormSlots(raw: typeof data): unknown {
+  const words = Object.fromEntries(
+    Object.entries(raw.words).map(([topic, classes]) => [
+      topic,
+      Object.fromEntries(
+        Object.entries(classes).map(([name, def]) => [
+          name,
+          Array.isArray(def) ? def.map((part) => ("forms" in part && typeof part.forms === "string" ? { ...part, forms: part.forms.trim().split(/\s+/) } : part)) : def,
+        ]),
+      ),
+    ]),
+  );
+  return { ...raw, words };
+}
 
 /** Every word class as a set, by topic and name: `WORDS.speechVerbs.quoteCues.has("said")`. */
 export type WordSets = { readonly [T in keyof Topics]: { readonly [C in keyof Topics[T]]: ReadonlySet<string> } };
