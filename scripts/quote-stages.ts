@@ -31,6 +31,7 @@ import type { Article, Span } from "../src/corpus/types.js";
 import { extractQuotes, type ExtractedQuote } from "../src/quotes/extract.js";
 import { QuoteIndex } from "../src/quotes/quote-index.js";
 import { PROJECT_ROOT } from "../src/paths.js";
+import { bareQuoteText } from "../src/text/gold-text.js";
 
 const entrySchema = z.object({ speaker: z.string(), article: z.string(), fragment: z.string().min(1) });
 const goldSchema = z.object({
@@ -103,18 +104,7 @@ export interface StageFigures {
 }
 
 /** The eval script's normalisation: typographic marks folded, case, quote marks and spacing ignored. */
-export function bare(s: string): string {
-  return s
-    .normalize("NFKC")
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/\u2026/g, "...")
-    .toLowerCase()
-    .replace(/["']/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+export const bare = bareQuoteText;
 
 /** A name as compared: bare, without a leading "the". */
 function nameForm(s: string): string {

@@ -13,3 +13,11 @@ export function goldText(s: string): string {
     .trim()
     .toLowerCase();
 }
+
+/**
+ * As `goldText`, with quote marks left out: how the eval script compares a quotation with a gold
+ * fragment (NFKC has already spelled an ellipsis as three dots).
+ */
+export function bareQuoteText(s: string): string {
+  return goldText(s).replace(/["']/g, "").replace(/\s+/g, " ").trim();
+}

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { Engine } from "../../src/engine.js";
+import { bareQuoteText } from "../../src/text/gold-text.js";
 
 const entrySchema = z.object({ speaker: z.string(), article: z.string(), fragment: z.string().min(1) });
 const goldSchema = z.object({
@@ -15,19 +16,8 @@ const goldSchema = z.object({
   optional: z.array(entrySchema).optional(),
 });
 
-/** The eval script's normalisation: typographic marks folded, quote marks and spacing ignored. */
-export function bare(s: string): string {
-  return s
-    .normalize("NFKC")
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/\u2026/g, "...")
-    .toLowerCase()
-    .replace(/["']/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+/** The eval script's normalisation: typographic marks folded, case, quote marks and spacing ignored. */
+export const bare = bareQuoteText;
 
 export interface GoldScore {
   /** Returned quotes that match a gold entry of the queried speaker, and those that do not. */
