@@ -33,8 +33,9 @@ import { QuoteIndex } from "../src/quotes/quote-index.js";
 import { PROJECT_ROOT } from "../src/paths.js";
 import { bareQuoteText } from "../src/text/gold-text.js";
 
-const entrySchema = z.object({ speaker: z.string(), article: z.string(), fragment: z.string().min(1) });
-const goldSchema = z.object({
+/** The shared eval's quote gold format (also read by tests/helpers/quote-gold.ts). */
+export const entrySchema = z.object({ speaker: z.string(), article: z.string(), fragment: z.string().min(1) });
+export const goldSchema = z.object({
   queries: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   empty: z.array(z.string().min(1)),
   gold: z.array(entrySchema).min(1),

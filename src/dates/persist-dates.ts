@@ -35,15 +35,8 @@ export const DATES_STAMP: CacheStamp = {
 
 const MAGIC = Buffer.from("cbdates\n", "latin1");
 
-interface StoredMention {
-  start: number;
-  end: number;
-  text: string;
-  date: PartialDate;
-  basis: Basis;
-  readAs: string | null;
-  attribution: boolean;
-}
+/** A mention as saved: the same fields as the one read. */
+type StoredMention = DateMention;
 
 interface StoredSpan {
   /** The article's sentence index, or null for a photo caption's sentence. */

@@ -7,14 +7,8 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { Engine } from "../../src/engine.js";
 import { bareQuoteText } from "../../src/text/gold-text.js";
+import { entrySchema, goldSchema } from "../../scripts/quote-stages.js";
 
-const entrySchema = z.object({ speaker: z.string(), article: z.string(), fragment: z.string().min(1) });
-const goldSchema = z.object({
-  queries: z.record(z.string(), z.array(z.string().min(1)).min(1)),
-  empty: z.array(z.string().min(1)),
-  gold: z.array(entrySchema).min(1),
-  optional: z.array(entrySchema).optional(),
-});
 
 /** The eval script's normalisation: typographic marks folded, case, quote marks and spacing ignored. */
 export const bare = bareQuoteText;
