@@ -116,3 +116,49 @@ describe("timeline rows of one event told in different words", () => {
     expect(events.filter((e) => e.disagreements.length > 0)).toHaveLength(1);
   });
 });
+
+describe("like figures across differently worded reports", () => {
+  const corpus = (files: Record<string, string>, published: Record<string, string>) =>
+    Engine.fromDir(writeCorpus({ ...files, "sources.json": JSON.stringify(Object.fromEntries(Object.entries(published).map(([id, p]) => [id, { outlet: id.toUpperCase(), published: p }]))) }));
+
+  it("cites another outlet's undated sentence on the dated row when its figure of the same thing differs", () => {
+    const events = corpus(
+      {
+        "a.txt": "Warehouse fire\n\nA fire broke out at a paper warehouse on the Ashby estate on Thursday evening and burned for six hours before crews brought it under control.\n",
+        "b.txt": "Fire took nine hours\n\nFirefighters needed nearly nine hours to bring the Ashby warehouse fire under control.\n\nThe owner thanked the crews.\n",
+      },
+      { a: "2025-03-07", b: "2025-03-08" },
+    ).timeline().events;
+    const row = events.find((e) => e.citations.some((c) => c.excerpt.includes("nine hours")));
+    expect(row?.date).toBe("2025-03-06");
+    expect(row?.citations.map((c) => c.articleId)).toEqual(["a", "b"]);
+    expect(row?.disagreements).toEqual([{ kind: "duration", values: [{ text: "six hours before", citations: [1] }, { text: "nearly nine hours", citations: [2] }] }]);
+  });
+
+  it("gives two undated differing figures a row of their own at the story's time, saying so", () => {
+    const events = corpus(
+      {
+        "a.txt": "Ferry aground\n\nThe ferry Lorne Isle ran aground outside Skerra harbour on Friday evening.\n\nDivers found a two-metre gash in the hull, the operator said.\n",
+        "b.txt": "Ferry repairs\n\nThe Lorne Isle was towed to Port Arden on Sunday.\n\nThe hull was found to have a three-metre gash below the waterline.\n",
+      },
+      { a: "2024-10-05", b: "2024-10-14" },
+    ).timeline().events;
+    const row = events.find((e) => e.disagreements.length > 0);
+    expect(row?.citations.map((c) => c.excerpt)).toEqual(["Divers found a two-metre gash in the hull, the operator said.", "The hull was found to have a three-metre gash below the waterline."]);
+    expect(row?.date).toBe("2024-10-04");
+    expect(row?.read_as).toMatch(/^not dated: told after 'on Friday evening'/);
+    expect(row?.disagreements.map((d) => d.kind)).toEqual(["count"]);
+  });
+
+  it("compares each outlet's figure with one figure of the other outlet only, and never figures of different sizes or days", () => {
+    const events = corpus(
+      {
+        "a.txt": "Search\n\nThe mountain rescue team began searching on Sunday with 52 volunteers.\n\nIn all, 210 volunteers from six rescue teams took part in the four-day search.\n\nThe trust ran an eight-week consultation from October 3, 2022.\n",
+        "b.txt": "Found\n\nOn Sunday, the first day of the search, 38 volunteers combed the lower slopes.\n\nIn all, 180 volunteers took part in the search.\n\nAn ambulance took 35 minutes to reach the hospital last October.\n",
+      },
+      { a: "2024-08-13", b: "2024-08-15" },
+    ).timeline().events;
+    const flags = events.flatMap((e) => e.disagreements.map((d) => d.values.map((v) => v.text).join(" / ")));
+    expect(flags.sort()).toEqual(["210 volunteers / 180 volunteers", "52 volunteers / 38 volunteers"]);
+  });
+});

@@ -18,8 +18,9 @@ import type { Article, Sentence, Span } from "../corpus/types.js";
 import type { PassageIndex } from "../search/passage-index.js";
 import { term, words } from "../search/analyzer.js";
 import { disagreements, type Disagreement, type Member } from "../disagree/compare.js";
-import { figuresIn, type Figure } from "../disagree/figures.js";
-import { asDay, compatible, compareDates, dayNumber, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "../dates/calendar.js";
+import { consistent, figuresIn, type Figure } from "../disagree/figures.js";
+import { linkFigures, type Statement } from "../disagree/like.js";
+import { asDay, compatible, compareDates, dayNumber, humanDate, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "../dates/calendar.js";
 import { articleDates, type ArticleDates, type Basis, type DateMention } from "../dates/read-dates.js";
 
 export interface TimelineEvent {
@@ -60,10 +61,23 @@ interface Occurrence {
   sentenceDates: PartialDate[];
 }
 
+/**
+ * A sentence cited on a row for a figure of the event only (like.ts): another outlet's figure of
+ * the same thing, in a sentence not grouped as the same report (often one without a date).
+ */
+interface Extra {
+  article: Article;
+  span: Span;
+  view: SentenceView;
+  /** The figures linked to the row's, the only ones compared. */
+  figures: Figure[];
+}
+
 interface Row {
   date: PartialDate;
   readAs: string | null;
   members: Occurrence[];
+  extras: Extra[];
   disagreements: Disagreement[];
 }
 
@@ -82,6 +96,10 @@ const SAME_STORY_DAYS = 60;
  * of one noun in both, or a duration in both, stands in for the wording they do not share.
  */
 const SAME_FIGURE_DICE = 0.05;
+/** Two sentences linked by a figure (like.ts) are likelier one report when they give one date. */
+const SAME_DATE_BONUS = 0.2;
+/** ...and less likely when the story's times where they stand differ. */
+const STORY_TIME_CLASH = 0.3;
 
 function sameFigureSlot(a: Occurrence, b: Occurrence): boolean {
   // A sentence with a second date ("has burned 3,200 hectares, the fire service said on Monday")
@@ -140,7 +158,11 @@ export class TimelineIndex {
       return v;
     };
     const occurrences = collect(articles, datesOf ?? ((a) => articleDates(a, this.idf)));
-    this.rows = group(occurrences, this.idf);
+    const compare = reportComparer(this.idf);
+    const groups = group(occurrences, this.idf, compare);
+    const vectors = index.meaning?.vectors ?? null;
+    const like = likeFigures(groups, articles, occurrences, compare, vectors ? (a, b) => vectors.similarity(a, b) : null);
+    this.rows = sortRows([...groups.flatMap((g) => rowsOf(g, like.extras.get(g) ?? [])), ...like.undated]);
   }
 
   /** Number of rows in the whole timeline. */
@@ -165,9 +187,9 @@ export class TimelineIndex {
       const missing = unknown.map((w) => w.word);
       return { topic: asked, events: [], notFound: missing, reason: `The coverage doesn't say: no article mentions ${missing.map((w) => `"${w}"`).join(" or ")}.` };
     }
-    const quoted = (o: Occurrence) => spoken.some((s) => s.articleId === o.article.id && s.start < o.span.end && o.span.start < s.end);
-    const matches = (o: Occurrence) => quoted(o) || (unknown.length === 0 && required.length > 0 && required.every((w: ResolvedWord) => matchIn(o.view.terms, w) > 0));
-    const events = this.rows.filter((r) => r.members.some(matches)).map(this.event);
+    const quoted = (o: { article: Article; span: Span }) => spoken.some((s) => s.articleId === o.article.id && s.start < o.span.end && o.span.start < s.end);
+    const matches = (o: { article: Article; span: Span; view: SentenceView }) => quoted(o) || (unknown.length === 0 && required.length > 0 && required.every((w: ResolvedWord) => matchIn(o.view.terms, w) > 0));
+    const events = this.rows.filter((r) => (r.members.length > 0 ? r.members : r.extras).some(matches)).map(this.event);
     return { topic: asked, events, notFound: [], reason: events.length ? null : `The coverage gives no dated event about "${asked}".` };
   }
 }
@@ -209,8 +231,7 @@ function collect(articles: readonly Article[], datesOf: (article: Article) => Ar
  * published close together: agreeing dates and overlapping words, or near-identical wording (the
  * /ask test) whatever the dates say, as long as neither sentence also gives the other's date.
  */
-function group(occurrences: Occurrence[], idf: (t: string) => number): Row[] {
-  const compare: SameReport = reportComparer(idf);
+function group(occurrences: Occurrence[], idf: (t: string) => number, compare: SameReport): Occurrence[][] {
   const sameEvent = (a: Occurrence, b: Occurrence): boolean => {
     if (a.article === b.article) return false;
     const pa = parseIsoDate(a.article.published);
@@ -255,13 +276,16 @@ function group(occurrences: Occurrence[], idf: (t: string) => number): Row[] {
     home.push(o);
     groupOf.set(o.id, home);
   }
-  const rows = groups.flatMap(rowsOf);
+  return groups;
+}
+
+function sortRows(rows: Row[]): Row[] {
   return rows.sort(
     (a, b) =>
       compareDates(a.date, b.date) ||
-      (a.members[0]!.article.published ?? "").localeCompare(b.members[0]!.article.published ?? "") ||
-      a.members[0]!.article.id.localeCompare(b.members[0]!.article.id) ||
-      a.members[0]!.span.start - b.members[0]!.span.start,
+      (leadOf(a).article.published ?? "").localeCompare(leadOf(b).article.published ?? "") ||
+      leadOf(a).article.id.localeCompare(leadOf(b).article.id) ||
+      leadOf(a).span.start - leadOf(b).span.start,
   );
 }
 
@@ -301,7 +325,7 @@ function partners(occurrences: readonly Occurrence[], idf: (t: string) => number
  * they do not, one per date the outlets give, each citing every member (its own date's first)
  * under the same date flag.
  */
-function rowsOf(group: Occurrence[]): Row[] {
+function rowsOf(group: Occurrence[], extras: Extra[]): Row[] {
   const byPrecision = [...group].sort((a, b) => PRECISION_RANK[precisionOf(b.date)] - PRECISION_RANK[precisionOf(a.date)] || order(a, b));
   const clusters: Occurrence[][] = [];
   for (const o of byPrecision) {
@@ -311,20 +335,29 @@ function rowsOf(group: Occurrence[]): Row[] {
   }
   return clusters.map((c) => {
     const members = [...c, ...clusters.filter((x) => x !== c).flat()];
-    return { date: c[0]!.date, readAs: c[0]!.mention.readAs, members, disagreements: disagreements(membersOf(members)) };
+    return { date: c[0]!.date, readAs: c[0]!.mention.readAs, members, extras, disagreements: disagreements(membersOf(members, extras)) };
   });
+}
+
+/** The row's first citation. */
+function leadOf(row: Row): { article: Article; span: Span } {
+  return row.members[0] ?? row.extras[0]!;
 }
 
 function order(a: Occurrence, b: Occurrence): number {
   return (a.article.published ?? "9999").localeCompare(b.article.published ?? "9999") || a.article.id.localeCompare(b.article.id) || a.span.start - b.span.start;
 }
 
-function membersOf(members: readonly Occurrence[]): Member[] {
-  return members.map((o, i) => ({
-    n: i + 1,
-    figures: o.figures,
-    date: { date: o.date, text: o.mention.text, relative: o.mention.readAs !== null },
-  }));
+function membersOf(members: readonly Occurrence[], extras: readonly Extra[]): Member[] {
+  return [
+    ...members.map((o, i) => ({
+      n: i + 1,
+      figures: o.figures,
+      date: { date: o.date, text: o.mention.text, relative: o.mention.readAs !== null },
+    })),
+    // A sentence cited for its figure takes no part in the date: it gives none, or not the event's.
+    ...extras.map((x, i) => ({ n: members.length + i + 1, figures: x.figures, date: null })),
+  ];
 }
 
 function toEvent(row: Row): TimelineEvent {
@@ -332,7 +365,137 @@ function toEvent(row: Row): TimelineEvent {
     date: isoDate(row.date),
     precision: precisionOf(row.date),
     read_as: row.readAs,
-    citations: row.members.map((o, i) => citeSpan(i + 1, o.article, o.span)),
+    citations: [...row.members, ...row.extras].map((o, i) => citeSpan(i + 1, o.article, o.span)),
     disagreements: row.disagreements,
+  };
+}
+
+/** Publication day of an article, or null. */
+function publishedDay(article: Article): number | null {
+  const p = parseIsoDate(article.published);
+  const d = p && asDay(p);
+  return d ? dayNumber(d) : null;
+}
+
+/**
+ * The sentences each group cites for a figure of its event: another outlet's figure of the same
+ * thing (like.ts) in a sentence the grouping did not put there (worded differently, or giving no
+ * date). Two linked sentences on rows of one date join those rows; a sentence without a date joins
+ * the row of the sentence it is linked to, directly or through another undated one.
+ */
+function likeFigures(
+  groups: Occurrence[][],
+  articles: readonly Article[],
+  occurrences: readonly Occurrence[],
+  compare: SameReport,
+  similarity: ((a: string, b: string) => number | null) | null,
+): { extras: Map<Occurrence[], Extra[]>; undated: Row[] } {
+  const spanKey = (article: Article, span: Span) => `${article.id}:${span.start}:${span.end}`;
+  const occurrencesOf = new Map<string, Occurrence[]>();
+  for (const o of occurrences) {
+    const k = spanKey(o.article, o.span);
+    occurrencesOf.set(k, [...(occurrencesOf.get(k) ?? []), o]);
+  }
+  const statements: Statement[] = [];
+  const dated = new Map<number, Occurrence[]>();
+  for (const article of articles) {
+    for (const sentence of article.sentences) {
+      const own = occurrencesOf.get(spanKey(article, sentence)) ?? [];
+      const view = own[0]?.view ?? viewOf(article, sentence.index);
+      const figures = own[0]?.figures ?? figuresIn(view.text);
+      if (figures.length === 0) continue;
+      const s: Statement = { id: statements.length, article, span: sentence, view, figures };
+      statements.push(s);
+      if (own.length) dated.set(s.id, own);
+    }
+  }
+  const days = new Map<Article, number | null>(articles.map((a) => [a, publishedDay(a)]));
+  // The story's time where an undated sentence stands: the last date before it that is not merely
+  // when something was said, else the first after it (read-dates.ts dates "the next day" alike).
+  const byArticle = new Map<Article, Occurrence[]>();
+  for (const o of occurrences) if (!o.mention.attribution && precisionOf(o.date) !== "year") byArticle.set(o.article, [...(byArticle.get(o.article) ?? []), o]);
+  const storyTime = (s: Statement): Occurrence | null => {
+    const own = (byArticle.get(s.article) ?? []).filter((o) => o.span.start !== s.span.start);
+    return own.filter((o) => o.span.start < s.span.start).at(-1) ?? own.find((o) => o.span.start > s.span.start) ?? null;
+  };
+  const fit = (a: Statement, b: Statement): number | null => {
+    const da = days.get(a.article);
+    const db = days.get(b.article);
+    if (da != null && db != null && Math.abs(da - db) > SAME_STORY_DAYS) return null;
+    const oa = dated.get(a.id);
+    const ob = dated.get(b.id);
+    // A sentence with a second date ("has burned 3,200 hectares, the fire service said on
+    // Monday") may give its figure as of that other day, not of the event's.
+    if ((oa && oa.length > 1) || (ob && ob.length > 1)) return null;
+    if (oa && ob) return compatible(oa[0]!.date, ob[0]!.date) ? SAME_DATE_BONUS : null;
+    // An undated sentence tells of the story's time where it stands: a figure of another time is
+    // likelier another figure ("290 electoral votes" on election night, "306" when electors voted).
+    const ta = oa?.[0] ?? storyTime(a);
+    const tb = ob?.[0] ?? storyTime(b);
+    return ta && tb && !compatible(ta.date, tb.date) ? -STORY_TIME_CLASH : 0;
+  };
+  // Only figures that differ are cited for their figure: agreeing ones add a citation and no flag.
+  const links = linkFigures(statements, { overlap: (a, b) => compare.overlap(a, b).dice, similarity, fit, published: (a) => days.get(a) ?? null, storyDays: SAME_STORY_DAYS }).filter((l) => !consistent(l.fa, l.fb));
+  const groupOf = new Map<Occurrence, Occurrence[]>();
+  for (const g of groups) for (const o of g) groupOf.set(o, g);
+  const extras = new Map<Occurrence[], Map<number, Extra>>();
+  const homes = new Map<number, Set<Occurrence[]>>();
+  const home = (s: Statement): Set<Occurrence[]> => {
+    let h = homes.get(s.id);
+    if (!h) homes.set(s.id, (h = new Set((dated.get(s.id) ?? []).map((o) => groupOf.get(o)!))));
+    return h;
+  };
+  const cites = (g: Occurrence[], s: Statement) => g.some((o) => o.article === s.article && o.span.start === s.span.start);
+  const addExtra = (g: Occurrence[], s: Statement, f: Figure) => {
+    if (cites(g, s)) return;
+    let mine = extras.get(g);
+    if (!mine) extras.set(g, (mine = new Map()));
+    const x = mine.get(s.id) ?? { article: s.article, span: s.span, view: s.view, figures: [] };
+    if (!x.figures.includes(f)) x.figures.push(f);
+    mine.set(s.id, x);
+    home(s).add(g);
+  };
+  const pending = [...links];
+  const undated = new Map<Occurrence[], Occurrence>();
+  while (pending.length > 0) {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let i = 0; i < pending.length; i++) {
+        const l = pending[i]!;
+        const ga = [...home(l.a)];
+        const gb = [...home(l.b)];
+        if (ga.length === 0 && gb.length === 0) continue;
+        pending.splice(i--, 1);
+        changed = true;
+        for (const g of new Set([...ga, ...gb])) {
+          addExtra(g, l.a, l.fa);
+          addExtra(g, l.b, l.fb);
+        }
+      }
+    }
+    // Two undated sentences, linked to no dated one: a row of their own, at the story's time
+    // where they stand.
+    const l = pending.shift();
+    if (!l) break;
+    const anchor = storyTime(l.a) ?? storyTime(l.b);
+    if (!anchor) continue;
+    const g: Occurrence[] = [];
+    undated.set(g, anchor);
+    addExtra(g, l.a, l.fa);
+    addExtra(g, l.b, l.fb);
+  }
+  const listed = (g: Occurrence[]) => [...(extras.get(g)?.values() ?? [])];
+  return {
+    extras: new Map([...extras].filter(([g]) => !undated.has(g)).map(([g]) => [g, listed(g)])),
+    undated: [...undated].map(([g, anchor]) => {
+      const cited = listed(g);
+      return {
+        date: anchor.date,
+        readAs: `not dated: told after '${anchor.mention.text}' (${humanDate(anchor.date)}) in ${anchor.article.outlet ?? "the same article"}`,
+        members: [],
+        extras: cited,
+        disagreements: disagreements(membersOf([], cited)),
+      };
+    }),
   };
 }
