@@ -371,3 +371,82 @@ describe("a description before the name", () => {
     expect(speakerOf(ix, "It will flood")).not.toBe("Mark Dale");
   });
 });
+
+describe("house styles of real coverage", () => {
+  it("gives a quote to a body named with its short form in brackets, by the short form", () => {
+    const ix = index(
+      article("hs1", "Trout plan", [
+        "Anglers on the Skerne gathered on Saturday to protest against the hatchery plan.",
+        "The Coastal Anglers Federation (Caf) claims the plan would \u201cwipe out the spring run of sea trout within five years\u201d.",
+      ]),
+    );
+    expect(speakerOf(ix, "wipe out the spring run")).toBe("Caf");
+  });
+
+  it("gives 'X agreed, but said' to X, not to the 'his' of an opening phrase", () => {
+    const ix = index(
+      article("hs2", "Council debate", [
+        'Councillor Ruth Abara said the rota was unfair. "The same streets are swept every week," Ms Abara said.',
+        "In his reply to the motion, Finance Committee chair Osman Kederi agreed, but said the budget was fixed until April.",
+        '"We cannot sweep streets with money we do not have," he said.',
+      ]),
+    );
+    expect(speakerOf(ix, "money we do not have")).toBe("Osman Kederi");
+  });
+
+  it("lets an unnamed 'they' stop a 'they', not a 'he' looking for the person named", () => {
+    const ix = index(
+      article("hs3", "Harbour fees", [
+        'Harbour master Lena Voss defended the fees. "Nobody likes paying more," Ms Voss said.',
+        "Ferry operator Tobias Maren disagreed, and said owners should keep what they earned and saved.",
+        '"These fees will sink the smaller boats," he said.',
+      ]),
+    );
+    expect(speakerOf(ix, "sink the smaller boats")).toBe("Tobias Maren");
+  });
+
+  it("continues the reporting verb of the sentence's subject, not a verb inside what it reports", () => {
+    const ix = index(
+      article("hs4", "Mill results", [
+        "Chief executive Ines Varga spoke at the annual meeting in Karlsby on Thursday.",
+        'She said figures that showed a loss in the spring still suggest the mill is recovering. "The orders are coming back, slowly but they are coming back."',
+      ]),
+    );
+    expect(speakerOf(ix, "orders are coming back")).toBe("Ines Varga");
+  });
+
+  it("hands a quote after a colon to the named subject, past a clause whose speaker no one names", () => {
+    const ix = index(
+      article("hs5", "Brewery", [
+        "Brewery chief executive Marta Solheim was more cautious than a note to investors suggested and would not give a forecast: \u2018We will not be guiding on next year today.\u2019",
+      ]),
+    );
+    expect(speakerOf(ix, "We will not be guiding")).toBe("Marta Solheim");
+  });
+
+  it("reads 'the skipper' as the person the article made captain, and as a role before a name", () => {
+    const ix = index(
+      article("hs6", "Final Test", [
+        "Captain Ravi Menon watched his side lose by six wickets in the final Test at Kandy.",
+        'Speaking after the defeat, the skipper said: "We were not good enough with the bat."',
+      ]),
+      article("hs7", "Series review", [
+        "Rowing skipper Anneke Bos led the crew to a third straight title on the river.",
+        '"Nobody expected us to be here," the skipper said.',
+      ]),
+    );
+    expect(speakerOf(ix, "not good enough with the bat")).toBe("Ravi Menon");
+    expect(speakerOf(ix, "Nobody expected us")).toBe("Anneke Bos");
+  });
+
+  it("gives no office to a weekday that a description follows", () => {
+    const ix = index(
+      article("hs8", "Port strike", [
+        "Dock workers walked out at Felsham on Monday.",
+        "Late on Friday, the minister\u2019s spokeswoman, who asked not to be named, said talks would resume.",
+        '"Nothing is off the table," the spokeswoman said.',
+      ]),
+    );
+    expect(speakerOf(ix, "Nothing is off the table")).toBe("");
+  });
+});

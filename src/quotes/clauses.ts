@@ -158,6 +158,13 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
   const t = frame[i];
   if (!t) return null;
   if (t.text === ",") return parentheticalSubject(frame, i, mentions);
+  // "the Electronic Privacy Information Centre (Epic) claims": a name with its short form in
+  // brackets speaks by the short form, which is how the text names it from then on.
+  if (t.text === ")" && frame[i - 2]?.text === "(") {
+    const short = frame[i - 1]!;
+    const m = short.isWord && !short.possessive ? mentions.byLast.get(short.start) : undefined;
+    if (m && m.start === short.start && mentions.byLast.has(frame[i - 3]?.start ?? -1)) return { kind: "name", mention: m, from: i - 2, to: i };
+  }
   const m = mentions.byLast.get(t.start);
   if (m && t.isWord) {
     if (t.possessive) return null;
@@ -194,6 +201,20 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
     return { kind: "group", words: frame.slice(j, i + 1).map((x) => x.key), from: j, to: i };
   }
   return null;
+}
+
+/**
+ * "Prasad agreed, but said ...": a verb joined by "and" or "but" (at `conj`) to the verb just
+ * before it shares that verb's subject, which a speech clause earlier in the sentence (from an
+ * opening phrase such as "In his response,") does not replace.
+ */
+function coordinatedSubject(frame: readonly FrameTok[], conj: number, mentions: MentionLookup): NounPhrase | null {
+  let k = conj - 1;
+  if (frame[k]?.text === ",") k--;
+  const verb = frame[k];
+  if (!verb || !verb.isWord || verb.cap || !looksLikeVerb(verb.key)) return null;
+  const np = phraseEndingAt(frame, k - 1, mentions);
+  return np && np.kind !== "other" ? np : null;
 }
 
 /** A word that is a verb of speech or message, or a past form. */
@@ -469,7 +490,7 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
 
     let np = phraseEndingAt(frame, v - 1, mentions);
     let inverted = false;
-    if (!np && prev && prev.isWord && /^(?:and|but)$/.test(prev.key)) np = lastSubject();
+    if (!np && prev && prev.isWord && /^(?:and|but)$/.test(prev.key)) np = coordinatedSubject(frame, p, mentions) ?? lastSubject();
     if (!np && prev && prev.isWord && /^(?:who|which)$/.test(prev.key) && frame[p - 1]?.text === ",") {
       // "Peskov, who said ...": the relative pronoun's antecedent, even after a preposition when
       // it is a full name ("backed by Owen Price, who said ...").
@@ -508,6 +529,12 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
       if (!inverted) continue; // "cited sources" is not speech by the subject
     }
     out.push({ at: v, kind, speaker: np, inverted });
+  }
+  // "In his response to the statement, Prasad agreed, but said ...": a "his" or "her" in the
+  // opening phrase looks ahead to the one the main clause names, so where a clause after that
+  // phrase has a speaker of its own, the possessive is no speaker of its own.
+  if (intro > 0 && out.some((c) => c.at >= intro && c.kind !== "message-noun")) {
+    return out.filter((c) => !(c.kind === "message-noun" && c.at < intro && c.speaker.kind === "pronoun"));
   }
   return out;
 }

@@ -306,7 +306,8 @@ class ArticleReader {
       const pos = frame[np.from]!.start;
       const entity = this.resolve(np, pos, index, frame);
       a.resolved.set(np, entity);
-      const blocker = entity ? null : np.kind === "group" || isPluralNoun(frame, np) ? "group" : np.kind === "name" ? null : "person";
+      // An unresolved "they" is a group too: it keeps "they" from the body named before, not "he" or "she".
+      const blocker = entity ? null : np.kind === "group" || isPluralNoun(frame, np) || (np.kind === "pronoun" && np.pronoun === "they") ? "group" : np.kind === "name" ? null : "person";
       if (!entity && !blocker) continue;
       this.addEvent({ pos, sentence: index, entity, blocker, speech: clauses.some((c) => c.speaker === np), subject: np === subject });
     }
@@ -509,7 +510,8 @@ class ArticleReader {
       const { mention, entity } = this.mentions[i]!;
       if (mention.start >= pos) continue;
       for (const r of entity.roles.values()) {
-        if (r.words[r.words.length - 1] !== head) continue;
+        // One office written two ways ("the skipper" of "Captain Shubman Gill") is one role.
+        if (sameOffice(r.words[r.words.length - 1]!) !== sameOffice(head)) continue;
         if (mods.every((m) => r.words.includes(m))) return entity;
         weak.add(entity);
       }
@@ -621,6 +623,12 @@ class ArticleReader {
         // comes before it ("Putin's message to Biden was, “...”").
         const last = lead[lead.length - 1]!;
         const saying = last.kind === "message-noun" ? lead.find((c) => c.kind === "speech") : undefined;
+        // "Glocer was not as bullish as his memo to staff suggested and refused to comment: '...'":
+        // a colon hands the quote to the sentence's subject, and a clause inside the predicate
+        // whose speaker is no one the text names ("staff") does not take it from a named subject.
+        const subject = openS.subject;
+        const handed = openS.frame[bo - 1]?.text === ":" && !saying && last.speaker.kind === "other" && subject && subject.to < last.speaker.from ? openS.resolved.get(subject) : undefined;
+        if (handed) return { entity: handed, decided: true };
         return decided(openS, saying ?? last);
       }
     }
@@ -663,7 +671,11 @@ class ArticleReader {
     const before = this.sentences[openS.index - 1];
     if (!before || before.frame.some((t) => t.quote >= 0)) return null;
     const speech = before.clauses.filter((c) => c.kind === "speech");
-    return speech.length === 1 ? this.speakerOf(before, speech[0]!) : null;
+    if (speech.length === 1) return this.speakerOf(before, speech[0]!);
+    // 'He said results that showed a loss still suggest the firm is on track.': of several, the
+    // verb of the sentence's own subject reports; the others are inside what is reported.
+    const main = speech.filter((c) => c.speaker.from === before.subject?.from && c.speaker.to === before.subject.to);
+    return main.length === 1 ? this.speakerOf(before, main[0]!) : null;
   }
 }
 
