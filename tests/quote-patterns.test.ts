@@ -449,4 +449,41 @@ describe("house styles of real coverage", () => {
     );
     expect(speakerOf(ix, "Nothing is off the table")).toBe("");
   });
+
+  it("finds the subject of 'X of Somewhere blamed ...' for a 'she' after it", () => {
+    const ix = index(
+      article("hs9", "Bridge vote", [
+        '"We have waited long enough," Councillor Peter Hale said.',
+        "Independent councillor Marisol Tandy of Eastmoor blamed the delay on the county.",
+        '"Every winter the ferry queue gets longer," she said.',
+      ]),
+    );
+    expect(speakerOf(ix, "ferry queue gets longer")).toBe("Marisol Tandy");
+  });
+
+  it("gives 'X, contract administrator with Y, said' to X", () => {
+    const ix = index(article("hs10", "Plant layoffs", ["\u201cNobody saw this coming,\u201d Corin Vale, contract administrator with the Fitters Guild, said about the cuts."]));
+    expect(speakerOf(ix, "Nobody saw this coming")).toBe("Corin Vale");
+  });
+
+  it("takes 'Y's senior director, X, has ...' for X, whom a later 'he wrote' means", () => {
+    const ix = index(
+      article("hs11", "Broadcast row", [
+        "Harlow Rovers manager Egon Stahl said the broadcaster had cut the first half short.",
+        "Northwave TV's senior director, Milo Brandt, has since hit back at the claim.",
+        '"At no point did anyone ask the referee to hurry," he wrote online.',
+      ]),
+    );
+    expect(speakerOf(ix, "ask the referee to hurry")).toBe("Milo Brandt");
+  });
+
+  it("keeps the speaker's turn across one sentence of paraphrase in the paragraph", () => {
+    const ix = index(
+      article("hs12", "Depot cuts", [
+        "The depot will lose 40 jobs, the operator said on Monday.",
+        '"It is not one team that is affected," union organiser Petra Lund said, adding that drivers and fitters would both lose posts. But the cuts fall hardest on the night shift. "Some of these people have been here thirty years."',
+      ]),
+    );
+    expect(speakerOf(ix, "here thirty years")).toBe("Petra Lund");
+  });
 });

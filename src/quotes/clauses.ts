@@ -124,11 +124,25 @@ function parentheticalSubject(frame: readonly FrameTok[], comma: number, mention
       // A participle phrase: ", speaking in parliament," / ", pressed on the point,".
       (!first.cap && /^[a-z]{3,}(?:ing|ed)$/.test(first.key)) ||
       segment.every((x) => WORDS.names.suffixes.has(x.key)) ||
-      segment.some((x) => DIGITS.test(x.text) || isTitleWord(x));
+      segment.some((x) => DIGITS.test(x.text) || isTitleWord(x)) ||
+      describesName(frame, k, segment);
     if (!aside) return null;
     end = k;
   }
   return null;
+}
+
+/**
+ * "B.J. Moore, contract administrator with SPEEA, said": after a name, a description in common
+ * nouns (no verb, no possessive, a lower-case first word) that the role words need not cover.
+ * `comma` is the comma before the segment.
+ */
+function describesName(frame: readonly FrameTok[], comma: number, segment: readonly FrameTok[]): boolean {
+  const name = frame[comma - 1];
+  if (!name || !name.isWord || !name.cap || name.possessive) return false;
+  const first = segment[0];
+  if (!first || first.cap || segment.length > APPOSITION_REACH) return false;
+  return segment.every((x) => x.isWord && !x.possessive && !WORDS.auxiliaries.be.has(x.key) && !WORDS.auxiliaries.beforeVerb.has(x.key) && !WORDS.pronouns.speakers.has(x.key) && !looksLikeVerb(x.key));
 }
 
 /**
@@ -373,6 +387,14 @@ function followedByVerb(frame: readonly FrameTok[], to: number): boolean {
     for (let k = to + 2; k < frame.length && k < to + 16; k++) if (frame[k]!.text === frame[to + 1]!.text) return verbAt(k + 1);
     return false;
   }
+  // "Kyrsten Sinema of Arizona blamed ...": a place or body after "of" completes the name.
+  if (frame[to + 1]?.key === "of" && !frame[to + 1]!.cap) {
+    let k = to + 2;
+    if (frame[k]?.key === "the" && !frame[k]!.cap) k++;
+    const run = k;
+    while (frame[k]?.isWord && frame[k]!.cap && !frame[k]!.possessive) k++;
+    if (k > run) return followedByVerb(frame, k - 1);
+  }
   if (frame[to + 1]?.text !== ",") return verbAt(to + 1);
   // Skip appositions, up to three: "Eleanor Pratt, 74, a retired teacher, drew ...".
   let comma = to + 1;
@@ -404,7 +426,12 @@ export function mainSubject(frame: readonly FrameTok[], mentions: MentionLookup)
   if ((!np || !followedByVerb(frame, np.to)) && start === 0) {
     // A short opening phrase no list knows: "Back on the street, Pike was unimpressed".
     const comma = frame.findIndex((t, i) => i > 0 && i <= OPENING_PHRASE_MAX && t.text === ",");
-    if (comma > 0 && frame.slice(0, comma).every((t) => t.isWord && t.quote < 0)) np = phraseStartingAt(frame, comma + 1, mentions);
+    if (comma > 0 && frame.slice(0, comma).every((t) => t.isWord && t.quote < 0)) {
+      np = phraseStartingAt(frame, comma + 1, mentions);
+      // "BT Sport's senior director, Sean Hughes, has since ...": the name in apposition to a
+      // role, closed by its own comma, is the subject of the verb after it.
+      if (np?.kind === "name" && isTitleWord(frame[comma - 1]!) && frame[np.to + 1]?.text === "," && surelyAVerb(frame[np.to + 2])) return np;
+    }
   }
   if (!np || !followedByVerb(frame, np.to)) return null;
   // "It would be ...", "It is clear that ...": an empty subject, not an organisation.

@@ -73,6 +73,8 @@ const LEAD_REACH = 30;
 
 /** How many sentences back a pronoun may look for the person it stands for. */
 const PRONOUN_WINDOW = 4;
+/** How many sentences of narration may stand between a speaker's quotation and the next, alone. */
+const NARRATION_GAP = 1;
 /** How many sentences before a quotation are read closely (pronouns resolved in chains need more). */
 const CONTEXT_WINDOW = 8;
 
@@ -652,6 +654,22 @@ class ArticleReader {
   }
 
   /**
+   * Are sentences [from, to) in the paragraph of sentence `to`, read, and free of speech clauses,
+   * names and pronouns that could bring in someone else?
+   */
+  private onlyNarration(from: number, to: number): boolean {
+    const { sentences } = this.article;
+    const paragraph = sentences[to]!.paragraph;
+    for (let s = from; s < to; s++) {
+      const a = this.sentences[s];
+      if (!a || sentences[s]!.paragraph !== paragraph || a.clauses.length > 0 || a.subject) return false;
+      if (a.frame.some((t) => t.quote >= 0)) return false;
+      if (this.mentions.some(({ mention }) => mention.start >= sentences[s]!.start && mention.start < sentences[s]!.end)) return false;
+    }
+    return true;
+  }
+
+  /**
    * A quotation with no cue of its own, standing alone as its sentence, continues the speaker of
    * the quotation just before it: in the previous sentence of the same paragraph, or ending the
    * previous paragraph when this one opens with the quotation.
@@ -665,6 +683,10 @@ class ArticleReader {
       // After '"Why?" Lidholm asked.', the attribution's sentence stands between the two.
       const prevEnd = this.cuedNext.has(qi - 1) ? prevSentence + 1 : prevSentence;
       if (prevEnd === openS.index - 1 || prevSentence === openS.index) return this.speakers[qi - 1] ?? null;
+      // '"It's not one program," Moore said. But there are more cuts in the technical staff.
+      // "There's a lot of veterans here."': in one paragraph, a sentence that only paraphrases
+      // (no one named, no one speaking) does not end the speaker's turn.
+      if (prevEnd < openS.index - 1 && openS.index - 1 - prevEnd <= NARRATION_GAP && this.onlyNarration(prevEnd + 1, openS.index)) return this.speakers[qi - 1] ?? null;
     }
     // Or the reported speech just before it, with no quotation of its own: 'Lindqvist says the
     // mood is calm but determined.' and then the quotation, alone.
