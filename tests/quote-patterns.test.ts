@@ -486,4 +486,16 @@ describe("house styles of real coverage", () => {
     );
     expect(speakerOf(ix, "here thirty years")).toBe("Petra Lund");
   });
+
+  it("takes 'X's barrister, Y KC, accused ...' and 'X's brief, Z KC, hit back:' for Y and Z", () => {
+    const ix = index(
+      article("hs13", "Mill dispute", [
+        "The hearing over the Calder mill entered its third day on Tuesday.",
+        "The owner's barrister, Ingrid Falk KC, accused the council of moving the goalposts and described a planning process that was \u201cslow on purpose and fast when it suited\u201d.",
+        "The council's brief, Hamish Rowe KC, hit back: \u201cEvery decision was taken in public, and every one is on the record.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "slow on purpose")).toBe("Ingrid Falk");
+    expect(speakerOf(ix, "Every decision was taken in public")).toBe("Hamish Rowe");
+  });
 });

@@ -109,7 +109,10 @@ function parentheticalSubject(frame: readonly FrameTok[], comma: number, mention
     }
     if (frame[k]!.text !== ",") return null;
     const first = frame[k + 1];
-    const last = frame[end - 1];
+    // "Celeste's barrister, Nadia Sorensen KC, accused": honours after the name end the segment.
+    let lastAt = end - 1;
+    while (lastAt > k + 1 && isPostNominal(frame[lastAt]!)) lastAt--;
+    const last = frame[lastAt];
     if (!first || !last || k + 1 >= end) return null;
     // The whole segment is a name (with its role): ", Dmitry Peskov," / ", Putin's spokesman Dmitry Peskov,".
     const lastMention = mentions.byLast.get(last.start);
@@ -428,9 +431,13 @@ export function mainSubject(frame: readonly FrameTok[], mentions: MentionLookup)
     const comma = frame.findIndex((t, i) => i > 0 && i <= OPENING_PHRASE_MAX && t.text === ",");
     if (comma > 0 && frame.slice(0, comma).every((t) => t.isWord && t.quote < 0)) {
       np = phraseStartingAt(frame, comma + 1, mentions);
-      // "BT Sport's senior director, Sean Hughes, has since ...": the name in apposition to a
-      // role, closed by its own comma, is the subject of the verb after it.
-      if (np?.kind === "name" && isTitleWord(frame[comma - 1]!) && frame[np.to + 1]?.text === "," && surelyAVerb(frame[np.to + 2])) return np;
+      // "BT Sport's senior director, Sean Hughes, has since ...", "Celeste's barrister, Nadia
+      // Sorensen KC, accused ...": the name in apposition to a role (a title word, or anyone's
+      // "X's <noun>"), closed by its own comma, is the subject of the verb after it.
+      let end = np?.to ?? 0;
+      while (frame[end + 1] && isPostNominal(frame[end + 1]!)) end++;
+      const role = isTitleWord(frame[comma - 1]!) || (!frame[comma - 1]!.cap && frame.slice(0, comma - 1).some((t) => t.possessive));
+      if (np?.kind === "name" && role && frame[end + 1]?.text === "," && (surelyAVerb(frame[end + 2]) || followedByVerb(frame, end + 1))) return { ...np, to: end };
     }
   }
   if (!np || !followedByVerb(frame, np.to)) return null;
