@@ -498,4 +498,33 @@ describe("house styles of real coverage", () => {
     expect(speakerOf(ix, "slow on purpose")).toBe("Ingrid Falk");
     expect(speakerOf(ix, "Every decision was taken in public")).toBe("Hamish Rowe");
   });
+
+  it("gives a quotation to the round-up label line before it ('State Senator X, D-Y:')", () => {
+    const ix = index(
+      article("hs14", "Flood reaction", [
+        "Officials reacted on Thursday to the flooding in Marlow.",
+        "State Senator Jo Bell, D-Marlow:",
+        "\u201cThe water came faster than anyone warned us it would.\u201d",
+        "Fire chief Ana Ruiz:",
+        "\u201cOur crews worked through the night without a break.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "water came faster")).toBe("Jo Bell");
+    expect(speakerOf(ix, "Our crews worked")).toBe("Ana Ruiz");
+  });
+
+  it("does not run a speaker's turn on past a bare name line the cleaning left out, but runs it past page furniture", () => {
+    const ix = index(
+      article("hs15", "Flood reaction", [
+        "Mayor Ellis Grant said:",
+        "\u201cWe will rebuild every street that was lost.\u201d",
+        "Advertisement",
+        "\u201cNobody in this town will be left on their own.\u201d",
+        "Fire chief Ana Ruiz",
+        "\u201cOur crews worked through the night without a break.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "left on their own")).toBe("Ellis Grant");
+    expect(speakerOf(ix, "Our crews worked")).toBe("");
+  });
 });

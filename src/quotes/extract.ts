@@ -14,7 +14,7 @@ import { EntityRegistry, type Entity, type PlacedMention } from "./entities.js";
 import { wordMap, WORDS } from "../text/lexicon.js";
 import type { QuoteKind } from "./types.js";
 import { findQuoteMarks, type QuoteMarks } from "./marks.js";
-import { findMentions, Vocabulary, type Mention } from "./mentions.js";
+import { findMentions, isTitleWord, Vocabulary, type Mention } from "./mentions.js";
 import { tokenize, type Tok } from "./tokens.js";
 import { findTranscript, type Transcript } from "./transcript.js";
 
@@ -73,6 +73,8 @@ const LEAD_REACH = 30;
 
 /** How many sentences back a pronoun may look for the person it stands for. */
 const PRONOUN_WINDOW = 4;
+/** How many words a round-up's label ("U.S. Sen. John Kennedy, R-La:") may have. */
+const LABEL_MAX_WORDS = 12;
 /** How many sentences of narration may stand between a speaker's quotation and the next, alone. */
 const NARRATION_GAP = 1;
 /** How many sentences before a quotation are read closely (pronouns resolved in chains need more). */
@@ -654,6 +656,43 @@ class ArticleReader {
   }
 
   /**
+   * A reaction round-up's label: a paragraph of its own such as "U.S. Sen. John Kennedy, R-La:"
+   * or "Oro Valley Mayor Satish Hiremath", and then the quotation. A short line that ends in a
+   * colon or in no punctuation at all, with no verb (no subject, no clause), and names one person
+   * (or one body) is that speaker's.
+   */
+  private labelSpeaker(s: AnalysedSentence): Entity | null {
+    const { frame } = s;
+    const span = this.article.sentences[s.index]!;
+    const paragraph = this.article.paragraphs[span.paragraph]!;
+    if (paragraph.sentences.length !== 1 || s.subject || s.clauses.length > 0) return null;
+    const end = frame[frame.length - 1];
+    if (!end || !(end.text === ":" || end.isWord)) return null;
+    if (frame.filter((t) => t.isWord).length > LABEL_MAX_WORDS) return null;
+    const named = new Set<Entity>();
+    for (const { mention, entity } of this.mentions) if (mention.start >= span.start && mention.start < span.end && !mention.possessive) named.add(entity);
+    // A place or a capitalised first word ("Fire chief ...") names no one who speaks.
+    const people = [...named].filter((e) => e.kind === "person" || (e.kind === "unknown" && e.surname !== null));
+    if (people.length === 0) {
+      const bodies = [...named].filter((e) => e.kind === "org");
+      return bodies.length === 1 ? bodies[0]! : null;
+    }
+    return people.length === 1 ? people[0]! : null;
+  }
+
+  /**
+   * Is text [from, to) a bare name line: two to a dozen words, each capitalised or a role word,
+   * ending in a capitalised one, with no punctuation but a name's own (not "PA Wire/PA Images",
+   * "Advertisement", "Story continues below advertisement").
+   */
+  private isNameLine(from: number, to: number): boolean {
+    const toks = tokenize(this.article.text, from, to);
+    const words = toks.filter((t) => t.isWord);
+    if (words.length < 2 || words.length > LABEL_MAX_WORDS || !words[words.length - 1]!.cap) return false;
+    return toks.every((t) => (t.isWord ? t.cap || isTitleWord(t) : t.text === "," || t.text === "-"));
+  }
+
+  /**
    * Are sentences [from, to) in the paragraph of sentence `to`, read, and free of speech clauses,
    * names and pronouns that could bring in someone else?
    */
@@ -677,6 +716,11 @@ class ArticleReader {
   private continuation(qi: number, openS: AnalysedSentence | undefined): Entity | null {
     // Alone in its sentence: nothing outside the marks but punctuation.
     if (!openS || openS.frame.some((t) => t.isWord)) return null;
+    // A line the cleaning left out just before it (a round-up's bare label, "Oro Valley Mayor
+    // Satish Hiremath") may name someone else: the turn of the speaker before does not run on.
+    const prevSentence = this.article.sentences[openS.index - 1];
+    const here = this.article.sentences[openS.index]!.start;
+    if (prevSentence && this.article.furniture.some((f) => f.start >= prevSentence.end && f.end <= here && this.isNameLine(f.start, f.end))) return null;
     if (qi > 0 && this.attributed[qi - 1]) {
       const prev = this.marks[qi - 1]!;
       const prevSentence = sentenceAt(this.article.sentences, Math.max(prev.open, prev.close - 1));
@@ -692,6 +736,8 @@ class ArticleReader {
     // mood is calm but determined.' and then the quotation, alone.
     const before = this.sentences[openS.index - 1];
     if (!before || before.frame.some((t) => t.quote >= 0)) return null;
+    const label = this.labelSpeaker(before);
+    if (label) return label;
     const speech = before.clauses.filter((c) => c.kind === "speech");
     if (speech.length === 1) return this.speakerOf(before, speech[0]!);
     // 'He said results that showed a loss still suggest the firm is on track.': of several, the
