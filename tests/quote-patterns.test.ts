@@ -527,4 +527,16 @@ describe("house styles of real coverage", () => {
     expect(speakerOf(ix, "left on their own")).toBe("Ellis Grant");
     expect(speakerOf(ix, "Our crews worked")).toBe("");
   });
+
+  it("gives a quotation to the label that opens its sentence ('X, executive director of Y: \"...\"')", () => {
+    const ix = index(
+      article("hs16", "Resignation reaction", [
+        "Reaction came quickly after the governor resigned on Tuesday.",
+        "Rita Lowe, executive director of Clean Votes: \u201cWe are relieved that the governor is resigning.\u201d",
+        "Rep. Tom Sward (D-Glen Cove) in a statement: \u201cThis was an appealing slogan and nothing more.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "We are relieved")).toBe("Rita Lowe");
+    expect(speakerOf(ix, "appealing slogan")).toBe("Tom Sward");
+  });
 });

@@ -651,6 +651,13 @@ class ArticleReader {
         const entity = openS.resolved.get(subject) ?? null;
         if (entity) return { entity, decided: true };
       }
+      // 6. A round-up's label opening the sentence: 'Susan Lerner, executive director of Common
+      // Cause: "..."', 'Rep. Tom Suozzi (D-Glen Cove) in a statement: "..."'. No verb, one speaker.
+      if (bo > 1 && openS.frame[bo - 1]!.text === ":" && !subject && openS.clauses.every((c) => c.at > bo)) {
+        const span = this.article.sentences[openS.index]!;
+        const entity = this.labelled(openS.frame.slice(0, bo - 1), span.start, openS.frame[bo - 1]!.start);
+        if (entity) return { entity, decided: true };
+      }
     }
     return { entity: null, decided: false };
   }
@@ -668,16 +675,26 @@ class ArticleReader {
     if (paragraph.sentences.length !== 1 || s.subject || s.clauses.length > 0) return null;
     const end = frame[frame.length - 1];
     if (!end || !(end.text === ":" || end.isWord)) return null;
-    if (frame.filter((t) => t.isWord).length > LABEL_MAX_WORDS) return null;
-    const named = new Set<Entity>();
-    for (const { mention, entity } of this.mentions) if (mention.start >= span.start && mention.start < span.end && !mention.possessive) named.add(entity);
-    // A place or a capitalised first word ("Fire chief ...") names no one who speaks.
-    const people = [...named].filter((e) => e.kind === "person" || (e.kind === "unknown" && e.surname !== null));
+    return this.labelled(frame.slice(0, -1), span.start, span.end);
+  }
+
+  /**
+   * The one speaker a label names: frame tokens `words` (no verb among them), text [from, to).
+   * A place or a capitalised first word ("Fire chief ...") names no one who speaks; of several
+   * people, the one the label opens with ("Letitia James, whose report on Cuomo ...:").
+   */
+  private labelled(words: SentenceAnalysis["frame"], from: number, to: number): Entity | null {
+    if (words.filter((t) => t.isWord).length > LABEL_MAX_WORDS || words.some((t) => t.quote >= 0)) return null;
+    const named: { start: number; roleStart: number; entity: Entity }[] = [];
+    for (const { mention, entity } of this.mentions) if (mention.start >= from && mention.start < to && !mention.possessive) named.push({ start: mention.start, roleStart: mention.roleStart, entity });
+    const people = [...new Set(named.filter(({ entity: e }) => e.kind === "person" || (e.kind === "unknown" && e.surname !== null)).map((n) => n.entity))];
     if (people.length === 0) {
-      const bodies = [...named].filter((e) => e.kind === "org");
+      const bodies = [...new Set(named.filter((n) => n.entity.kind === "org").map((n) => n.entity))];
       return bodies.length === 1 ? bodies[0]! : null;
     }
-    return people.length === 1 ? people[0]! : null;
+    if (people.length === 1) return people[0]!;
+    const opening = named.find((n) => people.includes(n.entity));
+    return opening && (opening.roleStart <= from || opening.start <= (words.find((t) => t.isWord)?.start ?? from)) ? opening.entity : null;
   }
 
   /**
