@@ -539,4 +539,15 @@ describe("house styles of real coverage", () => {
     expect(speakerOf(ix, "We are relieved")).toBe("Rita Lowe");
     expect(speakerOf(ix, "appealing slogan")).toBe("Tom Sward");
   });
+
+  it("finds the subject past a long description in apposition, for a 'she' after it", () => {
+    const ix = index(
+      article("hs17", "Quarry case", [
+        "The quarry company denies that its blasting has cracked the aquifer.",
+        "The lead plaintiff, Ida Brennagh, a retired nurse whose farmhouse stands less than a mile from the blasting site, did not attend the hearing.",
+        "\u201cAll I ever asked was that someone test the water,\u201d she said in a statement.",
+      ]),
+    );
+    expect(speakerOf(ix, "someone test the water")).toBe("Ida Brennagh");
+  });
 });

@@ -378,6 +378,12 @@ function clauseStart(frame: readonly FrameTok[]): number {
   return -1;
 }
 
+/**
+ * How many tokens one apposition may run to: "The lead plaintiff, Nora Quillfeather, a retired
+ * schoolteacher whose well sits less than a mile from the quarry fence, did not attend".
+ */
+const APPOSITION_MAX = 20;
+
 /** Looks rightwards past a noun phrase ending at `to` for something verb-like. */
 function followedByVerb(frame: readonly FrameTok[], to: number): boolean {
   const verbAt = (i: number): boolean => {
@@ -403,7 +409,7 @@ function followedByVerb(frame: readonly FrameTok[], to: number): boolean {
   let comma = to + 1;
   for (let hops = 0; hops < 3; hops++) {
     let k = comma + 1;
-    while (k < frame.length && frame[k]!.text !== "," && k < comma + 12) k++;
+    while (k < frame.length && frame[k]!.text !== "," && k < comma + APPOSITION_MAX) k++;
     if (frame[k]?.text !== ",") return false;
     if (verbAt(k + 1)) return true;
     comma = k;
