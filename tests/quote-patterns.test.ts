@@ -550,4 +550,16 @@ describe("house styles of real coverage", () => {
     );
     expect(speakerOf(ix, "someone test the water")).toBe("Ida Brennagh");
   });
+
+  it("reads 'the governor' as the person the text called 'Gov.', and 'the senator' as 'Sen.'", () => {
+    const ix = index(
+      article("hs18", "Budget", [
+        "Gov. Ana Petrova signed the budget on Friday, and Sen. Milo Harke voted against it.",
+        'Asked about the clinic cuts, the governor said: "We will come back to rural health care in January."',
+        '"This budget takes from the towns that need it most," the senator said.',
+      ]),
+    );
+    expect(speakerOf(ix, "rural health care in January")).toBe("Ana Petrova");
+    expect(speakerOf(ix, "towns that need it most")).toBe("Milo Harke");
+  });
 });

@@ -109,9 +109,10 @@ function isPluralNoun(frame: SentenceAnalysis["frame"], np: NounPhrase): boolean
 /** "48-year-old": an age that stands for a person. */
 const AGE = /^\d{1,3}-year-old$/;
 
-/** One office written several ways ("spokesman", "spokeswoman") compares as one. */
+/** One office written several ways ("spokesman", "spokeswoman", "Gov." and "governor") compares as one. */
 function sameOffice(word: string): string {
-  return ROLE_SPELLINGS.get(word) ?? word;
+  const w = word.endsWith(".") ? word.slice(0, -1) : word;
+  return ROLE_SPELLINGS.get(w) ?? w;
 }
 
 /**
