@@ -17,6 +17,8 @@ export interface RoleInfo {
   /** As first written. */
   text: string;
   count: number;
+  /** Indices of the articles that give it (where, and so when, it was held). */
+  articles: Set<number>;
 }
 
 export interface Entity {
@@ -282,8 +284,10 @@ export class EntityRegistry {
       const words = mention.role.filter((w) => w !== "the");
       const key = words.join(" ");
       const r = e.roles.get(key);
-      if (r) r.count++;
-      else e.roles.set(key, { words, text: mention.roleText ?? key, count: 1 });
+      if (r) {
+        r.count++;
+        r.articles.add(article);
+      } else e.roles.set(key, { words, text: mention.roleText ?? key, count: 1, articles: new Set([article]) });
       for (const w of words) {
         if (WORDS.titles.masculine.has(w.replace(/\.$/, ""))) e.gender = e.gender === "f" ? null : "m";
         if (WORDS.titles.feminine.has(w.replace(/\.$/, ""))) e.gender = e.gender === "m" ? null : "f";

@@ -119,15 +119,17 @@ function sameOffice(word: string): string {
  * The role a description gave a person ("the deputy governor" once it is known to be her), so a
  * lookup by that role finds her as it would had the text written it before her name.
  */
-function learnRole(e: Entity, frame: SentenceAnalysis["frame"], np: NounPhrase): void {
+function learnRole(e: Entity, frame: SentenceAnalysis["frame"], np: NounPhrase, article: number): void {
   const from = frame[np.from]?.key === "the" ? np.from + 1 : np.from;
   const toks = frame.slice(from, np.to + 1);
   if (toks.length === 0 || toks.some((t) => !t.isWord)) return;
   const words = toks.map((t) => (t.possessive ? `${t.key}'s` : t.key));
   const key = words.join(" ");
   const known = e.roles.get(key);
-  if (known) known.count++;
-  else e.roles.set(key, { words, text: toks.map((t) => t.text).join(" "), count: 1 });
+  if (known) {
+    known.count++;
+    known.articles.add(article);
+  } else e.roles.set(key, { words, text: toks.map((t) => t.text).join(" "), count: 1, articles: new Set([article]) });
 }
 
 /** A noun phrase opened by "the" ("the defender", "The Harcourt manager"). */
@@ -207,6 +209,8 @@ class ArticleReader {
 
   constructor(
     private readonly article: Article,
+    /** The article's index in the corpus (roles learned here are recorded as held in it). */
+    private readonly articleIndex: number,
     private readonly marks: readonly QuoteMarks[],
     private readonly mentions: readonly ResolvedMention[],
     private readonly byMention: Map<Mention, Entity>,
@@ -337,7 +341,7 @@ class ArticleReader {
         // "the British minister" names someone of its own, not the last person named.
         const qualified = frame.slice(np.from, np.to).some((t) => t.cap && t.key !== "the");
         const found = (qualified ? null : this.renamed(head, pos, sentence)) ?? this.namedNext(head, sentence);
-        if (found) learnRole(found, frame, np);
+        if (found) learnRole(found, frame, np, this.articleIndex);
         return found;
       }
       case "group":
@@ -859,7 +863,7 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
     const marks = findQuoteMarks(a).filter((q) => /[\p{L}\p{N}]/u.test(a.text.slice(q.start, q.end)));
     const transcript = findTranscript(a);
     if (marks.length === 0 && !transcript) return;
-    const reader = new ArticleReader(a, marks, mentions[ai]!, byMention, transcript ? [transcript.firstQuestion] : []);
+    const reader = new ArticleReader(a, ai, marks, mentions[ai]!, byMention, transcript ? [transcript.firstQuestion] : []);
     const found = reader.read();
     if (transcript) {
       // An answer that itself holds quote marks is left to them.

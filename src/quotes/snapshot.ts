@@ -21,8 +21,11 @@ export interface KnownEntity {
   /** Display forms of the name, in the order first written. */
   forms: string[];
   surname: string | null;
-  /** Roles in the order first written: folded words (possessives kept) and the text as written. */
-  roles: { words: string[]; text: string }[];
+  /**
+   * Roles in the order first written: folded words (possessives kept), the text as written, and
+   * the ids of the articles that give it, in corpus order (each article's date says when it was held).
+   */
+  roles: { words: string[]; text: string; articles: string[] }[];
   mentions: number;
   /** In how many articles it is mentioned. */
   articleCount: number;
@@ -58,7 +61,7 @@ export const snapshotSchemas = lazily(() => {
     name: z.string(),
     forms: z.array(z.string()),
     surname: z.string().nullable(),
-    roles: z.array(z.object({ words: z.array(z.string()), text: z.string() })),
+    roles: z.array(z.object({ words: z.array(z.string()), text: z.string(), articles: z.array(z.string()) })),
     mentions: count,
     articleCount: count,
   });
@@ -78,12 +81,12 @@ export const snapshotSchemas = lazily(() => {
 });
 
 const ENTITY_KEYS = ["id", "kind", "name", "forms", "surname", "roles", "mentions", "articleCount"] as const;
-const ROLE_KEYS = ["words", "text"] as const;
+const ROLE_KEYS = ["words", "text", "articles"] as const;
 const OCCURRENCE_KEYS = ["articleId", "speaker", "group", "start", "end", "contextStart", "contextEnd", "link", "kind", "parts"] as const;
 const ENTITY_KINDS: readonly unknown[] = ["person", "org", "unknown"];
 const QUOTE_KINDS: readonly unknown[] = ["statement", "fragment", "title"];
 
-const isRole = (x: unknown): x is KnownEntity["roles"][number] => hasExactly(x, ROLE_KEYS) && isStringArray(x.words) && isString(x.text);
+const isRole = (x: unknown): x is KnownEntity["roles"][number] => hasExactly(x, ROLE_KEYS) && isStringArray(x.words) && isString(x.text) && isStringArray(x.articles);
 const isPart = (x: unknown): x is [number, number] => Array.isArray(x) && x.length === 2 && isCount(x[0]) && isCount(x[1]);
 const isNullableString = orNull(isString);
 const isNullableCount = orNull(isCount);
@@ -120,14 +123,15 @@ export function isStoredOccurrence(x: unknown): x is StoredOccurrence {
   );
 }
 
-export function knownEntity(e: Entity): KnownEntity {
+/** The lookup part of `e`; `articleIds` are the corpus's article ids by index. */
+export function knownEntity(e: Entity, articleIds: readonly string[]): KnownEntity {
   return {
     id: e.id,
     kind: e.kind,
     name: e.name,
     forms: [...e.forms.keys()],
     surname: e.surname,
-    roles: [...e.roles.values()].map((r) => ({ words: [...r.words], text: r.text })),
+    roles: [...e.roles.values()].map((r) => ({ words: [...r.words], text: r.text, articles: [...r.articles].sort((a, b) => a - b).map((i) => articleIds[i]!) })),
     mentions: e.mentions,
     articleCount: e.articles.size,
   };
@@ -225,11 +229,13 @@ function linkFits(link: string | null, articleUrl: string | null): boolean {
 /** The index's state from a snapshot of these very articles, or null when the two do not fit. */
 export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): QuoteData | null {
   const byId = new Map<number, KnownEntity>();
+  const articleById = new Map(articles.map((a) => [a.id, a]));
   for (const e of s.entities) {
     if (byId.has(e.id) || e.articleCount > articles.length) return null;
+    // A role is held in articles of this corpus, or the entry is not this corpus's.
+    if (!e.roles.every((r) => r.articles.every((id) => articleById.has(id)))) return null;
     byId.set(e.id, e);
   }
-  const articleById = new Map(articles.map((a) => [a.id, a]));
   const occurrences: QuoteOccurrence[] = [];
   const speakers: (number | null)[] = [];
   for (const o of s.occurrences) {

@@ -50,6 +50,14 @@ export interface SpeakerInfo {
   quotes: number;
 }
 
+/** A role a person or body was given, and where and when: the articles that give it, with their dates. */
+export interface HeldRole {
+  /** As first written ("Finance Minister"). */
+  role: string;
+  /** Earliest first; an article without a date comes last. */
+  held: { articleId: string; published: string | null }[];
+}
+
 export interface QuoteResult {
   query: string;
   speaker: { name: string; aliases: string[] } | null;
