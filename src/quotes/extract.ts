@@ -23,6 +23,11 @@ export interface ExtractedQuote {
   marks: QuoteMarks;
   kind: QuoteKind;
   speaker: Entity | null;
+  /**
+   * The person a body spoke for: "Ferreira's office said", "the ministry said on behalf of
+   * Ferreira". The body is the speaker; this is who it spoke for. Null otherwise.
+   */
+  onBehalfOf: Entity | null;
   contextStart: number;
   contextEnd: number;
   /**
@@ -214,6 +219,7 @@ class ArticleReader {
     private readonly marks: readonly QuoteMarks[],
     private readonly mentions: readonly ResolvedMention[],
     private readonly byMention: Map<Mention, Entity>,
+    private readonly registry: EntityRegistry,
     /** Offsets (a transcript's first question) before which the text is read too. */
     private readonly alsoBefore: readonly number[] = [],
   ) {
@@ -289,7 +295,7 @@ class ArticleReader {
   answer(span: Transcript["answers"][number], speaker: Entity | null): ExtractedQuote {
     const p = this.article.paragraphs[span.paragraph]!;
     const marks: QuoteMarks = { open: span.start, close: span.end, start: span.start, end: span.end, parts: [{ start: span.start, end: span.end }], paragraphs: [span.paragraph] };
-    return { article: this.article, marks, kind: "statement", speaker, contextStart: p.start, contextEnd: Math.max(p.end, span.end), prose: this.prose };
+    return { article: this.article, marks, kind: "statement", speaker, onBehalfOf: null, contextStart: p.start, contextEnd: Math.max(p.end, span.end), prose: this.prose };
   }
 
   private lookup(): MentionLookup {
@@ -344,11 +350,18 @@ class ArticleReader {
         if (found) learnRole(found, frame, np, this.articleIndex);
         return found;
       }
-      case "group":
+      case "group": {
+        // "Ferreira's office said": the office speaks, for the person it belongs to.
+        const owner = frame[np.from]!;
+        const holder = owner.possessive ? this.mentionAt(owner.start) : undefined;
+        if (holder && (holder.kind === "person" || (holder.kind === "unknown" && holder.surname !== null))) {
+          return this.registry.officeOf(holder, np.words.slice(1), this.articleIndex);
+        }
         // "the ministry said": the body named before whose name has that head ("Ministry of Health").
         // "the company said" after "Greystone said ...": with no body of that name, the body the
         // text last named or heard from.
         return isDefinite(frame, np) ? (this.namedBody(np.words[np.words.length - 1]!, pos) ?? (np.words.length === 1 || (np.words.length === 2 && np.words[0] === "the") ? this.lastBody(pos) : null)) : null;
+      }
       case "other":
         return isDefinite(frame, np) ? this.described(frame, np, pos, sentence) : null;
     }
@@ -370,6 +383,28 @@ class ArticleReader {
     // "the statement said": the communication speaks for whoever last spoke before it.
     if (WORDS.speechNouns.quoteCues.has(t.key)) return this.lastSpeaker(pos, sentence);
     return this.namedBody(t.key, pos);
+  }
+
+  /** The entity of the mention whose last word starts at `offset`, if any. */
+  private mentionAt(offset: number): Entity | undefined {
+    const m = this.mentions.find(({ mention }) => mention.lastStart === offset);
+    return m?.entity;
+  }
+
+  /**
+   * "..., the ministry said on behalf of Ferreira.": the person named right after "on behalf of"
+   * outside the quotation, in sentences [first, last].
+   */
+  private behalfIn(first: number, last: number): Entity | null {
+    for (let s = first; s <= last; s++) {
+      const frame = this.sentences[s]?.frame ?? [];
+      for (let i = 0; i + 3 < frame.length; i++) {
+        if (frame[i]!.key !== "on" || frame[i + 1]!.key !== "behalf" || frame[i + 2]!.key !== "of") continue;
+        const m = this.mentions.find(({ mention }) => mention.roleStart === frame[i + 3]!.start || mention.start === frame[i + 3]!.start);
+        if (m && (m.entity.kind === "person" || (m.entity.kind === "unknown" && m.entity.surname !== null))) return m.entity;
+      }
+    }
+    return null;
   }
 
   /** The nearest body (no person) named before `pos` in two words or more whose name's head is `head`. */
@@ -557,7 +592,8 @@ class ArticleReader {
     let contextEnd = article.sentences[last]?.end ?? q.close;
     if (contextStart > q.open) contextStart = q.open;
     if (contextEnd < q.end) contextEnd = q.end;
-    return { article, marks: q, kind, speaker, contextStart, contextEnd, prose: this.prose };
+    const onBehalfOf = speaker ? (this.registry.holderOf(speaker) ?? (speaker.kind === "person" ? null : this.behalfIn(first, last))) : null;
+    return { article, marks: q, kind, speaker, onBehalfOf, contextStart, contextEnd, prose: this.prose };
   }
 
   /**
@@ -863,7 +899,7 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
     const marks = findQuoteMarks(a).filter((q) => /[\p{L}\p{N}]/u.test(a.text.slice(q.start, q.end)));
     const transcript = findTranscript(a);
     if (marks.length === 0 && !transcript) return;
-    const reader = new ArticleReader(a, ai, marks, mentions[ai]!, byMention, transcript ? [transcript.firstQuestion] : []);
+    const reader = new ArticleReader(a, ai, marks, mentions[ai]!, byMention, registry, transcript ? [transcript.firstQuestion] : []);
     const found = reader.read();
     if (transcript) {
       // An answer that itself holds quote marks is left to them.

@@ -402,13 +402,15 @@ function buildQuoteData(articles: readonly Article[]): QuoteData {
   });
 
   const speakers = extraction.quotes.map((q) => q.speaker?.id ?? null);
-  const quotedIds = new Set(speakers);
+  const behalf = extraction.quotes.map((q) => q.onBehalfOf?.id ?? null);
+  const quotedIds = new Set([...speakers, ...behalf]);
   const ids = articles.map((a) => a.id);
   return {
     // Only entities a lookup can reach: those the text mentions, and speakers.
     entities: extraction.registry.entities.filter((e) => e.mentions > 0 || quotedIds.has(e.id)).map((e) => knownEntity(e, ids)),
     occurrences: extraction.quotes.map((q) => toOccurrence(q, groupId.get(q) ?? `${q.article.id}@${q.marks.start}`)),
     speakers,
+    behalf,
     words: new Map([...words].map(([w, stats]) => [w, stats.articles])),
   };
 }
@@ -468,6 +470,7 @@ function toOccurrence(q: ExtractedQuote, group: string): QuoteOccurrence {
   const [contextStart, contextEnd] = boundedContext(a.text, q.marks.start, q.marks.end, q.contextStart, q.contextEnd);
   return occurrenceIn(a, {
     speaker: q.speaker?.name ?? "",
+    onBehalfOf: q.onBehalfOf?.name ?? null,
     group,
     start: q.marks.start,
     end: q.marks.end,

@@ -36,6 +36,8 @@ export interface StoredOccurrence {
   articleId: string;
   /** Id of the speaker's known entity, or null when unattributed. */
   speaker: number | null;
+  /** Id of the person a speaking body spoke for, or null. */
+  onBehalfOf: number | null;
   group: string;
   start: number;
   end: number;
@@ -68,6 +70,7 @@ export const snapshotSchemas = lazily(() => {
   const occurrence = z.object({
     articleId: z.string(),
     speaker: count.nullable(),
+    onBehalfOf: count.nullable(),
     group: z.string(),
     start: count,
     end: count,
@@ -82,7 +85,7 @@ export const snapshotSchemas = lazily(() => {
 
 const ENTITY_KEYS = ["id", "kind", "name", "forms", "surname", "roles", "mentions", "articleCount"] as const;
 const ROLE_KEYS = ["words", "text", "articles"] as const;
-const OCCURRENCE_KEYS = ["articleId", "speaker", "group", "start", "end", "contextStart", "contextEnd", "link", "kind", "parts"] as const;
+const OCCURRENCE_KEYS = ["articleId", "speaker", "onBehalfOf", "group", "start", "end", "contextStart", "contextEnd", "link", "kind", "parts"] as const;
 const ENTITY_KINDS: readonly unknown[] = ["person", "org", "unknown"];
 const QUOTE_KINDS: readonly unknown[] = ["statement", "fragment", "title"];
 
@@ -112,6 +115,7 @@ export function isStoredOccurrence(x: unknown): x is StoredOccurrence {
     hasExactly(x, OCCURRENCE_KEYS) &&
     isString(x.articleId) &&
     isNullableCount(x.speaker) &&
+    isNullableCount(x.onBehalfOf) &&
     isString(x.group) &&
     isCount(x.start) &&
     isCount(x.end) &&
@@ -147,6 +151,8 @@ export interface QuoteData {
   occurrences: QuoteOccurrence[];
   /** Speaker entity id of each occurrence, or null. */
   speakers: (number | null)[];
+  /** Id of the person each occurrence's speaking body spoke for, or null. */
+  behalf: (number | null)[];
   /** Folded word to the articles that use it (for "mentioned in N articles"). */
   words: ReadonlyMap<string, WordArticles>;
 }
@@ -163,11 +169,12 @@ export interface QuoteSnapshot {
 /** The occurrence as the engine returns it: text, context and source taken from the article. */
 export function occurrenceIn(
   a: Article,
-  o: { speaker: string; group: string; start: number; end: number; contextStart: number; contextEnd: number; link: string | null; kind: QuoteKind; parts: { start: number; end: number }[] },
+  o: { speaker: string; onBehalfOf: string | null; group: string; start: number; end: number; contextStart: number; contextEnd: number; link: string | null; kind: QuoteKind; parts: { start: number; end: number }[] },
 ): QuoteOccurrence {
   return {
     text: a.text.slice(o.start, o.end),
     speaker: o.speaker,
+    onBehalfOf: o.onBehalfOf,
     group: o.group,
     articleId: a.id,
     title: a.title,
@@ -201,6 +208,7 @@ export function toSnapshot(data: QuoteData): QuoteSnapshot {
     occurrences: data.occurrences.map((o, i) => ({
       articleId: o.articleId,
       speaker: data.speakers[i] ?? null,
+      onBehalfOf: data.behalf[i] ?? null,
       group: o.group,
       start: o.start,
       end: o.end,
@@ -238,6 +246,7 @@ export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): Qu
   }
   const occurrences: QuoteOccurrence[] = [];
   const speakers: (number | null)[] = [];
+  const behalf: (number | null)[] = [];
   for (const o of s.occurrences) {
     const a = articleById.get(o.articleId);
     if (!a) return null;
@@ -245,9 +254,11 @@ export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): Qu
     if (!span(o.start, o.end) || !span(o.contextStart, o.contextEnd) || !o.parts.every(([p, q]) => span(p, q))) return null;
     if (!linkFits(o.link, a.url)) return null;
     const speaker = o.speaker === null ? null : byId.get(o.speaker);
-    if (speaker === undefined) return null;
-    occurrences.push(occurrenceIn(a, { ...o, speaker: speaker?.name ?? "", parts: o.parts.map(([start, end]) => ({ start, end })) }));
+    const principal = o.onBehalfOf === null ? null : byId.get(o.onBehalfOf);
+    if (speaker === undefined || principal === undefined) return null;
+    occurrences.push(occurrenceIn(a, { ...o, speaker: speaker?.name ?? "", onBehalfOf: principal?.name ?? null, parts: o.parts.map(([start, end]) => ({ start, end })) }));
     speakers.push(o.speaker);
+    behalf.push(o.onBehalfOf);
   }
   const { wordOffsets: offsets, wordArticles } = s;
   if (offsets.length !== s.words.length + 1 || offsets[0] !== 0 || offsets[s.words.length] !== wordArticles.length) return null;
@@ -259,5 +270,5 @@ export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): Qu
     words.set(s.words[i]!, wordArticles.subarray(offsets[i]!, offsets[i + 1]!));
   }
   if (words.size !== s.words.length) return null;
-  return { entities: s.entities, occurrences, speakers, words };
+  return { entities: s.entities, occurrences, speakers, behalf, words };
 }

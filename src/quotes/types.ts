@@ -9,6 +9,11 @@ export interface QuoteOccurrence {
   text: string;
   /** Canonical name of the speaker entity. */
   speaker: string;
+  /**
+   * When the speaker is a body speaking for a person ("Ferreira's office said", "the ministry said
+   * on behalf of Ferreira"): that person's canonical name. The engine always sets it (null otherwise).
+   */
+  onBehalfOf?: string | null;
   /** Equal for occurrences of the same statement across articles. */
   group: string;
   articleId: string;
