@@ -371,3 +371,195 @@ describe("a description before the name", () => {
     expect(speakerOf(ix, "It will flood")).not.toBe("Mark Dale");
   });
 });
+
+describe("house styles of real coverage", () => {
+  it("gives a quote to a body named with its short form in brackets, by the short form", () => {
+    const ix = index(
+      article("hs1", "Trout plan", [
+        "Anglers on the Skerne gathered on Saturday to protest against the hatchery plan.",
+        "The Coastal Anglers Federation (Caf) claims the plan would \u201cwipe out the spring run of sea trout within five years\u201d.",
+      ]),
+    );
+    expect(speakerOf(ix, "wipe out the spring run")).toBe("Caf");
+  });
+
+  it("gives 'X agreed, but said' to X, not to the 'his' of an opening phrase", () => {
+    const ix = index(
+      article("hs2", "Council debate", [
+        'Councillor Ruth Abara said the rota was unfair. "The same streets are swept every week," Ms Abara said.',
+        "In his reply to the motion, Finance Committee chair Osman Kederi agreed, but said the budget was fixed until April.",
+        '"We cannot sweep streets with money we do not have," he said.',
+      ]),
+    );
+    expect(speakerOf(ix, "money we do not have")).toBe("Osman Kederi");
+  });
+
+  it("lets an unnamed 'they' stop a 'they', not a 'he' looking for the person named", () => {
+    const ix = index(
+      article("hs3", "Harbour fees", [
+        'Harbour master Lena Voss defended the fees. "Nobody likes paying more," Ms Voss said.',
+        "Ferry operator Tobias Maren disagreed, and said owners should keep what they earned and saved.",
+        '"These fees will sink the smaller boats," he said.',
+      ]),
+    );
+    expect(speakerOf(ix, "sink the smaller boats")).toBe("Tobias Maren");
+  });
+
+  it("continues the reporting verb of the sentence's subject, not a verb inside what it reports", () => {
+    const ix = index(
+      article("hs4", "Mill results", [
+        "Chief executive Ines Varga spoke at the annual meeting in Karlsby on Thursday.",
+        'She said figures that showed a loss in the spring still suggest the mill is recovering. "The orders are coming back, slowly but they are coming back."',
+      ]),
+    );
+    expect(speakerOf(ix, "orders are coming back")).toBe("Ines Varga");
+  });
+
+  it("hands a quote after a colon to the named subject, past a clause whose speaker no one names", () => {
+    const ix = index(
+      article("hs5", "Brewery", [
+        "Brewery chief executive Marta Solheim was more cautious than a note to investors suggested and would not give a forecast: \u2018We will not be guiding on next year today.\u2019",
+      ]),
+    );
+    expect(speakerOf(ix, "We will not be guiding")).toBe("Marta Solheim");
+  });
+
+  it("reads 'the skipper' as the person the article made captain, and as a role before a name", () => {
+    const ix = index(
+      article("hs6", "Final Test", [
+        "Captain Ravi Menon watched his side lose by six wickets in the final Test at Kandy.",
+        'Speaking after the defeat, the skipper said: "We were not good enough with the bat."',
+      ]),
+      article("hs7", "Series review", [
+        "Rowing skipper Anneke Bos led the crew to a third straight title on the river.",
+        '"Nobody expected us to be here," the skipper said.',
+      ]),
+    );
+    expect(speakerOf(ix, "not good enough with the bat")).toBe("Ravi Menon");
+    expect(speakerOf(ix, "Nobody expected us")).toBe("Anneke Bos");
+  });
+
+  it("gives no office to a weekday that a description follows", () => {
+    const ix = index(
+      article("hs8", "Port strike", [
+        "Dock workers walked out at Felsham on Monday.",
+        "Late on Friday, the minister\u2019s spokeswoman, who asked not to be named, said talks would resume.",
+        '"Nothing is off the table," the spokeswoman said.',
+      ]),
+    );
+    expect(speakerOf(ix, "Nothing is off the table")).toBe("");
+  });
+
+  it("finds the subject of 'X of Somewhere blamed ...' for a 'she' after it", () => {
+    const ix = index(
+      article("hs9", "Bridge vote", [
+        '"We have waited long enough," Councillor Peter Hale said.',
+        "Independent councillor Marisol Tandy of Eastmoor blamed the delay on the county.",
+        '"Every winter the ferry queue gets longer," she said.',
+      ]),
+    );
+    expect(speakerOf(ix, "ferry queue gets longer")).toBe("Marisol Tandy");
+  });
+
+  it("gives 'X, contract administrator with Y, said' to X", () => {
+    const ix = index(article("hs10", "Plant layoffs", ["\u201cNobody saw this coming,\u201d Corin Vale, contract administrator with the Fitters Guild, said about the cuts."]));
+    expect(speakerOf(ix, "Nobody saw this coming")).toBe("Corin Vale");
+  });
+
+  it("takes 'Y's senior director, X, has ...' for X, whom a later 'he wrote' means", () => {
+    const ix = index(
+      article("hs11", "Broadcast row", [
+        "Harlow Rovers manager Egon Stahl said the broadcaster had cut the first half short.",
+        "Northwave TV's senior director, Milo Brandt, has since hit back at the claim.",
+        '"At no point did anyone ask the referee to hurry," he wrote online.',
+      ]),
+    );
+    expect(speakerOf(ix, "ask the referee to hurry")).toBe("Milo Brandt");
+  });
+
+  it("keeps the speaker's turn across one sentence of paraphrase in the paragraph", () => {
+    const ix = index(
+      article("hs12", "Depot cuts", [
+        "The depot will lose 40 jobs, the operator said on Monday.",
+        '"It is not one team that is affected," union organiser Petra Lund said, adding that drivers and fitters would both lose posts. But the cuts fall hardest on the night shift. "Some of these people have been here thirty years."',
+      ]),
+    );
+    expect(speakerOf(ix, "here thirty years")).toBe("Petra Lund");
+  });
+
+  it("takes 'X's barrister, Y KC, accused ...' and 'X's brief, Z KC, hit back:' for Y and Z", () => {
+    const ix = index(
+      article("hs13", "Mill dispute", [
+        "The hearing over the Calder mill entered its third day on Tuesday.",
+        "The owner's barrister, Ingrid Falk KC, accused the council of moving the goalposts and described a planning process that was \u201cslow on purpose and fast when it suited\u201d.",
+        "The council's brief, Hamish Rowe KC, hit back: \u201cEvery decision was taken in public, and every one is on the record.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "slow on purpose")).toBe("Ingrid Falk");
+    expect(speakerOf(ix, "Every decision was taken in public")).toBe("Hamish Rowe");
+  });
+
+  it("gives a quotation to the round-up label line before it ('State Senator X, D-Y:')", () => {
+    const ix = index(
+      article("hs14", "Flood reaction", [
+        "Officials reacted on Thursday to the flooding in Marlow.",
+        "State Senator Jo Bell, D-Marlow:",
+        "\u201cThe water came faster than anyone warned us it would.\u201d",
+        "Fire chief Ana Ruiz:",
+        "\u201cOur crews worked through the night without a break.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "water came faster")).toBe("Jo Bell");
+    expect(speakerOf(ix, "Our crews worked")).toBe("Ana Ruiz");
+  });
+
+  it("does not run a speaker's turn on past a bare name line the cleaning left out, but runs it past page furniture", () => {
+    const ix = index(
+      article("hs15", "Flood reaction", [
+        "Mayor Ellis Grant said:",
+        "\u201cWe will rebuild every street that was lost.\u201d",
+        "Advertisement",
+        "\u201cNobody in this town will be left on their own.\u201d",
+        "Fire chief Ana Ruiz",
+        "\u201cOur crews worked through the night without a break.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "left on their own")).toBe("Ellis Grant");
+    expect(speakerOf(ix, "Our crews worked")).toBe("");
+  });
+
+  it("gives a quotation to the label that opens its sentence ('X, executive director of Y: \"...\"')", () => {
+    const ix = index(
+      article("hs16", "Resignation reaction", [
+        "Reaction came quickly after the governor resigned on Tuesday.",
+        "Rita Lowe, executive director of Clean Votes: \u201cWe are relieved that the governor is resigning.\u201d",
+        "Rep. Tom Sward (D-Glen Cove) in a statement: \u201cThis was an appealing slogan and nothing more.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "We are relieved")).toBe("Rita Lowe");
+    expect(speakerOf(ix, "appealing slogan")).toBe("Tom Sward");
+  });
+
+  it("finds the subject past a long description in apposition, for a 'she' after it", () => {
+    const ix = index(
+      article("hs17", "Quarry case", [
+        "The quarry company denies that its blasting has cracked the aquifer.",
+        "The lead plaintiff, Ida Brennagh, a retired nurse whose farmhouse stands less than a mile from the blasting site, did not attend the hearing.",
+        "\u201cAll I ever asked was that someone test the water,\u201d she said in a statement.",
+      ]),
+    );
+    expect(speakerOf(ix, "someone test the water")).toBe("Ida Brennagh");
+  });
+
+  it("reads 'the governor' as the person the text called 'Gov.', and 'the senator' as 'Sen.'", () => {
+    const ix = index(
+      article("hs18", "Budget", [
+        "Gov. Ana Petrova signed the budget on Friday, and Sen. Milo Harke voted against it.",
+        'Asked about the clinic cuts, the governor said: "We will come back to rural health care in January."',
+        '"This budget takes from the towns that need it most," the senator said.',
+      ]),
+    );
+    expect(speakerOf(ix, "rural health care in January")).toBe("Ana Petrova");
+    expect(speakerOf(ix, "towns that need it most")).toBe("Milo Harke");
+  });
+});

@@ -109,7 +109,10 @@ function parentheticalSubject(frame: readonly FrameTok[], comma: number, mention
     }
     if (frame[k]!.text !== ",") return null;
     const first = frame[k + 1];
-    const last = frame[end - 1];
+    // "Celeste's barrister, Nadia Sorensen KC, accused": honours after the name end the segment.
+    let lastAt = end - 1;
+    while (lastAt > k + 1 && isPostNominal(frame[lastAt]!)) lastAt--;
+    const last = frame[lastAt];
     if (!first || !last || k + 1 >= end) return null;
     // The whole segment is a name (with its role): ", Dmitry Peskov," / ", Putin's spokesman Dmitry Peskov,".
     const lastMention = mentions.byLast.get(last.start);
@@ -124,11 +127,25 @@ function parentheticalSubject(frame: readonly FrameTok[], comma: number, mention
       // A participle phrase: ", speaking in parliament," / ", pressed on the point,".
       (!first.cap && /^[a-z]{3,}(?:ing|ed)$/.test(first.key)) ||
       segment.every((x) => WORDS.names.suffixes.has(x.key)) ||
-      segment.some((x) => DIGITS.test(x.text) || isTitleWord(x));
+      segment.some((x) => DIGITS.test(x.text) || isTitleWord(x)) ||
+      describesName(frame, k, segment);
     if (!aside) return null;
     end = k;
   }
   return null;
+}
+
+/**
+ * "B.J. Moore, contract administrator with SPEEA, said": after a name, a description in common
+ * nouns (no verb, no possessive, a lower-case first word) that the role words need not cover.
+ * `comma` is the comma before the segment.
+ */
+function describesName(frame: readonly FrameTok[], comma: number, segment: readonly FrameTok[]): boolean {
+  const name = frame[comma - 1];
+  if (!name || !name.isWord || !name.cap || name.possessive) return false;
+  const first = segment[0];
+  if (!first || first.cap || segment.length > APPOSITION_REACH) return false;
+  return segment.every((x) => x.isWord && !x.possessive && !WORDS.auxiliaries.be.has(x.key) && !WORDS.auxiliaries.beforeVerb.has(x.key) && !WORDS.pronouns.speakers.has(x.key) && !looksLikeVerb(x.key));
 }
 
 /**
@@ -158,6 +175,13 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
   const t = frame[i];
   if (!t) return null;
   if (t.text === ",") return parentheticalSubject(frame, i, mentions);
+  // "the Electronic Privacy Information Centre (Epic) claims": a name with its short form in
+  // brackets speaks by the short form, which is how the text names it from then on.
+  if (t.text === ")" && frame[i - 2]?.text === "(") {
+    const short = frame[i - 1]!;
+    const m = short.isWord && !short.possessive ? mentions.byLast.get(short.start) : undefined;
+    if (m && m.start === short.start && mentions.byLast.has(frame[i - 3]?.start ?? -1)) return { kind: "name", mention: m, from: i - 2, to: i };
+  }
   const m = mentions.byLast.get(t.start);
   if (m && t.isWord) {
     if (t.possessive) return null;
@@ -194,6 +218,20 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
     return { kind: "group", words: frame.slice(j, i + 1).map((x) => x.key), from: j, to: i };
   }
   return null;
+}
+
+/**
+ * "Prasad agreed, but said ...": a verb joined by "and" or "but" (at `conj`) to the verb just
+ * before it shares that verb's subject, which a speech clause earlier in the sentence (from an
+ * opening phrase such as "In his response,") does not replace.
+ */
+function coordinatedSubject(frame: readonly FrameTok[], conj: number, mentions: MentionLookup): NounPhrase | null {
+  let k = conj - 1;
+  if (frame[k]?.text === ",") k--;
+  const verb = frame[k];
+  if (!verb || !verb.isWord || verb.cap || !looksLikeVerb(verb.key)) return null;
+  const np = phraseEndingAt(frame, k - 1, mentions);
+  return np && np.kind !== "other" ? np : null;
 }
 
 /** A word that is a verb of speech or message, or a past form. */
@@ -340,6 +378,12 @@ function clauseStart(frame: readonly FrameTok[]): number {
   return -1;
 }
 
+/**
+ * How many tokens one apposition may run to: "The lead plaintiff, Nora Quillfeather, a retired
+ * schoolteacher whose well sits less than a mile from the quarry fence, did not attend".
+ */
+const APPOSITION_MAX = 20;
+
 /** Looks rightwards past a noun phrase ending at `to` for something verb-like. */
 function followedByVerb(frame: readonly FrameTok[], to: number): boolean {
   const verbAt = (i: number): boolean => {
@@ -352,12 +396,20 @@ function followedByVerb(frame: readonly FrameTok[], to: number): boolean {
     for (let k = to + 2; k < frame.length && k < to + 16; k++) if (frame[k]!.text === frame[to + 1]!.text) return verbAt(k + 1);
     return false;
   }
+  // "Kyrsten Sinema of Arizona blamed ...": a place or body after "of" completes the name.
+  if (frame[to + 1]?.key === "of" && !frame[to + 1]!.cap) {
+    let k = to + 2;
+    if (frame[k]?.key === "the" && !frame[k]!.cap) k++;
+    const run = k;
+    while (frame[k]?.isWord && frame[k]!.cap && !frame[k]!.possessive) k++;
+    if (k > run) return followedByVerb(frame, k - 1);
+  }
   if (frame[to + 1]?.text !== ",") return verbAt(to + 1);
   // Skip appositions, up to three: "Eleanor Pratt, 74, a retired teacher, drew ...".
   let comma = to + 1;
   for (let hops = 0; hops < 3; hops++) {
     let k = comma + 1;
-    while (k < frame.length && frame[k]!.text !== "," && k < comma + 12) k++;
+    while (k < frame.length && frame[k]!.text !== "," && k < comma + APPOSITION_MAX) k++;
     if (frame[k]?.text !== ",") return false;
     if (verbAt(k + 1)) return true;
     comma = k;
@@ -383,7 +435,16 @@ export function mainSubject(frame: readonly FrameTok[], mentions: MentionLookup)
   if ((!np || !followedByVerb(frame, np.to)) && start === 0) {
     // A short opening phrase no list knows: "Back on the street, Pike was unimpressed".
     const comma = frame.findIndex((t, i) => i > 0 && i <= OPENING_PHRASE_MAX && t.text === ",");
-    if (comma > 0 && frame.slice(0, comma).every((t) => t.isWord && t.quote < 0)) np = phraseStartingAt(frame, comma + 1, mentions);
+    if (comma > 0 && frame.slice(0, comma).every((t) => t.isWord && t.quote < 0)) {
+      np = phraseStartingAt(frame, comma + 1, mentions);
+      // "BT Sport's senior director, Sean Hughes, has since ...", "Celeste's barrister, Nadia
+      // Sorensen KC, accused ...": the name in apposition to a role (a title word, or anyone's
+      // "X's <noun>"), closed by its own comma, is the subject of the verb after it.
+      let end = np?.to ?? 0;
+      while (frame[end + 1] && isPostNominal(frame[end + 1]!)) end++;
+      const role = isTitleWord(frame[comma - 1]!) || (!frame[comma - 1]!.cap && frame.slice(0, comma - 1).some((t) => t.possessive));
+      if (np?.kind === "name" && role && frame[end + 1]?.text === "," && (surelyAVerb(frame[end + 2]) || followedByVerb(frame, end + 1))) return { ...np, to: end };
+    }
   }
   if (!np || !followedByVerb(frame, np.to)) return null;
   // "It would be ...", "It is clear that ...": an empty subject, not an organisation.
@@ -469,7 +530,7 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
 
     let np = phraseEndingAt(frame, v - 1, mentions);
     let inverted = false;
-    if (!np && prev && prev.isWord && /^(?:and|but)$/.test(prev.key)) np = lastSubject();
+    if (!np && prev && prev.isWord && /^(?:and|but)$/.test(prev.key)) np = coordinatedSubject(frame, p, mentions) ?? lastSubject();
     if (!np && prev && prev.isWord && /^(?:who|which)$/.test(prev.key) && frame[p - 1]?.text === ",") {
       // "Peskov, who said ...": the relative pronoun's antecedent, even after a preposition when
       // it is a full name ("backed by Owen Price, who said ...").
@@ -508,6 +569,12 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
       if (!inverted) continue; // "cited sources" is not speech by the subject
     }
     out.push({ at: v, kind, speaker: np, inverted });
+  }
+  // "In his response to the statement, Prasad agreed, but said ...": a "his" or "her" in the
+  // opening phrase looks ahead to the one the main clause names, so where a clause after that
+  // phrase has a speaker of its own, the possessive is no speaker of its own.
+  if (intro > 0 && out.some((c) => c.at >= intro && c.kind !== "message-noun")) {
+    return out.filter((c) => !(c.kind === "message-noun" && c.at < intro && c.speaker.kind === "pronoun"));
   }
   return out;
 }

@@ -17,6 +17,8 @@ export interface RoleInfo {
   /** As first written. */
   text: string;
   count: number;
+  /** Indices of the articles that give it (where, and so when, it was held). */
+  articles: Set<number>;
 }
 
 export interface Entity {
@@ -126,6 +128,10 @@ export class EntityRegistry {
   private readonly trustedShort = new Set<string>();
   /** Mentions resolved as a longer name's short form. */
   private readonly shortMentions = new WeakSet<Mention>();
+  /** An office ("Ferreira's office") by its holder's id and its folded words. */
+  private readonly offices = new Map<string, number>();
+  /** The person each office speaks for, by the office's id. */
+  private readonly holders = new Map<number, number>();
 
   private create(name: string, surname: string | null): Entity {
     const e: Entity = {
@@ -282,8 +288,10 @@ export class EntityRegistry {
       const words = mention.role.filter((w) => w !== "the");
       const key = words.join(" ");
       const r = e.roles.get(key);
-      if (r) r.count++;
-      else e.roles.set(key, { words, text: mention.roleText ?? key, count: 1 });
+      if (r) {
+        r.count++;
+        r.articles.add(article);
+      } else e.roles.set(key, { words, text: mention.roleText ?? key, count: 1, articles: new Set([article]) });
       for (const w of words) {
         if (WORDS.titles.masculine.has(w.replace(/\.$/, ""))) e.gender = e.gender === "f" ? null : "m";
         if (WORDS.titles.feminine.has(w.replace(/\.$/, ""))) e.gender = e.gender === "m" ? null : "f";
@@ -314,6 +322,34 @@ export class EntityRegistry {
       else if (e.surname === null && hasTitle) e.kind = "person";
       else e.kind = "unknown";
     }
+  }
+
+  /**
+   * The body that speaks for a person: "Ferreira's office", "the senator's campaign". One per
+   * holder and noun, an organisation named after the holder, seen in `article`.
+   */
+  officeOf(holder: Entity, words: readonly string[], article: number): Entity {
+    const key = `${holder.id}:${words.join(" ")}`;
+    let id = this.offices.get(key);
+    if (id === undefined) {
+      const name = `${holder.name}'s ${words.join(" ")}`;
+      const e = this.create(name, null);
+      e.kind = "org";
+      e.forms.set(name, 1);
+      id = e.id;
+      this.offices.set(key, id);
+      this.holders.set(id, holder.id);
+    }
+    const office = this.entities[id]!;
+    office.mentions++;
+    office.articles.add(article);
+    return office;
+  }
+
+  /** The person an office speaks for, or null for anything that is no such office. */
+  holderOf(e: Entity): Entity | null {
+    const id = this.holders.get(e.id);
+    return id === undefined ? null : this.entities[id]!;
   }
 
   /** Roles worth showing as aliases (not bare honorifics like "Mr."). */

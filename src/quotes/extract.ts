@@ -14,7 +14,7 @@ import { EntityRegistry, type Entity, type PlacedMention } from "./entities.js";
 import { wordMap, WORDS } from "../text/lexicon.js";
 import type { QuoteKind } from "./types.js";
 import { findQuoteMarks, type QuoteMarks } from "./marks.js";
-import { findMentions, Vocabulary, type Mention } from "./mentions.js";
+import { findMentions, isTitleWord, Vocabulary, type Mention } from "./mentions.js";
 import { tokenize, type Tok } from "./tokens.js";
 import { findTranscript, type Transcript } from "./transcript.js";
 
@@ -23,6 +23,11 @@ export interface ExtractedQuote {
   marks: QuoteMarks;
   kind: QuoteKind;
   speaker: Entity | null;
+  /**
+   * The person a body spoke for: "Ferreira's office said", "the ministry said on behalf of
+   * Ferreira". The body is the speaker; this is who it spoke for. Null otherwise.
+   */
+  onBehalfOf: Entity | null;
   contextStart: number;
   contextEnd: number;
   /**
@@ -73,6 +78,10 @@ const LEAD_REACH = 30;
 
 /** How many sentences back a pronoun may look for the person it stands for. */
 const PRONOUN_WINDOW = 4;
+/** How many words a round-up's label ("U.S. Sen. John Kennedy, R-La:") may have. */
+const LABEL_MAX_WORDS = 12;
+/** How many sentences of narration may stand between a speaker's quotation and the next, alone. */
+const NARRATION_GAP = 1;
 /** How many sentences before a quotation are read closely (pronouns resolved in chains need more). */
 const CONTEXT_WINDOW = 8;
 
@@ -105,24 +114,27 @@ function isPluralNoun(frame: SentenceAnalysis["frame"], np: NounPhrase): boolean
 /** "48-year-old": an age that stands for a person. */
 const AGE = /^\d{1,3}-year-old$/;
 
-/** One office written several ways ("spokesman", "spokeswoman") compares as one. */
+/** One office written several ways ("spokesman", "spokeswoman", "Gov." and "governor") compares as one. */
 function sameOffice(word: string): string {
-  return ROLE_SPELLINGS.get(word) ?? word;
+  const w = word.endsWith(".") ? word.slice(0, -1) : word;
+  return ROLE_SPELLINGS.get(w) ?? w;
 }
 
 /**
  * The role a description gave a person ("the deputy governor" once it is known to be her), so a
  * lookup by that role finds her as it would had the text written it before her name.
  */
-function learnRole(e: Entity, frame: SentenceAnalysis["frame"], np: NounPhrase): void {
+function learnRole(e: Entity, frame: SentenceAnalysis["frame"], np: NounPhrase, article: number): void {
   const from = frame[np.from]?.key === "the" ? np.from + 1 : np.from;
   const toks = frame.slice(from, np.to + 1);
   if (toks.length === 0 || toks.some((t) => !t.isWord)) return;
   const words = toks.map((t) => (t.possessive ? `${t.key}'s` : t.key));
   const key = words.join(" ");
   const known = e.roles.get(key);
-  if (known) known.count++;
-  else e.roles.set(key, { words, text: toks.map((t) => t.text).join(" "), count: 1 });
+  if (known) {
+    known.count++;
+    known.articles.add(article);
+  } else e.roles.set(key, { words, text: toks.map((t) => t.text).join(" "), count: 1, articles: new Set([article]) });
 }
 
 /** A noun phrase opened by "the" ("the defender", "The Harcourt manager"). */
@@ -202,9 +214,12 @@ class ArticleReader {
 
   constructor(
     private readonly article: Article,
+    /** The article's index in the corpus (roles learned here are recorded as held in it). */
+    private readonly articleIndex: number,
     private readonly marks: readonly QuoteMarks[],
     private readonly mentions: readonly ResolvedMention[],
     private readonly byMention: Map<Mention, Entity>,
+    private readonly registry: EntityRegistry,
     /** Offsets (a transcript's first question) before which the text is read too. */
     private readonly alsoBefore: readonly number[] = [],
   ) {
@@ -280,7 +295,7 @@ class ArticleReader {
   answer(span: Transcript["answers"][number], speaker: Entity | null): ExtractedQuote {
     const p = this.article.paragraphs[span.paragraph]!;
     const marks: QuoteMarks = { open: span.start, close: span.end, start: span.start, end: span.end, parts: [{ start: span.start, end: span.end }], paragraphs: [span.paragraph] };
-    return { article: this.article, marks, kind: "statement", speaker, contextStart: p.start, contextEnd: Math.max(p.end, span.end), prose: this.prose };
+    return { article: this.article, marks, kind: "statement", speaker, onBehalfOf: null, contextStart: p.start, contextEnd: Math.max(p.end, span.end), prose: this.prose };
   }
 
   private lookup(): MentionLookup {
@@ -306,7 +321,8 @@ class ArticleReader {
       const pos = frame[np.from]!.start;
       const entity = this.resolve(np, pos, index, frame);
       a.resolved.set(np, entity);
-      const blocker = entity ? null : np.kind === "group" || isPluralNoun(frame, np) ? "group" : np.kind === "name" ? null : "person";
+      // An unresolved "they" is a group too: it keeps "they" from the body named before, not "he" or "she".
+      const blocker = entity ? null : np.kind === "group" || isPluralNoun(frame, np) || (np.kind === "pronoun" && np.pronoun === "they") ? "group" : np.kind === "name" ? null : "person";
       if (!entity && !blocker) continue;
       this.addEvent({ pos, sentence: index, entity, blocker, speech: clauses.some((c) => c.speaker === np), subject: np === subject });
     }
@@ -331,14 +347,21 @@ class ArticleReader {
         // "the British minister" names someone of its own, not the last person named.
         const qualified = frame.slice(np.from, np.to).some((t) => t.cap && t.key !== "the");
         const found = (qualified ? null : this.renamed(head, pos, sentence)) ?? this.namedNext(head, sentence);
-        if (found) learnRole(found, frame, np);
+        if (found) learnRole(found, frame, np, this.articleIndex);
         return found;
       }
-      case "group":
+      case "group": {
+        // "Ferreira's office said": the office speaks, for the person it belongs to.
+        const owner = frame[np.from]!;
+        const holder = owner.possessive ? this.mentionAt(owner.start) : undefined;
+        if (holder && (holder.kind === "person" || (holder.kind === "unknown" && holder.surname !== null))) {
+          return this.registry.officeOf(holder, np.words.slice(1), this.articleIndex);
+        }
         // "the ministry said": the body named before whose name has that head ("Ministry of Health").
         // "the company said" after "Greystone said ...": with no body of that name, the body the
         // text last named or heard from.
         return isDefinite(frame, np) ? (this.namedBody(np.words[np.words.length - 1]!, pos) ?? (np.words.length === 1 || (np.words.length === 2 && np.words[0] === "the") ? this.lastBody(pos) : null)) : null;
+      }
       case "other":
         return isDefinite(frame, np) ? this.described(frame, np, pos, sentence) : null;
     }
@@ -360,6 +383,28 @@ class ArticleReader {
     // "the statement said": the communication speaks for whoever last spoke before it.
     if (WORDS.speechNouns.quoteCues.has(t.key)) return this.lastSpeaker(pos, sentence);
     return this.namedBody(t.key, pos);
+  }
+
+  /** The entity of the mention whose last word starts at `offset`, if any. */
+  private mentionAt(offset: number): Entity | undefined {
+    const m = this.mentions.find(({ mention }) => mention.lastStart === offset);
+    return m?.entity;
+  }
+
+  /**
+   * "..., the ministry said on behalf of Ferreira.": the person named right after "on behalf of"
+   * outside the quotation, in sentences [first, last].
+   */
+  private behalfIn(first: number, last: number): Entity | null {
+    for (let s = first; s <= last; s++) {
+      const frame = this.sentences[s]?.frame ?? [];
+      for (let i = 0; i + 3 < frame.length; i++) {
+        if (frame[i]!.key !== "on" || frame[i + 1]!.key !== "behalf" || frame[i + 2]!.key !== "of") continue;
+        const m = this.mentions.find(({ mention }) => mention.roleStart === frame[i + 3]!.start || mention.start === frame[i + 3]!.start);
+        if (m && (m.entity.kind === "person" || (m.entity.kind === "unknown" && m.entity.surname !== null))) return m.entity;
+      }
+    }
+    return null;
   }
 
   /** The nearest body (no person) named before `pos` in two words or more whose name's head is `head`. */
@@ -509,7 +554,8 @@ class ArticleReader {
       const { mention, entity } = this.mentions[i]!;
       if (mention.start >= pos) continue;
       for (const r of entity.roles.values()) {
-        if (r.words[r.words.length - 1] !== head) continue;
+        // One office written two ways ("the skipper" of "Captain Shubman Gill") is one role.
+        if (sameOffice(r.words[r.words.length - 1]!) !== sameOffice(head)) continue;
         if (mods.every((m) => r.words.includes(m))) return entity;
         weak.add(entity);
       }
@@ -546,7 +592,8 @@ class ArticleReader {
     let contextEnd = article.sentences[last]?.end ?? q.close;
     if (contextStart > q.open) contextStart = q.open;
     if (contextEnd < q.end) contextEnd = q.end;
-    return { article, marks: q, kind, speaker, contextStart, contextEnd, prose: this.prose };
+    const onBehalfOf = speaker ? (this.registry.holderOf(speaker) ?? (speaker.kind === "person" ? null : this.behalfIn(first, last))) : null;
+    return { article, marks: q, kind, speaker, onBehalfOf, contextStart, contextEnd, prose: this.prose };
   }
 
   /**
@@ -621,6 +668,12 @@ class ArticleReader {
         // comes before it ("Putin's message to Biden was, “...”").
         const last = lead[lead.length - 1]!;
         const saying = last.kind === "message-noun" ? lead.find((c) => c.kind === "speech") : undefined;
+        // "Glocer was not as bullish as his memo to staff suggested and refused to comment: '...'":
+        // a colon hands the quote to the sentence's subject, and a clause inside the predicate
+        // whose speaker is no one the text names ("staff") does not take it from a named subject.
+        const subject = openS.subject;
+        const handed = openS.frame[bo - 1]?.text === ":" && !saying && last.speaker.kind === "other" && subject && subject.to < last.speaker.from ? openS.resolved.get(subject) : undefined;
+        if (handed) return { entity: handed, decided: true };
         return decided(openS, saying ?? last);
       }
     }
@@ -639,8 +692,78 @@ class ArticleReader {
         const entity = openS.resolved.get(subject) ?? null;
         if (entity) return { entity, decided: true };
       }
+      // 6. A round-up's label opening the sentence: 'Susan Lerner, executive director of Common
+      // Cause: "..."', 'Rep. Tom Suozzi (D-Glen Cove) in a statement: "..."'. No verb, one speaker.
+      if (bo > 1 && openS.frame[bo - 1]!.text === ":" && !subject && openS.clauses.every((c) => c.at > bo)) {
+        const span = this.article.sentences[openS.index]!;
+        const entity = this.labelled(openS.frame.slice(0, bo - 1), span.start, openS.frame[bo - 1]!.start);
+        if (entity) return { entity, decided: true };
+      }
     }
     return { entity: null, decided: false };
+  }
+
+  /**
+   * A reaction round-up's label: a paragraph of its own such as "U.S. Sen. John Kennedy, R-La:"
+   * or "Oro Valley Mayor Satish Hiremath", and then the quotation. A short line that ends in a
+   * colon or in no punctuation at all, with no verb (no subject, no clause), and names one person
+   * (or one body) is that speaker's.
+   */
+  private labelSpeaker(s: AnalysedSentence): Entity | null {
+    const { frame } = s;
+    const span = this.article.sentences[s.index]!;
+    const paragraph = this.article.paragraphs[span.paragraph]!;
+    if (paragraph.sentences.length !== 1 || s.subject || s.clauses.length > 0) return null;
+    const end = frame[frame.length - 1];
+    if (!end || !(end.text === ":" || end.isWord)) return null;
+    return this.labelled(frame.slice(0, -1), span.start, span.end);
+  }
+
+  /**
+   * The one speaker a label names: frame tokens `words` (no verb among them), text [from, to).
+   * A place or a capitalised first word ("Fire chief ...") names no one who speaks; of several
+   * people, the one the label opens with ("Letitia James, whose report on Cuomo ...:").
+   */
+  private labelled(words: SentenceAnalysis["frame"], from: number, to: number): Entity | null {
+    if (words.filter((t) => t.isWord).length > LABEL_MAX_WORDS || words.some((t) => t.quote >= 0)) return null;
+    const named: { start: number; roleStart: number; entity: Entity }[] = [];
+    for (const { mention, entity } of this.mentions) if (mention.start >= from && mention.start < to && !mention.possessive) named.push({ start: mention.start, roleStart: mention.roleStart, entity });
+    const people = [...new Set(named.filter(({ entity: e }) => e.kind === "person" || (e.kind === "unknown" && e.surname !== null)).map((n) => n.entity))];
+    if (people.length === 0) {
+      const bodies = [...new Set(named.filter((n) => n.entity.kind === "org").map((n) => n.entity))];
+      return bodies.length === 1 ? bodies[0]! : null;
+    }
+    if (people.length === 1) return people[0]!;
+    const opening = named.find((n) => people.includes(n.entity));
+    return opening && (opening.roleStart <= from || opening.start <= (words.find((t) => t.isWord)?.start ?? from)) ? opening.entity : null;
+  }
+
+  /**
+   * Is text [from, to) a bare name line: two to a dozen words, each capitalised or a role word,
+   * ending in a capitalised one, with no punctuation but a name's own (not "PA Wire/PA Images",
+   * "Advertisement", "Story continues below advertisement").
+   */
+  private isNameLine(from: number, to: number): boolean {
+    const toks = tokenize(this.article.text, from, to);
+    const words = toks.filter((t) => t.isWord);
+    if (words.length < 2 || words.length > LABEL_MAX_WORDS || !words[words.length - 1]!.cap) return false;
+    return toks.every((t) => (t.isWord ? t.cap || isTitleWord(t) : t.text === "," || t.text === "-"));
+  }
+
+  /**
+   * Are sentences [from, to) in the paragraph of sentence `to`, read, and free of speech clauses,
+   * names and pronouns that could bring in someone else?
+   */
+  private onlyNarration(from: number, to: number): boolean {
+    const { sentences } = this.article;
+    const paragraph = sentences[to]!.paragraph;
+    for (let s = from; s < to; s++) {
+      const a = this.sentences[s];
+      if (!a || sentences[s]!.paragraph !== paragraph || a.clauses.length > 0 || a.subject) return false;
+      if (a.frame.some((t) => t.quote >= 0)) return false;
+      if (this.mentions.some(({ mention }) => mention.start >= sentences[s]!.start && mention.start < sentences[s]!.end)) return false;
+    }
+    return true;
   }
 
   /**
@@ -651,19 +774,34 @@ class ArticleReader {
   private continuation(qi: number, openS: AnalysedSentence | undefined): Entity | null {
     // Alone in its sentence: nothing outside the marks but punctuation.
     if (!openS || openS.frame.some((t) => t.isWord)) return null;
+    // A line the cleaning left out just before it (a round-up's bare label, "Oro Valley Mayor
+    // Satish Hiremath") may name someone else: the turn of the speaker before does not run on.
+    const prevSentence = this.article.sentences[openS.index - 1];
+    const here = this.article.sentences[openS.index]!.start;
+    if (prevSentence && this.article.furniture.some((f) => f.start >= prevSentence.end && f.end <= here && this.isNameLine(f.start, f.end))) return null;
     if (qi > 0 && this.attributed[qi - 1]) {
       const prev = this.marks[qi - 1]!;
       const prevSentence = sentenceAt(this.article.sentences, Math.max(prev.open, prev.close - 1));
       // After '"Why?" Lidholm asked.', the attribution's sentence stands between the two.
       const prevEnd = this.cuedNext.has(qi - 1) ? prevSentence + 1 : prevSentence;
       if (prevEnd === openS.index - 1 || prevSentence === openS.index) return this.speakers[qi - 1] ?? null;
+      // '"It's not one program," Moore said. But there are more cuts in the technical staff.
+      // "There's a lot of veterans here."': in one paragraph, a sentence that only paraphrases
+      // (no one named, no one speaking) does not end the speaker's turn.
+      if (prevEnd < openS.index - 1 && openS.index - 1 - prevEnd <= NARRATION_GAP && this.onlyNarration(prevEnd + 1, openS.index)) return this.speakers[qi - 1] ?? null;
     }
     // Or the reported speech just before it, with no quotation of its own: 'Lindqvist says the
     // mood is calm but determined.' and then the quotation, alone.
     const before = this.sentences[openS.index - 1];
     if (!before || before.frame.some((t) => t.quote >= 0)) return null;
+    const label = this.labelSpeaker(before);
+    if (label) return label;
     const speech = before.clauses.filter((c) => c.kind === "speech");
-    return speech.length === 1 ? this.speakerOf(before, speech[0]!) : null;
+    if (speech.length === 1) return this.speakerOf(before, speech[0]!);
+    // 'He said results that showed a loss still suggest the firm is on track.': of several, the
+    // verb of the sentence's own subject reports; the others are inside what is reported.
+    const main = speech.filter((c) => c.speaker.from === before.subject?.from && c.speaker.to === before.subject.to);
+    return main.length === 1 ? this.speakerOf(before, main[0]!) : null;
   }
 }
 
@@ -761,7 +899,7 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
     const marks = findQuoteMarks(a).filter((q) => /[\p{L}\p{N}]/u.test(a.text.slice(q.start, q.end)));
     const transcript = findTranscript(a);
     if (marks.length === 0 && !transcript) return;
-    const reader = new ArticleReader(a, marks, mentions[ai]!, byMention, transcript ? [transcript.firstQuestion] : []);
+    const reader = new ArticleReader(a, ai, marks, mentions[ai]!, byMention, registry, transcript ? [transcript.firstQuestion] : []);
     const found = reader.read();
     if (transcript) {
       // An answer that itself holds quote marks is left to them.

@@ -269,8 +269,10 @@ export function findMentions(
       }
       role = roleOf(text, toks, from, to);
     }
-    // Apposition after: "Peskov, the Kremlin spokesman, said".
-    if (!role && after?.text === ",") {
+    // Apposition after: "Peskov, the Kremlin spokesman, said". A day or month holds no office:
+    // "Late on Friday, the minister's spokeswoman, Dana Ivers, said" gives it to the one named after.
+    const dated = last === first && (WORDS.calendar.weekdays.has(toks[first]!.key) || WORDS.calendar.months.has(toks[first]!.key));
+    if (!role && !dated && after?.text === ",") {
       let x = last + 2;
       if (toks[x] && WORDS.function.articles.has(toks[x]!.key)) x++;
       let y = x;

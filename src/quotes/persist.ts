@@ -22,7 +22,7 @@ import { isKnownEntity, isStoredOccurrence, snapshotSchemas, type KnownEntity, t
 import { EXTRACTOR_VERSION } from "./version.js";
 
 /** Bump when the layout of a quote entry changes. */
-export const QUOTE_CACHE_FORMAT = 2;
+export const QUOTE_CACHE_FORMAT = 3;
 
 /**
  * What builds a quote entry: the versions its key names. The passage index's are included because

@@ -12,7 +12,7 @@ import { extractQuotes, type ExtractedQuote } from "./extract.js";
 import { featureOf, features, groupStatements } from "./group.js";
 import { alternation, wordMap, WORDS } from "../text/lexicon.js";
 import { fromSnapshot, knownEntity, occurrenceIn, toSnapshot, type KnownEntity, type QuoteData, type QuoteSnapshot } from "./snapshot.js";
-import type { QuoteOccurrence, QuoteResult, SpeakerInfo } from "./types.js";
+import type { HeldRole, QuoteOccurrence, QuoteResult, SpeakerInfo } from "./types.js";
 
 /** Head words of one office written several ways; each maps to one spelling for comparison. */
 const ROLE_SPELLINGS = wordMap("roleSpellings");
@@ -87,6 +87,8 @@ export class QuoteIndex {
   /** Folded full names, surnames and single names to entities. */
   private readonly byName = new Map<string, KnownEntity[]>();
   private readonly speakerList: SpeakerInfo[];
+  /** Each article's published date, by id (when a role was held). */
+  private readonly published: Map<string, string | null>;
   readonly occurrences: QuoteOccurrence[];
 
   /**
@@ -97,6 +99,7 @@ export class QuoteIndex {
   constructor(articles: readonly Article[], restored?: QuoteData) {
     this.data = restored ?? buildQuoteData(articles);
     this.occurrences = this.data.occurrences;
+    this.published = new Map(articles.map((a) => [a.id, a.published]));
     const byId = new Map(this.data.entities.map((e) => [e.id, e]));
 
     const byEntity = new Map<number, QuoteOccurrence[]>();
@@ -182,6 +185,21 @@ export class QuoteIndex {
   }
 
   /** The entity a query names: a full name or variant, a surname, an organisation, or a role. */
+  /**
+   * The roles the person or body `query` names was given ("Finance Minister", "Prime Minister"),
+   * each with the articles that give it and their published dates, in the order first held;
+   * courtesy titles ("Mr.") are no roles. Null when the name is unknown.
+   */
+  roles(query: string): HeldRole[] | null {
+    const e = this.resolve(query);
+    if (!e) return null;
+    const when = (id: string) => ({ articleId: id, published: this.published.get(id) ?? null });
+    return e.roles
+      .filter((r) => !isCourtesyTitle(r.words.join(" ")))
+      .map((r) => ({ role: r.text, held: r.articles.map(when).sort(byDate) }))
+      .sort((a, b) => byDate(a.held[0], b.held[0]));
+  }
+
   resolve(query: string): KnownEntity | null {
     const key = nameKey(query);
     if (!key) return null;
@@ -384,14 +402,24 @@ function buildQuoteData(articles: readonly Article[]): QuoteData {
   });
 
   const speakers = extraction.quotes.map((q) => q.speaker?.id ?? null);
-  const quotedIds = new Set(speakers);
+  const behalf = extraction.quotes.map((q) => q.onBehalfOf?.id ?? null);
+  const quotedIds = new Set([...speakers, ...behalf]);
+  const ids = articles.map((a) => a.id);
   return {
     // Only entities a lookup can reach: those the text mentions, and speakers.
-    entities: extraction.registry.entities.filter((e) => e.mentions > 0 || quotedIds.has(e.id)).map(knownEntity),
+    entities: extraction.registry.entities.filter((e) => e.mentions > 0 || quotedIds.has(e.id)).map((e) => knownEntity(e, ids)),
     occurrences: extraction.quotes.map((q) => toOccurrence(q, groupId.get(q) ?? `${q.article.id}@${q.marks.start}`)),
     speakers,
+    behalf,
     words: new Map([...words].map(([w, stats]) => [w, stats.articles])),
   };
+}
+
+/** Earlier published first, undated last, then by article id; a missing side sorts last. */
+function byDate(a: HeldRole["held"][number] | undefined, b: HeldRole["held"][number] | undefined): number {
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  if (a.published !== b.published) return a.published === null ? 1 : b.published === null ? -1 : a.published < b.published ? -1 : 1;
+  return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0;
 }
 
 /** Word counts summed by feature, for the features in `wanted` only. */
@@ -442,6 +470,7 @@ function toOccurrence(q: ExtractedQuote, group: string): QuoteOccurrence {
   const [contextStart, contextEnd] = boundedContext(a.text, q.marks.start, q.marks.end, q.contextStart, q.contextEnd);
   return occurrenceIn(a, {
     speaker: q.speaker?.name ?? "",
+    onBehalfOf: q.onBehalfOf?.name ?? null,
     group,
     start: q.marks.start,
     end: q.marks.end,

@@ -21,8 +21,11 @@ export interface KnownEntity {
   /** Display forms of the name, in the order first written. */
   forms: string[];
   surname: string | null;
-  /** Roles in the order first written: folded words (possessives kept) and the text as written. */
-  roles: { words: string[]; text: string }[];
+  /**
+   * Roles in the order first written: folded words (possessives kept), the text as written, and
+   * the ids of the articles that give it, in corpus order (each article's date says when it was held).
+   */
+  roles: { words: string[]; text: string; articles: string[] }[];
   mentions: number;
   /** In how many articles it is mentioned. */
   articleCount: number;
@@ -33,6 +36,8 @@ export interface StoredOccurrence {
   articleId: string;
   /** Id of the speaker's known entity, or null when unattributed. */
   speaker: number | null;
+  /** Id of the person a speaking body spoke for, or null. */
+  onBehalfOf: number | null;
   group: string;
   start: number;
   end: number;
@@ -58,13 +63,14 @@ export const snapshotSchemas = lazily(() => {
     name: z.string(),
     forms: z.array(z.string()),
     surname: z.string().nullable(),
-    roles: z.array(z.object({ words: z.array(z.string()), text: z.string() })),
+    roles: z.array(z.object({ words: z.array(z.string()), text: z.string(), articles: z.array(z.string()) })),
     mentions: count,
     articleCount: count,
   });
   const occurrence = z.object({
     articleId: z.string(),
     speaker: count.nullable(),
+    onBehalfOf: count.nullable(),
     group: z.string(),
     start: count,
     end: count,
@@ -78,12 +84,12 @@ export const snapshotSchemas = lazily(() => {
 });
 
 const ENTITY_KEYS = ["id", "kind", "name", "forms", "surname", "roles", "mentions", "articleCount"] as const;
-const ROLE_KEYS = ["words", "text"] as const;
-const OCCURRENCE_KEYS = ["articleId", "speaker", "group", "start", "end", "contextStart", "contextEnd", "link", "kind", "parts"] as const;
+const ROLE_KEYS = ["words", "text", "articles"] as const;
+const OCCURRENCE_KEYS = ["articleId", "speaker", "onBehalfOf", "group", "start", "end", "contextStart", "contextEnd", "link", "kind", "parts"] as const;
 const ENTITY_KINDS: readonly unknown[] = ["person", "org", "unknown"];
 const QUOTE_KINDS: readonly unknown[] = ["statement", "fragment", "title"];
 
-const isRole = (x: unknown): x is KnownEntity["roles"][number] => hasExactly(x, ROLE_KEYS) && isStringArray(x.words) && isString(x.text);
+const isRole = (x: unknown): x is KnownEntity["roles"][number] => hasExactly(x, ROLE_KEYS) && isStringArray(x.words) && isString(x.text) && isStringArray(x.articles);
 const isPart = (x: unknown): x is [number, number] => Array.isArray(x) && x.length === 2 && isCount(x[0]) && isCount(x[1]);
 const isNullableString = orNull(isString);
 const isNullableCount = orNull(isCount);
@@ -109,6 +115,7 @@ export function isStoredOccurrence(x: unknown): x is StoredOccurrence {
     hasExactly(x, OCCURRENCE_KEYS) &&
     isString(x.articleId) &&
     isNullableCount(x.speaker) &&
+    isNullableCount(x.onBehalfOf) &&
     isString(x.group) &&
     isCount(x.start) &&
     isCount(x.end) &&
@@ -120,14 +127,15 @@ export function isStoredOccurrence(x: unknown): x is StoredOccurrence {
   );
 }
 
-export function knownEntity(e: Entity): KnownEntity {
+/** The lookup part of `e`; `articleIds` are the corpus's article ids by index. */
+export function knownEntity(e: Entity, articleIds: readonly string[]): KnownEntity {
   return {
     id: e.id,
     kind: e.kind,
     name: e.name,
     forms: [...e.forms.keys()],
     surname: e.surname,
-    roles: [...e.roles.values()].map((r) => ({ words: [...r.words], text: r.text })),
+    roles: [...e.roles.values()].map((r) => ({ words: [...r.words], text: r.text, articles: [...r.articles].sort((a, b) => a - b).map((i) => articleIds[i]!) })),
     mentions: e.mentions,
     articleCount: e.articles.size,
   };
@@ -143,6 +151,8 @@ export interface QuoteData {
   occurrences: QuoteOccurrence[];
   /** Speaker entity id of each occurrence, or null. */
   speakers: (number | null)[];
+  /** Id of the person each occurrence's speaking body spoke for, or null. */
+  behalf: (number | null)[];
   /** Folded word to the articles that use it (for "mentioned in N articles"). */
   words: ReadonlyMap<string, WordArticles>;
 }
@@ -159,11 +169,12 @@ export interface QuoteSnapshot {
 /** The occurrence as the engine returns it: text, context and source taken from the article. */
 export function occurrenceIn(
   a: Article,
-  o: { speaker: string; group: string; start: number; end: number; contextStart: number; contextEnd: number; link: string | null; kind: QuoteKind; parts: { start: number; end: number }[] },
+  o: { speaker: string; onBehalfOf: string | null; group: string; start: number; end: number; contextStart: number; contextEnd: number; link: string | null; kind: QuoteKind; parts: { start: number; end: number }[] },
 ): QuoteOccurrence {
   return {
     text: a.text.slice(o.start, o.end),
     speaker: o.speaker,
+    onBehalfOf: o.onBehalfOf,
     group: o.group,
     articleId: a.id,
     title: a.title,
@@ -197,6 +208,7 @@ export function toSnapshot(data: QuoteData): QuoteSnapshot {
     occurrences: data.occurrences.map((o, i) => ({
       articleId: o.articleId,
       speaker: data.speakers[i] ?? null,
+      onBehalfOf: data.behalf[i] ?? null,
       group: o.group,
       start: o.start,
       end: o.end,
@@ -225,13 +237,16 @@ function linkFits(link: string | null, articleUrl: string | null): boolean {
 /** The index's state from a snapshot of these very articles, or null when the two do not fit. */
 export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): QuoteData | null {
   const byId = new Map<number, KnownEntity>();
+  const articleById = new Map(articles.map((a) => [a.id, a]));
   for (const e of s.entities) {
     if (byId.has(e.id) || e.articleCount > articles.length) return null;
+    // A role is held in articles of this corpus, or the entry is not this corpus's.
+    if (!e.roles.every((r) => r.articles.every((id) => articleById.has(id)))) return null;
     byId.set(e.id, e);
   }
-  const articleById = new Map(articles.map((a) => [a.id, a]));
   const occurrences: QuoteOccurrence[] = [];
   const speakers: (number | null)[] = [];
+  const behalf: (number | null)[] = [];
   for (const o of s.occurrences) {
     const a = articleById.get(o.articleId);
     if (!a) return null;
@@ -239,9 +254,11 @@ export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): Qu
     if (!span(o.start, o.end) || !span(o.contextStart, o.contextEnd) || !o.parts.every(([p, q]) => span(p, q))) return null;
     if (!linkFits(o.link, a.url)) return null;
     const speaker = o.speaker === null ? null : byId.get(o.speaker);
-    if (speaker === undefined) return null;
-    occurrences.push(occurrenceIn(a, { ...o, speaker: speaker?.name ?? "", parts: o.parts.map(([start, end]) => ({ start, end })) }));
+    const principal = o.onBehalfOf === null ? null : byId.get(o.onBehalfOf);
+    if (speaker === undefined || principal === undefined) return null;
+    occurrences.push(occurrenceIn(a, { ...o, speaker: speaker?.name ?? "", onBehalfOf: principal?.name ?? null, parts: o.parts.map(([start, end]) => ({ start, end })) }));
     speakers.push(o.speaker);
+    behalf.push(o.onBehalfOf);
   }
   const { wordOffsets: offsets, wordArticles } = s;
   if (offsets.length !== s.words.length + 1 || offsets[0] !== 0 || offsets[s.words.length] !== wordArticles.length) return null;
@@ -253,5 +270,5 @@ export function fromSnapshot(s: QuoteSnapshot, articles: readonly Article[]): Qu
     words.set(s.words[i]!, wordArticles.subarray(offsets[i]!, offsets[i + 1]!));
   }
   if (words.size !== s.words.length) return null;
-  return { entities: s.entities, occurrences, speakers, words };
+  return { entities: s.entities, occurrences, speakers, behalf, words };
 }

@@ -9,6 +9,11 @@ export interface QuoteOccurrence {
   text: string;
   /** Canonical name of the speaker entity. */
   speaker: string;
+  /**
+   * When the speaker is a body speaking for a person ("Ferreira's office said", "the ministry said
+   * on behalf of Ferreira"): that person's canonical name. The engine always sets it (null otherwise).
+   */
+  onBehalfOf?: string | null;
   /** Equal for occurrences of the same statement across articles. */
   group: string;
   articleId: string;
@@ -48,6 +53,14 @@ export interface SpeakerInfo {
   /** Attributed statements (groups), and occurrences. */
   statements: number;
   quotes: number;
+}
+
+/** A role a person or body was given, and where and when: the articles that give it, with their dates. */
+export interface HeldRole {
+  /** As first written ("Finance Minister"). */
+  role: string;
+  /** Earliest first; an article without a date comes last. */
+  held: { articleId: string; published: string | null }[];
 }
 
 export interface QuoteResult {
