@@ -3,6 +3,7 @@
  * terminals; front ends render what it returns.
  */
 import { ask, type AskOptions } from "./answer/ask.js";
+import type { SentenceDates, StatedDate } from "./answer/options.js";
 import type { AskResult } from "./answer/types.js";
 import { loadCorpus, type LoadOptions } from "./corpus/load.js";
 import type { Article, Corpus, SourceInfo } from "./corpus/types.js";
@@ -15,7 +16,10 @@ import type { QuoteResult, SpeakerInfo } from "./quotes/types.js";
 import { withDisagreements, type AskAnswer } from "./disagree/report.js";
 import { TimelineIndex, type TimelineResult } from "./timeline/timeline.js";
 import { articleDates, type ArticleDates } from "./dates/read-dates.js";
+import { precisionOf } from "./dates/calendar.js";
 import { openDates, type DateCacheOptions, type DatesByArticle } from "./dates/persist-dates.js";
+
+const NO_DATES: readonly StatedDate[] = [];
 
 export class Engine {
   readonly index: PassageIndex;
@@ -103,7 +107,7 @@ export class Engine {
    * the quote index's attributions.
    */
   ask(question: string, options?: AskOptions): AskAnswer {
-    const result: AskResult = ask(this.index, question, { quotesBy: (name) => this.speakerQuotes(name), ...options });
+    const result: AskResult = ask(this.index, question, { quotesBy: (name) => this.speakerQuotes(name), datesIn: this.sentenceDates, ...options });
     this.articleById ??= new Map(this.corpus.articles.map((a) => [a.id, a]));
     return withDisagreements(result, this.articleById, (a) => this.datesOf(a));
   }
@@ -129,6 +133,29 @@ export class Engine {
     this.dateSource ??= "memory";
     return articleDates(article, (t) => this.index.idf(t));
   }
+
+  /**
+   * The dates each sentence states, as the date reader found them (saved beside the index), for
+   * when-questions: by article, then by sentence index, built once per article on first use.
+   * None for an article without a date of its own, whose relative dates the reader cannot read.
+   */
+  readonly sentenceDates: SentenceDates = (article, sentence) => {
+    if (article.published === null) return null;
+    let bySentence = this.datesBySentence.get(article);
+    if (!bySentence) {
+      bySentence = new Map();
+      for (const span of this.datesOf(article).spans) {
+        if (span.sentence === null) continue;
+        const list = bySentence.get(span.sentence.index) ?? [];
+        for (const m of span.mentions) list.push({ text: m.text, attribution: m.attribution, precision: precisionOf(m.date) });
+        bySentence.set(span.sentence.index, list);
+      }
+      this.datesBySentence.set(article, bySentence);
+    }
+    return bySentence.get(sentence) ?? NO_DATES;
+  };
+
+  private readonly datesBySentence = new WeakMap<Article, Map<number, StatedDate[]>>();
 
   /** Where the quote index puts a speaker's quotations, or null when it knows no such speaker. */
   speakerQuotes(name: string): { articleId: string; start: number; end: number }[] | null {

@@ -98,7 +98,7 @@ export function examples(sets: readonly LabelledSet[], gate: boolean): Example[]
     const gold = goldSchema.parse(JSON.parse(readFileSync(set.gold, "utf8")));
     for (const item of gold.questions) {
       const speakers = engine;
-      const g = gather(engine.index, item.q, { model: blankModel(gate), quotesBy: (name) => speakers.speakerQuotes(name) });
+      const g = gather(engine.index, item.q, { model: blankModel(gate), quotesBy: (name) => speakers.speakerQuotes(name), datesIn: engine.sentenceDates });
       const answerable = item.answer !== null;
       const spans = (item.answer ?? []).map(norm);
       if (!("candidates" in g)) {

@@ -85,6 +85,15 @@ function globalOf(re: RegExp): RegExp {
   return g;
 }
 
+/** A match of `re` in `text` that is not all the question's own words: a time the question already names ("in 2016") is not news to the asker. */
+function freshMatch(re: RegExp, text: string, questionTerms: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(globalOf(re))) {
+    const ts = m[0].split(/\s+/).map((w) => term(w)).filter((t): t is string => t !== null);
+    if (ts.length === 0 || ts.some((t) => !questionTerms.has(t))) return true;
+  }
+  return false;
+}
+
 /** Words of making something known: asked when it was announced, the statement's date is the answer. */
 const STATEMENT_TERMS = termsOf(wordList("speechVerbs.announcing"));
 
@@ -97,18 +106,21 @@ export function asksStatementTime(questionTerms: ReadonlySet<string>): boolean {
 /** `statementAsked`: the question asks when something was announced (see asksStatementTime). */
 export function timeCue(view: SentenceView, questionTerms: ReadonlySet<string>, statementAsked = false): number {
   const s = fold(view.text);
-  const fresh = (re: RegExp, text: string) => {
-    for (const m of text.matchAll(globalOf(re))) {
-      // A time the question already names ("in 2016") is not news to the asker.
-      const ts = m[0].split(/\s+/).map((w) => term(w)).filter((t): t is string => t !== null);
-      if (ts.length === 0 || ts.some((t) => !questionTerms.has(t))) return true;
-    }
-    return false;
-  };
+  const fresh = (re: RegExp, text: string) => freshMatch(re, text, questionTerms);
   if (TIME_STRONG.some((re) => fresh(re, s))) return !statementAsked && datesTheStatement(s) ? 0.4 : 1;
-  if (fresh(TIME_ANCHOR, view.text.replace(/[“”"]/g, ""))) return 0.8;
-  if (fresh(TIME_MEDIUM, s)) return 0.5;
-  return TIME_DURATION.test(s) || fresh(TIME_YEAR, s) ? 0.3 : 0;
+  return Math.max(eventTimeCue(view, questionTerms), fresh(TIME_YEAR, s) ? 0.3 : 0);
+}
+
+/**
+ * Times a date reader does not read: anchored to an event ("after the Electoral College
+ * affirmed...", 0.8), loosely placed ("shortly", "at the time", 0.5) or a stretch ("after weeks
+ * of", 0.3).
+ */
+export function eventTimeCue(view: SentenceView, questionTerms: ReadonlySet<string>): number {
+  if (freshMatch(TIME_ANCHOR, view.text.replace(/[“”"]/g, ""), questionTerms)) return 0.8;
+  const s = fold(view.text);
+  if (freshMatch(TIME_MEDIUM, s, questionTerms)) return 0.5;
+  return TIME_DURATION.test(s) ? 0.3 : 0;
 }
 
 /** A stretch of time ("three days", "48 hours", "a fortnight"): what "how long" asks for. */

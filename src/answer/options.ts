@@ -1,3 +1,4 @@
+import type { Article } from "../corpus/types.js";
 import { answerModel, type AnswerModel } from "./model.js";
 /** Tuning knobs of `ask`, and switches that turn each technique off for measuring what it adds. */
 
@@ -16,6 +17,12 @@ export interface AskOptions {
    * sentence decide alone.
    */
   quotesBy?: SpeakerQuotes | null;
+  /**
+   * The dates a sentence gives, as the date reader (chrono-node, src/dates/) found them, so a
+   * when-question is answered by a sentence that states a time. Without it, hand-written time
+   * cues stand in (src/answer/cues.ts).
+   */
+  datesIn?: SentenceDates | null;
   /** The answer model that scores candidates and decides refusals; null: hand-set weights. */
   model?: AnswerModel | null;
   /** Switches for measuring what each technique contributes; all on by default. */
@@ -45,7 +52,22 @@ export interface Techniques {
 
 export type SpeakerQuotes = (speaker: string) => readonly { articleId: string; start: number; end: number }[] | null;
 
-export type Settings = Required<Omit<AskOptions, "use" | "model" | "quotesBy">> & { use: Techniques; model: AnswerModel | null; quotesBy: SpeakerQuotes | null };
+/** A date as the answer side sees it: its words, and whether it only says when something was said ("said on Monday"). */
+export interface StatedDate {
+  text: string;
+  attribution: boolean;
+  /** How exactly it dates: a day, a month or only a year. */
+  precision: "year" | "month" | "day";
+}
+
+/**
+ * The dates stated in one sentence of an article (by its index), in order; null when the reader
+ * cannot read the article's relative dates (it has no date of its own: "on Monday" is then no
+ * date to it, though it still answers "when").
+ */
+export type SentenceDates = (article: Article, sentence: number) => readonly StatedDate[] | null;
+
+export type Settings = Required<Omit<AskOptions, "use" | "model" | "quotesBy" | "datesIn">> & { use: Techniques; model: AnswerModel | null; quotesBy: SpeakerQuotes | null; datesIn: SentenceDates | null };
 
 export const DEFAULTS: Settings = {
   passages: 20,
@@ -53,11 +75,12 @@ export const DEFAULTS: Settings = {
   minCoverage: 0.5,
   model: null,
   quotesBy: null,
+  datesIn: null,
   kindWeight: 0.35,
   use: { kinds: true, typos: true, relatives: true, synonyms: true, context: true, corroboration: true, keyWords: true, proximity: true, meaning: true },
 };
 
 export function settings(options: AskOptions = {}): Settings {
-  const { use, model, quotesBy, ...rest } = options;
-  return { ...DEFAULTS, ...rest, model: model === undefined ? answerModel() : model, quotesBy: quotesBy ?? null, use: { ...DEFAULTS.use, ...use } };
+  const { use, model, quotesBy, datesIn, ...rest } = options;
+  return { ...DEFAULTS, ...rest, model: model === undefined ? answerModel() : model, quotesBy: quotesBy ?? null, datesIn: datesIn ?? null, use: { ...DEFAULTS.use, ...use } };
 }

@@ -5,8 +5,8 @@
  * the speaker really speaking...).
  */
 import type { Article } from "../corpus/types.js";
-import { asksStatementTime, changeCue, countCue, countsNoun, definitionCue, mannerCue, durationCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue } from "./cues.js";
-import { fold } from "../search/analyzer.js";
+import { asksStatementTime, changeCue, countCue, countsNoun, definitionCue, mannerCue, durationCue, hasQuotation, otherNames, peopleCue, refersBack, placeCue, reasonCue, speechCue, timeCue, eventTimeCue } from "./cues.js";
+import { fold, terms } from "../search/analyzer.js";
 import { alternation } from "../text/lexicon.js";
 import type { VectorTable } from "../text/vectors.js";
 import { emptyFeatures, type CandidateFeature, type Features } from "./model.js";
@@ -14,6 +14,9 @@ import type { Settings } from "./options.js";
 import { isNumeral, type Question, type QuestionKind } from "./question.js";
 import { allowedMissing, matchIn, type ResolvedWord } from "./resolve.js";
 import { contextOf, nextInParagraph, titleTerms, type SentenceView } from "./sentence-view.js";
+
+/** How much a stated date answers "when", by its precision (the hand cues weighed a bare year 0.3 too). */
+const DATE_EVIDENCE = { day: 1, month: 0.6, year: 0.3 } as const;
 
 /** Most that matching every filler word can add to coverage. */
 const SOFT_BONUS = 0.1;
@@ -245,9 +248,10 @@ export class SentenceScorer {
       // A why-question with a word the coverage lacks was forgiven that word as possible wording:
       // then only an outright reason ("because", "due to") may answer it, not a hint ("blamed").
       (q.kind === "reason" && !this.allKnown && fit < 1) ||
-      // "How long?" is answered by a stretch of time (or a time), here or in the next sentence. Not
-      // "when?": points in time come in too many shapes ("by midsummer") to demand one.
-      (q.kind === "time" && this.asksDuration && fit === 0 && !this.nextFits(view));
+      // "How long?" is answered by a stretch of time (or a time), here or in the next sentence.
+      // "When?" too, by a date the date reader finds there; without the reader's dates, not: the
+      // hand-written cues miss too many shapes of a point in time to demand one.
+      (q.kind === "time" && (this.asksDuration || this.readsDates(view)) && fit === 0 && !this.nextFits(view));
     const eligible = !checkName && !checkWords && !checkSpeaker && !checkKind;
     // A question in the coverage ("Since when does...?") rarely answers one.
     // Nor does a reported one ("asked why in 2016 Putin had ..."): what it mentions is what was
@@ -324,7 +328,7 @@ export class SentenceScorer {
         return reasonCue(view);
       case "time":
         // "How long" asks for a stretch of time, "when" for a point in it.
-        return this.asksDuration ? durationCue(view, this.questionTerms) : timeCue(view, this.questionTerms, this.statementAsked);
+        return this.asksDuration ? durationCue(view, this.questionTerms) : this.timeFit(view);
       case "count":
         // "How much did they raise rates by?" asks the size of the change, not any number.
         return this.asksChange && changeCue(view) ? 1 : countCue(view, this.questionTerms);
@@ -341,6 +345,31 @@ export class SentenceScorer {
       default:
         return 0;
     }
+  }
+
+  /** Are the sentence's dates the date reader's (it has them for this article)? */
+  private readsDates(view: SentenceView): boolean {
+    return (this.settings.datesIn?.(view.article, view.sentence.index) ?? null) !== null;
+  }
+
+  /**
+   * A when-question's evidence: a time tied to an event ("after the vote", which no date reader
+   * reads), or a date the sentence states, as the date reader found it, by how
+   * exactly it dates (a day 1, a month less, a year alone least: "his 2020 election victory"
+   * names a year without dating anything), or one that only says when something was said (0.4,
+   * unless the question asks when it was said). A date the question already names ("in 2016") is
+   * not news to the asker.
+   */
+  private timeFit(view: SentenceView): number {
+    const stated = this.settings.datesIn?.(view.article, view.sentence.index) ?? null;
+    if (stated === null) return timeCue(view, this.questionTerms, this.statementAsked);
+    let best = eventTimeCue(view, this.questionTerms);
+    for (const d of stated) {
+      const stated = terms(d.text);
+      if (stated.length > 0 && stated.every((t) => this.questionTerms.has(t))) continue;
+      best = Math.max(best, d.attribution && !this.statementAsked ? 0.4 : DATE_EVIDENCE[d.precision]);
+    }
+    return best;
   }
 
   /**
