@@ -562,4 +562,56 @@ describe("house styles of real coverage", () => {
     expect(speakerOf(ix, "rural health care in January")).toBe("Ana Petrova");
     expect(speakerOf(ix, "towns that need it most")).toBe("Milo Harke");
   });
+  it("takes a name spelled with and without its apostrophe for one person", () => {
+    const ix = index(
+      article("hs-ap", "Market closure", [
+        "Trade Secretary Joseph Ndung’u closed the Kibera market on Friday.",
+        "“Nobody is being punished here,” Ndungu said.",
+      ]),
+    );
+    expect(speakerOf(ix, "Nobody is being punished")).toBe("Joseph Ndung’u");
+    expect(ix.quote("Ndungu").quotes).toHaveLength(1);
+    expect(ix.quote("Ndung'u").quotes).toHaveLength(1);
+  });
+
+  it("reads two offices joined by 'and' before a name as that person's one role", () => {
+    const ix = index(
+      article("hs-and", "Brakeworks results", [
+        "Brakeworks posted a record quarter on Tuesday.",
+        "“Our order book has never been longer,” said Brakeworks President and Chief Operating Officer Harriet Olumide.",
+      ]),
+    );
+    expect(speakerOf(ix, "order book has never been longer")).toBe("Harriet Olumide");
+  });
+
+  it("gives the verb to the name before a phrase like 'in an interview with X', not to X", () => {
+    const ix = index(
+      article("hs-pp", "Dam dispute", [
+        "Water Minister Devika Rao in an interview with Radio Meridian on Sunday said, “The dam will be finished before the monsoon.”",
+        "Opposition leader Arun Sethi on Monday said, “The minister has promised this for six years.”",
+      ]),
+    );
+    expect(speakerOf(ix, "finished before the monsoon")).toBe("Devika Rao");
+    expect(speakerOf(ix, "promised this for six years")).toBe("Arun Sethi");
+  });
+
+  it("lets a 'he' stand for the one man a sentence names, even as no subject", () => {
+    const ix = index(
+      article("hs-poss", "Library vote", [
+        "The board met on Monday, and the surprise of the night was Chairman Milo Fenwick's vote against the plan.",
+        "“I will not put my name to a closure,” he said.",
+      ]),
+    );
+    expect(speakerOf(ix, "put my name to a closure")).toBe("Milo Fenwick");
+  });
+
+  it("leaves a 'he' unattributed when the sentence before names two men", () => {
+    const ix = index(
+      article("hs-poss2", "Library vote", [
+        "The surprise of the night was Chairman Milo Fenwick's vote against Mayor Ravi Dutt's plan.",
+        "“I will not put my name to a closure,” he said.",
+      ]),
+    );
+    expect(speakerOf(ix, "put my name to a closure")).toBe("");
+  });
 });

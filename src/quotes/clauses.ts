@@ -260,6 +260,23 @@ function roledNameAfter(frame: readonly FrameTok[], i: number, mentions: Mention
 }
 
 /** The noun phrase starting at frame index `i`, if it can be a speaker. */
+/**
+ * "Kiren Rijiju in an exclusive interview with IANS had said", "Gandhi in a tweet said": a
+ * phrase opened by a preposition may stand between a name and its verb without commas. The name
+ * is the subject when it is one itself (not the object of a preposition before it) and nothing
+ * but words lies between it and the verb.
+ */
+function nameBeforeAdverbial(frame: readonly FrameTok[], from: number, mentions: MentionLookup): NounPhrase | null {
+  for (let j = from; j > 0 && from - j < 8; j--) {
+    const t = frame[j]!;
+    if (!t.isWord || t.quote >= 0) return null;
+    if (t.cap || !WORDS.function.prepositions.has(t.key)) continue;
+    const np = phraseEndingAt(frame, j - 1, mentions);
+    if (np?.kind === "name") return np;
+  }
+  return null;
+}
+
 export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions: MentionLookup): NounPhrase | null {
   let from = i;
   if (frame[i] && WORDS.function.articles.has(frame[i]!.key)) i++;
@@ -549,6 +566,7 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
       }
     }
     if (!np && prev && prev.isWord && !WORDS.function.beforeVerbNoSubject.has(prev.key)) np = { kind: "other", from: p, to: p };
+    if (np?.kind === "other" && !inverted) np = nameBeforeAdverbial(frame, np.from, mentions) ?? np;
     if (!np) continue;
     // "In a statement read to the court, X said": a noun in the opening phrase, with a participle
     // after it, is no one who speaks in this sentence.
