@@ -595,6 +595,17 @@ describe("house styles of real coverage", () => {
     expect(speakerOf(ix, "promised this for six years")).toBe("Arun Sethi");
   });
 
+  it("gives the verb to a person whose office follows a body's name in 'of'", () => {
+    const ix = index(
+      article("hs-of", "Clinic plan", [
+        "Bank of Lorvia Governor Anselm Kreutz said on Thursday that rates would hold. \u201cWe are not there yet,\u201d he said.",
+        "Department of Health spokeswoman Odile Marchetti said: \u201cThe clinics will open in May.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "not there yet")).toBe("Anselm Kreutz");
+    expect(speakerOf(ix, "clinics will open in May")).toBe("Odile Marchetti");
+  });
+
   it("lets a 'he' stand for the one man a sentence names, even as no subject", () => {
     const ix = index(
       article("hs-poss", "Library vote", [

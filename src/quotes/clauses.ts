@@ -196,6 +196,10 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
         const title = titleLeft(frame, from - 2);
         if (title && title.kind === "title") return { kind: "title", words: [...title.words, "of", ...m.keys], from: title.from, to: i };
       }
+      // "Bank of England Governor Andrew Bailey said", "Department of Health spokeswoman Jo Lund
+      // said": a body's name in "of" before a person's office and name is the person's employer,
+      // and the person speaks.
+      if (before.key === "of" && frame[from - 2]?.cap && m.role && m.roleStart < m.start && m.keys.length >= 2) return { kind: "name", mention: m, from, to: i };
       // "A spokesman for Harrowgate Borough Council said": an unnamed spokesperson speaks for the body.
       if (before.key === "for" && WORDS.titles.spokespeople.has(frame[from - 2]?.key ?? "") && WORDS.function.articles.has(frame[from - 3]?.key ?? "") && frame[from - 3]!.key !== "the") {
         return { kind: "name", mention: m, from: from - 3, to: i };
