@@ -606,6 +606,38 @@ describe("house styles of real coverage", () => {
     expect(speakerOf(ix, "clinics will open in May")).toBe("Odile Marchetti");
   });
 
+  it("keeps a name ending in a body's noun a body, though the article shortens it like a surname", () => {
+    const ix = index(
+      article("hs-parl", "Sitting days", [
+        "Norvane State Parliament sat for only nine days this year.",
+        "Parliament will sit again in March, and Parliament will then decide on the budget.",
+      ]),
+    );
+    expect(ix.resolve("Norvane State Parliament")?.kind).toBe("org");
+  });
+
+  it("gives a round-up label to the person named, not to the body in the person's role", () => {
+    const ix = index(
+      article("hs-rnc", "Reactions", [
+        "Here are other reactions:",
+        "Green Party National Committee spokeswoman Ilse Marwick: \u201cThe next fortnight cannot go by fast enough.\u201d",
+        "Assemblyman Dario Quint, D-Eastport: \u201cIt is a sad day for this county.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "cannot go by fast enough")).toBe("Ilse Marwick");
+    expect(speakerOf(ix, "sad day for this county")).toBe("Dario Quint");
+    expect(ix.resolve("Eastport")).toBeNull();
+  });
+
+  it("gives 'said the message from X, R-Place' to X, not to the party and district", () => {
+    const ix = index(
+      article("hs-msg", "Resignation", [
+        "\u201cToday marks one small step toward restoring decency,\u201d said the message from Sen. Corin Hale, R-North Barrow, the minority leader.",
+      ]),
+    );
+    expect(speakerOf(ix, "one small step")).toBe("Corin Hale");
+  });
+
   it("lets a 'he' stand for the one man a sentence names, even as no subject", () => {
     const ix = index(
       article("hs-poss", "Library vote", [

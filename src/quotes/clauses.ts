@@ -288,6 +288,12 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
   if (!t || !t.isWord) return null;
   const p = isPronoun(t, i === 0);
   if (p) return { kind: "pronoun", pronoun: p, from, to: i };
+  // "(said) the message from Sen. Robert Ortt", "(read) a statement from Harrow Council": a
+  // communication speaks for the one it is from.
+  if (!t.cap && WORDS.speechNouns.quoteCues.has(t.key) && frame[i + 1]?.key === "from") {
+    const sender = phraseStartingAt(frame, i + 2, mentions);
+    if (sender?.kind === "name") return { ...sender, from };
+  }
   const m = mentions.byFirst.get(t.start);
   if (m) {
     let to = i;

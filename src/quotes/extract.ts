@@ -733,6 +733,10 @@ class ArticleReader {
     if (words.filter((t) => t.isWord).length > LABEL_MAX_WORDS || words.some((t) => t.quote >= 0)) return null;
     const named: { start: number; roleStart: number; entity: Entity }[] = [];
     for (const { mention, entity } of this.mentions) if (mention.start >= from && mention.start < to && !mention.possessive) named.push({ start: mention.start, roleStart: mention.roleStart, entity });
+    // "Republican National Committee spokeswoman Rachel Lee:": a name inside another's role is
+    // that person's employer, not a second speaker.
+    const inRole = (n: { start: number }): boolean => named.some((o) => o.roleStart <= n.start && n.start < o.start);
+    for (let i = named.length - 1; i >= 0; i--) if (inRole(named[i]!)) named.splice(i, 1);
     const people = [...new Set(named.filter(({ entity: e }) => e.kind === "person" || (e.kind === "unknown" && e.surname !== null)).map((n) => n.entity))];
     if (people.length === 0) {
       const bodies = [...new Set(named.filter((n) => n.entity.kind === "org").map((n) => n.entity))];

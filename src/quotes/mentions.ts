@@ -289,6 +289,11 @@ export function findMentions(
       if (toks[y] && isTitleWord(toks[y]!) && (!close || /^[,.;:)]$/.test(close.text))) role = roleOf(text, toks, x, y);
     }
 
+    // "Sen. Robert Ortt, R-North Tonawanda,", "(D-Glen Cove)": a party's letter and a district
+    // after a name are no one's name.
+    const tag = toks[first]!;
+    if (tag.text.charAt(1) === "-" && tag.cap && (toks[first - 1]?.text === "," || toks[first - 1]?.text === "(")) continue;
+
     const words = toks.slice(first, last + 1);
     out.push({
       first,
