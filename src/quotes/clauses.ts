@@ -557,8 +557,8 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
 
     let np = phraseEndingAt(frame, v - 1, mentions);
     let inverted = false;
-    if (!np && prev && prev.isWord && /^(?:and|but)$/.test(prev.key)) np = coordinatedSubject(frame, p, mentions) ?? lastSubject();
-    if (!np && prev && prev.isWord && /^(?:who|which)$/.test(prev.key) && frame[p - 1]?.text === ",") {
+    if (!np && prev && prev.isWord && WORDS.function.subjectJoiners.has(prev.key)) np = coordinatedSubject(frame, p, mentions) ?? lastSubject();
+    if (!np && prev && prev.isWord && WORDS.function.relativePronouns.has(prev.key) && frame[p - 1]?.text === ",") {
       // "Peskov, who said ...": the relative pronoun's antecedent, even after a preposition when
       // it is a full name ("backed by Owen Price, who said ...").
       np = phraseEndingAt(frame, p - 2, mentions);
