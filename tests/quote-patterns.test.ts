@@ -562,4 +562,99 @@ describe("house styles of real coverage", () => {
     expect(speakerOf(ix, "rural health care in January")).toBe("Ana Petrova");
     expect(speakerOf(ix, "towns that need it most")).toBe("Milo Harke");
   });
+  it("takes a name spelled with and without its apostrophe for one person", () => {
+    const ix = index(
+      article("hs-ap", "Market closure", [
+        "Trade Secretary Joseph Ndung’u closed the Kibera market on Friday.",
+        "“Nobody is being punished here,” Ndungu said.",
+      ]),
+    );
+    expect(speakerOf(ix, "Nobody is being punished")).toBe("Joseph Ndung’u");
+    expect(ix.quote("Ndungu").quotes).toHaveLength(1);
+    expect(ix.quote("Ndung'u").quotes).toHaveLength(1);
+  });
+
+  it("reads two offices joined by 'and' before a name as that person's one role", () => {
+    const ix = index(
+      article("hs-and", "Brakeworks results", [
+        "Brakeworks posted a record quarter on Tuesday.",
+        "“Our order book has never been longer,” said Brakeworks President and Chief Operating Officer Harriet Olumide.",
+      ]),
+    );
+    expect(speakerOf(ix, "order book has never been longer")).toBe("Harriet Olumide");
+  });
+
+  it("gives the verb to the name before a phrase like 'in an interview with X', not to X", () => {
+    const ix = index(
+      article("hs-pp", "Dam dispute", [
+        "Water Minister Devika Rao in an interview with Radio Meridian on Sunday said, “The dam will be finished before the monsoon.”",
+        "Opposition leader Arun Sethi on Monday said, “The minister has promised this for six years.”",
+      ]),
+    );
+    expect(speakerOf(ix, "finished before the monsoon")).toBe("Devika Rao");
+    expect(speakerOf(ix, "promised this for six years")).toBe("Arun Sethi");
+  });
+
+  it("gives the verb to a person whose office follows a body's name in 'of'", () => {
+    const ix = index(
+      article("hs-of", "Clinic plan", [
+        "Bank of Lorvia Governor Anselm Kreutz said on Thursday that rates would hold. \u201cWe are not there yet,\u201d he said.",
+        "Department of Health spokeswoman Odile Marchetti said: \u201cThe clinics will open in May.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "not there yet")).toBe("Anselm Kreutz");
+    expect(speakerOf(ix, "clinics will open in May")).toBe("Odile Marchetti");
+  });
+
+  it("keeps a name ending in a body's noun a body, though the article shortens it like a surname", () => {
+    const ix = index(
+      article("hs-parl", "Sitting days", [
+        "Norvane State Parliament sat for only nine days this year.",
+        "Parliament will sit again in March, and Parliament will then decide on the budget.",
+      ]),
+    );
+    expect(ix.resolve("Norvane State Parliament")?.kind).toBe("org");
+  });
+
+  it("gives a round-up label to the person named, not to the body in the person's role", () => {
+    const ix = index(
+      article("hs-rnc", "Reactions", [
+        "Here are other reactions:",
+        "Green Party National Committee spokeswoman Ilse Marwick: \u201cThe next fortnight cannot go by fast enough.\u201d",
+        "Assemblyman Dario Quint, D-Eastport: \u201cIt is a sad day for this county.\u201d",
+      ]),
+    );
+    expect(speakerOf(ix, "cannot go by fast enough")).toBe("Ilse Marwick");
+    expect(speakerOf(ix, "sad day for this county")).toBe("Dario Quint");
+    expect(ix.resolve("Eastport")).toBeNull();
+  });
+
+  it("gives 'said the message from X, R-Place' to X, not to the party and district", () => {
+    const ix = index(
+      article("hs-msg", "Resignation", [
+        "\u201cToday marks one small step toward restoring decency,\u201d said the message from Sen. Corin Hale, R-North Barrow, the minority leader.",
+      ]),
+    );
+    expect(speakerOf(ix, "one small step")).toBe("Corin Hale");
+  });
+
+  it("lets a 'he' stand for the one man a sentence names, even as no subject", () => {
+    const ix = index(
+      article("hs-poss", "Library vote", [
+        "The board met on Monday, and the surprise of the night was Chairman Milo Fenwick's vote against the plan.",
+        "“I will not put my name to a closure,” he said.",
+      ]),
+    );
+    expect(speakerOf(ix, "put my name to a closure")).toBe("Milo Fenwick");
+  });
+
+  it("leaves a 'he' unattributed when the sentence before names two men", () => {
+    const ix = index(
+      article("hs-poss2", "Library vote", [
+        "The surprise of the night was Chairman Milo Fenwick's vote against Mayor Ravi Dutt's plan.",
+        "“I will not put my name to a closure,” he said.",
+      ]),
+    );
+    expect(speakerOf(ix, "put my name to a closure")).toBe("");
+  });
 });

@@ -196,6 +196,10 @@ export function phraseEndingAt(frame: readonly FrameTok[], i: number, mentions: 
         const title = titleLeft(frame, from - 2);
         if (title && title.kind === "title") return { kind: "title", words: [...title.words, "of", ...m.keys], from: title.from, to: i };
       }
+      // "Bank of England Governor Andrew Bailey said", "Department of Health spokeswoman Jo Lund
+      // said": a body's name in "of" before a person's office and name is the person's employer,
+      // and the person speaks.
+      if (before.key === "of" && frame[from - 2]?.cap && m.role && m.roleStart < m.start && m.keys.length >= 2) return { kind: "name", mention: m, from, to: i };
       // "A spokesman for Harrowgate Borough Council said": an unnamed spokesperson speaks for the body.
       if (before.key === "for" && WORDS.titles.spokespeople.has(frame[from - 2]?.key ?? "") && WORDS.function.articles.has(frame[from - 3]?.key ?? "") && frame[from - 3]!.key !== "the") {
         return { kind: "name", mention: m, from: from - 3, to: i };
@@ -260,6 +264,23 @@ function roledNameAfter(frame: readonly FrameTok[], i: number, mentions: Mention
 }
 
 /** The noun phrase starting at frame index `i`, if it can be a speaker. */
+/**
+ * "Kiren Rijiju in an exclusive interview with IANS had said", "Gandhi in a tweet said": a
+ * phrase opened by a preposition may stand between a name and its verb without commas. The name
+ * is the subject when it is one itself (not the object of a preposition before it) and nothing
+ * but words lies between it and the verb.
+ */
+function nameBeforeAdverbial(frame: readonly FrameTok[], from: number, mentions: MentionLookup): NounPhrase | null {
+  for (let j = from; j > 0 && from - j < 8; j--) {
+    const t = frame[j]!;
+    if (!t.isWord || t.quote >= 0) return null;
+    if (t.cap || !WORDS.function.prepositions.has(t.key)) continue;
+    const np = phraseEndingAt(frame, j - 1, mentions);
+    if (np?.kind === "name") return np;
+  }
+  return null;
+}
+
 export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions: MentionLookup): NounPhrase | null {
   let from = i;
   if (frame[i] && WORDS.function.articles.has(frame[i]!.key)) i++;
@@ -267,6 +288,12 @@ export function phraseStartingAt(frame: readonly FrameTok[], i: number, mentions
   if (!t || !t.isWord) return null;
   const p = isPronoun(t, i === 0);
   if (p) return { kind: "pronoun", pronoun: p, from, to: i };
+  // "(said) the message from Sen. Robert Ortt", "(read) a statement from Harrow Council": a
+  // communication speaks for the one it is from.
+  if (!t.cap && WORDS.speechNouns.quoteCues.has(t.key) && frame[i + 1]?.key === "from") {
+    const sender = phraseStartingAt(frame, i + 2, mentions);
+    if (sender?.kind === "name") return { ...sender, from };
+  }
   const m = mentions.byFirst.get(t.start);
   if (m) {
     let to = i;
@@ -530,8 +557,8 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
 
     let np = phraseEndingAt(frame, v - 1, mentions);
     let inverted = false;
-    if (!np && prev && prev.isWord && /^(?:and|but)$/.test(prev.key)) np = coordinatedSubject(frame, p, mentions) ?? lastSubject();
-    if (!np && prev && prev.isWord && /^(?:who|which)$/.test(prev.key) && frame[p - 1]?.text === ",") {
+    if (!np && prev && prev.isWord && WORDS.function.subjectJoiners.has(prev.key)) np = coordinatedSubject(frame, p, mentions) ?? lastSubject();
+    if (!np && prev && prev.isWord && WORDS.function.relativePronouns.has(prev.key) && frame[p - 1]?.text === ",") {
       // "Peskov, who said ...": the relative pronoun's antecedent, even after a preposition when
       // it is a full name ("backed by Owen Price, who said ...").
       np = phraseEndingAt(frame, p - 2, mentions);
@@ -549,6 +576,7 @@ export function findClauses(frame: readonly FrameTok[], mentions: MentionLookup,
       }
     }
     if (!np && prev && prev.isWord && !WORDS.function.beforeVerbNoSubject.has(prev.key)) np = { kind: "other", from: p, to: p };
+    if (np?.kind === "other" && !inverted) np = nameBeforeAdverbial(frame, np.from, mentions) ?? np;
     if (!np) continue;
     // "In a statement read to the court, X said": a noun in the opening phrase, with a participle
     // after it, is no one who speaks in this sentence.

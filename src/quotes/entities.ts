@@ -318,6 +318,9 @@ export class EntityRegistry {
       const hasTitle = [...e.roles.values()].some((r) => r.words.some((w) => WORDS.titles.all.has(w.replace(/'s$/, "").replace(/\.$/, ""))));
       if (e.mentions > 0 && e.withThe * 2 >= e.mentions && e.withThe > 0) e.kind = "org";
       else if (e.byShortForm > 0 && !hasTitle && e.gender === null && e.bySurnameAlone === 0) e.kind = "org";
+      // "State Parliament", "City Council" written again as "Parliament": a name ending in a
+      // body's noun is a body, though the article shortens it as it would a surname.
+      else if (e.surname !== null && WORDS.orgs.nouns.has(e.surname) && !hasTitle && e.gender === null) e.kind = "org";
       else if (e.surname !== null && (hasTitle || e.gender !== null || e.bySurnameAlone > 0)) e.kind = "person";
       else if (e.surname === null && hasTitle) e.kind = "person";
       else e.kind = "unknown";

@@ -513,7 +513,11 @@ class ArticleReader {
       if (evs.length === 0) {
         // No subject, but the sentence names someone the pronoun could mean: too unclear to
         // choose, and too close to look past for someone further back.
-        if (this.namesCompatible(s, pos, p)) return null;
+        const named = this.namesCompatible(s, pos, p);
+        // "... was Mayor Lee Leffingwell's symbolic vote. 'I'm not ...,' he said.": one person
+        // named, and of the pronoun's gender, is whom it stands for, even as no subject.
+        if (named.length === 1 && (p === "he" || p === "she") && named[0]!.kind === "person" && named[0]!.gender !== (p === "he" ? "f" : "m")) return named[0]!;
+        if (named.length > 0) return null;
         continue;
       }
       const named = [...new Set(evs.filter((e) => e.entity).map((e) => e.entity!))];
@@ -526,17 +530,18 @@ class ArticleReader {
     return null;
   }
 
-  /** Does sentence `s` (before `pos`, outside quotes) name someone pronoun `p` could stand for? */
-  private namesCompatible(s: number, pos: number, p: Pronoun | "person"): boolean {
+  /** Whom sentence `s` (before `pos`, outside quotes) names that pronoun `p` could stand for. */
+  private namesCompatible(s: number, pos: number, p: Pronoun | "person"): Entity[] {
     const sentence = this.article.sentences[s]!;
+    const out = new Set<Entity>();
     for (const { mention, entity } of this.mentions) {
       if (mention.start < sentence.start || mention.start >= Math.min(sentence.end, pos)) continue;
       if (this.quoteOfOffset(mention.start) >= 0) continue;
       // A full name of unknown kind may be a person too: too close to look past.
       const person = entity.kind === "person" || (entity.kind === "unknown" && entity.surname !== null);
-      if (p === "he" || p === "she" || p === "person" ? person : entity.kind === "org") return true;
+      if (p === "he" || p === "she" || p === "person" ? person : entity.kind === "org") out.add(entity);
     }
-    return false;
+    return [...out];
   }
 
   /**
@@ -728,6 +733,10 @@ class ArticleReader {
     if (words.filter((t) => t.isWord).length > LABEL_MAX_WORDS || words.some((t) => t.quote >= 0)) return null;
     const named: { start: number; roleStart: number; entity: Entity }[] = [];
     for (const { mention, entity } of this.mentions) if (mention.start >= from && mention.start < to && !mention.possessive) named.push({ start: mention.start, roleStart: mention.roleStart, entity });
+    // "Republican National Committee spokeswoman Rachel Lee:": a name inside another's role is
+    // that person's employer, not a second speaker.
+    const inRole = (n: { start: number }): boolean => named.some((o) => o.roleStart <= n.start && n.start < o.start);
+    for (let i = named.length - 1; i >= 0; i--) if (inRole(named[i]!)) named.splice(i, 1);
     const people = [...new Set(named.filter(({ entity: e }) => e.kind === "person" || (e.kind === "unknown" && e.surname !== null)).map((n) => n.entity))];
     if (people.length === 0) {
       const bodies = [...new Set(named.filter((n) => n.entity.kind === "org").map((n) => n.entity))];

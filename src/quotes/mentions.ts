@@ -252,6 +252,13 @@ export function findMentions(
       roleFrom = roleStartBefore(text, toks, first - 1, -1);
       role = roleOf(text, toks, roleFrom, first - 1);
     }
+    // "Chairman and Chief Executive Officer Ed Zander", "president and chief executive Jo Lund":
+    // two offices joined by "and" before one name are that person's one role.
+    const and = toks[roleFrom - 1];
+    if (role && and?.key === "and" && roleFrom >= 2 && isTitleWord(toks[roleFrom - 2]!) && adjacent(text, toks[roleFrom - 2]!, and) && adjacent(text, and, toks[roleFrom]!)) {
+      roleFrom = roleStartBefore(text, toks, roleFrom - 2, -1);
+      role = roleOf(text, toks, roleFrom, first - 1);
+    }
     if (roleFrom > 0 && toks[roleFrom - 1]!.key === "the") the = true;
 
     // Apposition before: "Putin's spokesman, Dmitry Peskov," (the name closed by a comma or the end).
@@ -282,12 +289,18 @@ export function findMentions(
       if (toks[y] && isTitleWord(toks[y]!) && (!close || /^[,.;:)]$/.test(close.text))) role = roleOf(text, toks, x, y);
     }
 
+    // "Sen. Robert Ortt, R-North Tonawanda,", "(D-Glen Cove)": a party's letter and a district
+    // after a name are no one's name.
+    const tag = toks[first]!;
+    if (tag.text.charAt(1) === "-" && tag.cap && (toks[first - 1]?.text === "," || toks[first - 1]?.text === "(")) continue;
+
     const words = toks.slice(first, last + 1);
     out.push({
       first,
       last,
       words: words.map((t) => t.text),
-      keys: words.map((t) => t.key.replace(/\.$/, "")),
+      // A name's apostrophe is a spelling the same article may leave out ("Matiang’i", "Matiangi").
+      keys: words.map((t) => t.key.replace(/\.$/, "").replaceAll("'", "")),
       role: role?.role ?? null,
       roleText: role?.roleText ?? null,
       the,

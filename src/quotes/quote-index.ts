@@ -34,6 +34,7 @@ export function nameKey(s: string): string {
     .replace(/[’‘]/g, "'")
     .replace(/[^\p{L}\p{N}'.\- ]+/gu, " ")
     .replace(/'s\b/g, "")
+    .replaceAll("'", "") // as mention keys are: "Matiang'i" is "Matiangi"
     .replace(/\s+/g, " ")
     .trim()
     .replace(LEADING_ARTICLE, "");
