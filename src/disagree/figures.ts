@@ -137,7 +137,8 @@ export function figuresIn(text: string): Figure[] {
 
 /**
  * The noun a number counts: up to three words right after it (a hyphenated unit counts: "a
- * three-metre gash"), stopping at a function word; the plural among them, else the first.
+ * three-metre gash"), stopping at a function word; the first plural among them, else the first
+ * word: "4,300 students without classes" counts students.
  */
 function countedNoun(after: string): { key: string; length: number } | null {
   const m = /^(?:-|\s+)((?:[\p{L}][\p{L}'’-]*)(?:\s+[\p{L}][\p{L}'’-]*){0,2})/u.exec(after);
@@ -149,7 +150,7 @@ function countedNoun(after: string): { key: string; length: number } | null {
   }
   // "a 40-year-old man", "five-day": a time unit is no counted noun (durations are read apart).
   if (ws.length === 0 || /^(?:second|minute|hour|day|week|fortnight|month|year)s?\b/i.test(ws[0]!)) return null;
-  const plural = [...ws].reverse().find((w) => /\p{Ll}s$/u.test(w) && !/ss$/.test(w));
+  const plural = ws.find((w) => /\p{Ll}s$/u.test(w) && !/ss$/.test(w));
   const chosen = plural ?? ws[0]!;
   const key = term(chosen);
   if (!key) return null;
