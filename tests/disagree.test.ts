@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { disagreements, type Member } from "../src/disagree/compare.js";
 import { consistent, figuresIn } from "../src/disagree/figures.js";
 import { Engine } from "../src/engine.js";
+import { NounNet } from "../src/text/wordnet.js";
 import { writeCorpus } from "./helpers/temp-corpus.js";
 
 
@@ -215,5 +216,37 @@ describe("like dates across differently worded reports", () => {
       { a: "2024-02-07", b: "2024-02-16" },
     ).timeline().events;
     expect(dateFlags(events)).toEqual([]);
+  });
+});
+
+describe("count nouns that count the same kind of thing", () => {
+  const net = NounNet.open()!;
+
+  it("links one synset, a kind and what it is a kind of, and a collective noun written as is with its members", () => {
+    expect(net.alike("pupils", "students")).toBe(true);
+    expect(net.alike("hens", "chickens")).toBe(true);
+    expect(net.alike("lorries", "trucks")).toBe(true);
+    expect(net.alike("passengers", "people")).toBe(true);
+    expect(net.alike("people", "staff")).toBe(true);
+  });
+
+  it("keeps apart things that only sit side by side, units of one measure, and groups counted as groups", () => {
+    expect(net.alike("residents", "homes")).toBe(false);
+    expect(net.alike("passengers", "crew")).toBe(false);
+    expect(net.alike("metres", "kilometres")).toBe(false);
+    expect(net.alike("hectares", "acres")).toBe(false);
+    expect(net.alike("families", "people")).toBe(false);
+  });
+
+  it("flags one count two outlets give under alike nouns on the timeline", () => {
+    const dir = writeCorpus({
+      "a.txt": "Ferry aground\n\nThe ferry ran aground outside Skerra harbour on Friday evening.\n\nFour people were treated for minor injuries at the scene.\n",
+      "b.txt": "Ferry inquiry\n\nThe ferry was refloated on Sunday.\n\nSeven passengers were treated by paramedics for minor injuries.\n",
+      "sources.json": JSON.stringify({ a: { outlet: "A", published: "2024-10-05" }, b: { outlet: "B", published: "2024-10-07" } }),
+    });
+    const flags = Engine.fromDir(dir)
+      .timeline()
+      .events.flatMap((e) => e.disagreements.map((d) => `${d.kind}: ${d.values.map((v) => v.text).join(" / ")}`));
+    expect(flags).toEqual(["count: Four people / Seven passengers"]);
   });
 });

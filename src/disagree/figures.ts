@@ -20,6 +20,8 @@ export interface Figure {
   bound: Bound;
   /** What is counted: "time" for durations, else the counted noun's index term ("peopl", "metr", "percent"). */
   key: string;
+  /** The counted noun as written ("passengers"), when a noun follows the number. */
+  noun?: string;
 }
 
 const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
@@ -112,24 +114,26 @@ export function figuresIn(text: string): Figure[] {
     // A year ("in 2016", "the 2016 election") is a date, not a count.
     if (!m[2] && !m[4] && !m[5] && /^(?:1[6-9]|20)\d\d$/.test(raw)) continue;
     let key: string | null = null;
+    let word: string | undefined;
     let end = start + m[0].length;
     if (m[5]) key = "percent";
     else {
       const noun = countedNoun(after);
       if (noun) {
         key = noun.key;
+        word = noun.word;
         end += noun.length;
       } else if (m[2]) key = CURRENCY[m[2]]!;
     }
     if (!key || TIME_UNIT_WORD.test(key)) continue;
     if (/^\p{L}/u.test(raw) && (raw.toLowerCase() === "a" || raw.toLowerCase() === "an")) continue;
     const bound = m[1] ? QUALIFIERS.get(m[1].toLowerCase())! : "exact";
-    out.push({ kind: "count", start, end, text: text.slice(start, end), value, bound, key });
+    out.push({ kind: "count", start, end, text: text.slice(start, end), value, bound, key, ...(word ? { noun: word } : {}) });
     // "Four of the nine miners": the nine are miners too.
     const partitive = /\s+of\s+the\s+(\S+)$/i.exec(m[0]);
     if (partitive) {
       const whole = numberValue(partitive[1]!);
-      if (whole !== null) out.push({ kind: "count", start, end, text: text.slice(start, end), value: whole, bound: "exact", key });
+      if (whole !== null) out.push({ kind: "count", start, end, text: text.slice(start, end), value: whole, bound: "exact", key, ...(word ? { noun: word } : {}) });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -140,7 +144,7 @@ export function figuresIn(text: string): Figure[] {
  * three-metre gash"), stopping at a function word; the first plural among them, else the first
  * word: "4,300 students without classes" counts students.
  */
-function countedNoun(after: string): { key: string; length: number } | null {
+function countedNoun(after: string): { key: string; word: string; length: number } | null {
   const m = /^(?:-|\s+)((?:[\p{L}][\p{L}'’-]*)(?:\s+[\p{L}][\p{L}'’-]*){0,2})/u.exec(after);
   if (!m) return null;
   const ws: string[] = [];
@@ -156,7 +160,7 @@ function countedNoun(after: string): { key: string; length: number } | null {
   if (!key) return null;
   const lead = m[0].length - m[1]!.length;
   const upTo = ws.slice(0, ws.indexOf(chosen) + 1).join(" ");
-  return { key, length: lead + upTo.length };
+  return { key, word: chosen, length: lead + upTo.length };
 }
 
 /** Could both figures be true of one thing? Approximate values agree within 15%; a bound holds what it bounds. */

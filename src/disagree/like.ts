@@ -44,6 +44,12 @@ export interface LikeOptions {
   published?: (article: Article) => number | null;
   /** ...and how far apart two articles' days may be for them to report one thing. */
   storyDays?: number;
+  /**
+   * Nouns that count the same kind of thing though they differ ("140 people" / "160 staff",
+   * "pupils" / "students"): WordNet (text/wordnet.ts). `kinds` gives what a noun may count, to
+   * find such figures; `alike` decides.
+   */
+  nouns?: { alike: (a: string, b: string) => boolean; kinds: (noun: string) => string[] } | null;
 }
 
 /** Words around a figure that say what it counts or how it came about: six either side. */
@@ -111,16 +117,17 @@ export function slotLikeness(va: SentenceView, fa: Marked, vb: SentenceView, fb:
  */
 const MAX_RATIO = 2.5;
 
-/** Figures of one kind counting one thing: durations, or counts of one noun, of a like size. */
-function comparable(fa: Figure, fb: Figure): boolean {
-  if (fa.kind !== fb.kind || fa.key !== fb.key) return false;
+/** Figures of one kind counting one thing: durations, or counts of one noun or alike nouns, of a like size. */
+function comparable(fa: Figure, fb: Figure, nouns: LikeOptions["nouns"]): boolean {
+  if (fa.kind !== fb.kind) return false;
+  if (fa.key !== fb.key && !(fa.noun && fb.noun && nouns?.alike(fa.noun, fb.noun))) return false;
   const [low, high] = fa.value <= fb.value ? [fa.value, fb.value] : [fb.value, fa.value];
   return low > 0 && high <= low * MAX_RATIO;
 }
 
-/** A figure's kind and counted thing, for finding the statements that may share it. */
-function keyOf(f: Figure): string {
-  return `${f.kind}:${f.key}`;
+/** A figure's kind and counted thing, and the kinds of thing its noun may count, for finding the statements that may share it. */
+function keysOf(f: Figure, nouns: LikeOptions["nouns"]): string[] {
+  return [`${f.kind}:${f.key}`, ...(f.noun && nouns ? nouns.kinds(f.noun).map((k) => `${f.kind}:\u0000${k}`) : [])];
 }
 
 /** More statements than this giving one key (in a large coverage) are not compared by that key. */
@@ -133,7 +140,7 @@ const MAX_POSTINGS = 2000;
 export function linkFigures(statements: readonly Statement[], options: LikeOptions): FigureLink[] {
   const postings = new Map<string, Statement[]>();
   for (const s of statements) {
-    for (const k of new Set(s.figures.map(keyOf))) {
+    for (const k of new Set(s.figures.flatMap((f) => keysOf(f, options.nouns)))) {
       let list = postings.get(k);
       if (!list) postings.set(k, (list = []));
       list.push(s);
@@ -170,7 +177,7 @@ export function linkFigures(statements: readonly Statement[], options: LikeOptio
       const overlap = options.overlap(a.view, b.view) + fit;
       for (const fa of a.figures) {
         for (const fb of b.figures) {
-          if (!comparable(fa, fb)) continue;
+          if (!comparable(fa, fb, options.nouns)) continue;
           const score = slotLikeness(a.view, fa, b.view, fb, options.similarity) + overlap;
           if (score >= LIKE_MIN) candidates.push({ a, b, fa, fb, score });
         }
@@ -207,6 +214,8 @@ export interface DateMark {
    * went otherwise is no disagreement.
    */
   plan: boolean;
+  /** The date says when something was said or announced ("announced on Sunday"), not when it happened. */
+  said: boolean;
 }
 
 export interface DateLink {
@@ -319,7 +328,9 @@ export function datesComparable(a: PartialDate, b: PartialDate, toldOn: number |
 export function linkDates(pairs: Iterable<readonly [DateMark, DateMark]>, options: DateLikeOptions): DateLink[] {
   const byArticles = new Map<string, DateLink[]>();
   for (const [x, y] of pairs) {
-    if (x.article === y.article) continue;
+    // When something was said is compared with when the other outlet says it was said, never
+    // with when something happened.
+    if (x.article === y.article || x.said !== y.said) continue;
     const [a, b] = x.article.id < y.article.id ? [x, y] : [y, x];
     const same = compatible(a.date, b.date);
     if (!same && !a.plan && !b.plan && !datesComparable(a.date, b.date, options.toldOn(a.article, b.article))) continue;

@@ -8,6 +8,8 @@
  * corpus, on first use; a topic then only picks rows.
  */
 import { citeSpan } from "../citation/citation.js";
+import { lazily } from "../lazily.js";
+import { NounNet } from "../text/wordnet.js";
 import { reportComparer, type SameReport } from "../answer/corroborate.js";
 import { DEFAULTS } from "../answer/options.js";
 import { analyzeQuestion } from "../answer/question.js";
@@ -400,7 +402,7 @@ function likeDates(
       const start = o.mention.start - o.span.start;
       const from = Math.max(0, ...(mentionsOf.get(spanKey(o)) ?? []).map((x) => x.end - o.span.start).filter((end) => end <= start));
       const end = o.mention.end - o.span.start;
-      marks.set(o, (m = { id: o.id, article: o.article, view: o.view, start, end, from, date: o.date, plan: plan(o, start, end) }));
+      marks.set(o, (m = { id: o.id, article: o.article, view: o.view, start, end, from, date: o.date, plan: plan(o, start, end), said: o.mention.attribution }));
     }
     return m;
   };
@@ -478,6 +480,14 @@ function likeDates(
   return groups.filter((g) => g.length > 0);
 }
 
+/** WordNet's nouns, opened on first use (null when the dictionary is not installed). */
+const nounNet = lazily(() => NounNet.open());
+
+function nounKinds(): { alike: (a: string, b: string) => boolean; kinds: (noun: string) => string[] } | null {
+  const net = nounNet();
+  return net && { alike: (a, b) => net.alike(a, b), kinds: (noun) => net.kindKeys(noun) };
+}
+
 /** Publication day of an article, or null. */
 function publishedDay(article: Article): number | null {
   const p = parseIsoDate(article.published);
@@ -543,7 +553,8 @@ function likeFigures(
     return ta && tb && !compatible(ta.date, tb.date) ? -STORY_TIME_CLASH : 0;
   };
   // Only figures that differ are cited for their figure: agreeing ones add a citation and no flag.
-  const links = linkFigures(statements, { overlap: (a, b) => compare.overlap(a, b).dice, similarity, fit, published: (a) => days.get(a) ?? null, storyDays: SAME_STORY_DAYS }).filter((l) => !consistent(l.fa, l.fb));
+  const links = linkFigures(statements, { overlap: (a, b) => compare.overlap(a, b).dice, similarity, fit, published: (a) => days.get(a) ?? null, storyDays: SAME_STORY_DAYS, nouns: nounKinds() })
+    .filter((l) => !consistent(l.fa, l.fb));
   const groupOf = new Map<Occurrence, Occurrence[]>();
   for (const g of groups) for (const o of g) groupOf.set(o, g);
   const extras = new Map<Occurrence[], Map<number, Extra>>();
@@ -559,7 +570,7 @@ function likeFigures(
     let mine = extras.get(g);
     if (!mine) extras.set(g, (mine = new Map()));
     const x = mine.get(s.id) ?? { article: s.article, span: s.span, view: s.view, figures: [] };
-    if (!x.figures.includes(f)) x.figures.push(f);
+    if (!x.figures.some((y) => y.start === f.start && y.key === f.key && y.value === f.value)) x.figures.push(f);
     mine.set(s.id, x);
     home(s).add(g);
   };
@@ -576,8 +587,10 @@ function likeFigures(
         pending.splice(i--, 1);
         changed = true;
         for (const g of new Set([...ga, ...gb])) {
-          addExtra(g, l.a, l.fa);
-          addExtra(g, l.b, l.fb);
+          // Figures of alike nouns ("140 people" / "160 staff") are compared as counts of one
+          // thing: a cited figure takes its partner's key when the partner is the row's own.
+          addExtra(g, l.a, cites(g, l.b) ? { ...l.fa, key: l.fb.key } : l.fa);
+          addExtra(g, l.b, { ...l.fb, key: l.fa.key });
         }
       }
     }
@@ -590,7 +603,7 @@ function likeFigures(
     const g: Occurrence[] = [];
     undated.set(g, anchor);
     addExtra(g, l.a, l.fa);
-    addExtra(g, l.b, l.fb);
+    addExtra(g, l.b, { ...l.fb, key: l.fa.key });
   }
   const listed = (g: Occurrence[]) => [...(extras.get(g)?.values() ?? [])];
   return {
