@@ -49,7 +49,7 @@ export interface LikeOptions {
    * "pupils" / "students"): WordNet (text/wordnet.ts). `kinds` gives what a noun may count, to
    * find such figures; `alike` decides.
    */
-  nouns?: { alike: (a: string, b: string) => boolean; kinds: (noun: string) => string[] } | null;
+  nouns?: { alike: (a: string, b: string) => boolean; kinds: (noun: string, own?: boolean) => string[] } | null;
 }
 
 /** Words around a figure that say what it counts or how it came about: six either side. */
@@ -127,40 +127,60 @@ function comparable(fa: Figure, fb: Figure, nouns: LikeOptions["nouns"]): boolea
 
 /** A figure's kind and counted thing, and the kinds of thing its noun may count, for finding the statements that may share it. */
 function keysOf(f: Figure, nouns: LikeOptions["nouns"]): string[] {
-  return [`${f.kind}:${f.key}`, ...(f.noun && nouns ? nouns.kinds(f.noun).map((k) => `${f.kind}:\u0000${k}`) : [])];
+  return [`${f.kind}:${f.key}`, ...(f.noun && nouns ? nouns.kinds(f.noun, false).map((k) => `${f.kind}:\u0000${k}`) : [])];
 }
 
-/** More statements than this giving one key (in a large coverage) are not compared by that key. */
+/** More statements than this giving one key (in a large coverage) are not compared by that key... */
 const MAX_POSTINGS = 2000;
+/** ...nor more than this counting one kind of thing under different nouns ("people" and every kind of person). */
+const MAX_KIND_POSTINGS = 300;
 
 /**
  * Links between like figures of different articles, at most one per figure and pair of articles,
  * best first.
  */
 export function linkFigures(statements: readonly Statement[], options: LikeOptions): FigureLink[] {
+  // Each statement under what its figures count, and under what their nouns' kinds are: a
+  // statement meets another that counts one of its kinds ("people" meets "passengers"), never one
+  // that only shares a kind with it ("passengers" and "crew" are both people).
   const postings = new Map<string, Statement[]>();
+  const reaches = new Map<string, Set<Statement>>();
   for (const s of statements) {
-    for (const k of new Set(s.figures.flatMap((f) => keysOf(f, options.nouns)))) {
-      let list = postings.get(k);
-      if (!list) postings.set(k, (list = []));
-      list.push(s);
+    for (const f of s.figures) {
+      const [own, ...kinds] = keysOf(f, options.nouns);
+      for (const k of [own!, ...(f.noun && options.nouns ? options.nouns.kinds(f.noun, true).map((x) => `${f.kind}:\u0000${x}`) : [])]) {
+        let list = postings.get(k);
+        if (!list) postings.set(k, (list = []));
+        if (list.at(-1) !== s) list.push(s);
+      }
+      for (const k of kinds) {
+        let set = reaches.get(k);
+        if (!set) reaches.set(k, (set = new Set()));
+        set.add(s);
+      }
     }
   }
   // Candidate pairs of statements, by pair of articles.
   const pairs = new Map<string, Map<string, [Statement, Statement]>>();
   const day = (s: Statement) => options.published?.(s.article) ?? null;
-  for (const all of postings.values()) {
+  for (const [key, all] of postings) {
     // By publication day, so that only articles published close together are paired; undated
-    // articles (last) are paired with every one.
-    const list = [...all].sort((x, y) => (day(x) ?? Infinity) - (day(y) ?? Infinity));
-    if (list.length > MAX_POSTINGS) continue;
+    // articles (last) are paired with every one. Statements that only reach this kind pair with
+    // the ones counting it.
+    const own = new Set(all);
+    const reach = reaches.get(key);
+    if (all.length > MAX_POSTINGS || (reach && all.length + reach.size > MAX_KIND_POSTINGS)) continue;
+    const list = [...new Set([...all, ...(reach ?? [])])].sort((x, y) => (day(x) ?? Infinity) - (day(y) ?? Infinity));
     for (let i = 0; i < list.length; i++) {
       const di = day(list[i]!);
       for (let j = i + 1; j < list.length; j++) {
+        if (!own.has(list[i]!) && !own.has(list[j]!)) continue;
         const dj = day(list[j]!);
         if (di !== null && dj !== null && options.storyDays !== undefined && dj - di > options.storyDays) break;
         const [a, b] = list[i]!.article.id < list[j]!.article.id ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
         if (a.article === b.article) continue;
+        // Only statements with figures that may be compared are scored (the costly part).
+        if (!a.figures.some((fa) => b.figures.some((fb) => comparable(fa, fb, options.nouns)))) continue;
         const articles = `${a.article.id}\u0000${b.article.id}`;
         let mine = pairs.get(articles);
         if (!mine) pairs.set(articles, (mine = new Map()));
@@ -333,7 +353,7 @@ export function linkDates(pairs: Iterable<readonly [DateMark, DateMark]>, option
     if (x.article === y.article || x.said !== y.said) continue;
     const [a, b] = x.article.id < y.article.id ? [x, y] : [y, x];
     const same = compatible(a.date, b.date);
-    if (!same && !a.plan && !b.plan && !datesComparable(a.date, b.date, options.toldOn(a.article, b.article))) continue;
+    if (!same && !datesComparable(a.date, b.date, options.toldOn(a.article, b.article))) continue;
     const score = options.grouped(a, b) ? Infinity : dateSlotLikeness(a, b, options.weight, options.similarity) + options.overlap(a.view, b.view);
     if (score < DATE_LIKE_MIN) continue;
     const key = `${a.article.id}\u0000${b.article.id}`;

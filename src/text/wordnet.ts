@@ -139,6 +139,7 @@ interface NounSynset {
 export class NounNet {
   private readonly synsets = new Map<string, NounSynset>();
   private readonly kinds = new Map<string, Map<string, number> | null>();
+  private readonly pairs = new Map<string, boolean>();
 
   private constructor(
     private readonly index: string,
@@ -242,16 +243,24 @@ export class NounNet {
 
   /** Do two nouns count the same kind of thing (one synset, or one a kind of the other)? */
   alike(a: string, b: string): boolean {
-    const x = this.kindsOf(a);
-    const y = this.kindsOf(b);
-    if (!x || !y) return false;
-    const own = (k: Map<string, number>) => [...k].filter(([, step]) => step === 0).map(([offset]) => offset);
-    return own(x).some((o) => y.has(o)) || own(y).some((o) => x.has(o));
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let known = this.pairs.get(key);
+    if (known === undefined) {
+      const x = this.kindsOf(a);
+      const y = this.kindsOf(b);
+      const own = (k: Map<string, number>) => [...k].filter(([, step]) => step === 0).map(([offset]) => offset);
+      known = !!x && !!y && (own(x).some((o) => y.has(o)) || own(y).some((o) => x.has(o)));
+      this.pairs.set(key, known);
+    }
+    return known;
   }
 
-  /** Every kind a noun may count (synset offsets), for finding nouns that may be alike. */
-  kindKeys(word: string): string[] {
-    return [...(this.kindsOf(word)?.keys() ?? [])];
+  /**
+   * What a noun counts (synset offsets), for finding nouns that may be alike: its own senses (and
+   * members) when `own`, else everything it is a kind of.
+   */
+  kindKeys(word: string, own: boolean): string[] {
+    return [...(this.kindsOf(word) ?? [])].filter(([, step]) => (step === 0) === own).map(([offset]) => offset);
   }
 }
 

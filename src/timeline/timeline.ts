@@ -134,7 +134,7 @@ const BLOCKING_TERMS = 6;
 const BLOCKING_MAX_POSTINGS = 400;
 
 /** How many dates one telling word may lead to before it is too common to find dates told alike. */
-const DATE_BLOCKING_MAX_POSTINGS = 100;
+const DATE_BLOCKING_MAX_POSTINGS = 30;
 
 const BASIS_ORDER: Record<Basis, number> = { explicit: 0, published: 1, narrative: 2, anchored: 3 };
 const PRECISION_RANK: Record<Precision, number> = { year: 0, month: 1, day: 2 };
@@ -483,9 +483,9 @@ function likeDates(
 /** WordNet's nouns, opened on first use (null when the dictionary is not installed). */
 const nounNet = lazily(() => NounNet.open());
 
-function nounKinds(): { alike: (a: string, b: string) => boolean; kinds: (noun: string) => string[] } | null {
+function nounKinds(): { alike: (a: string, b: string) => boolean; kinds: (noun: string, own?: boolean) => string[] } | null {
   const net = nounNet();
-  return net && { alike: (a, b) => net.alike(a, b), kinds: (noun) => net.kindKeys(noun) };
+  return net && { alike: (a, b) => net.alike(a, b), kinds: (noun, own) => net.kindKeys(noun, own ?? false) };
 }
 
 /** Publication day of an article, or null. */
