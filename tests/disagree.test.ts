@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { disagreements, type Member } from "../src/disagree/compare.js";
 import { consistent, figuresIn } from "../src/disagree/figures.js";
 import { Engine } from "../src/engine.js";
+import { NounNet } from "../src/text/wordnet.js";
 import { writeCorpus } from "./helpers/temp-corpus.js";
 
 
@@ -160,5 +161,92 @@ describe("like figures across differently worded reports", () => {
     ).timeline().events;
     const flags = events.flatMap((e) => e.disagreements.map((d) => d.values.map((v) => v.text).join(" / ")));
     expect(flags.sort()).toEqual(["210 volunteers / 180 volunteers", "52 volunteers / 38 volunteers"]);
+  });
+});
+
+describe("like dates across differently worded reports", () => {
+  const corpus = (files: Record<string, string>, published: Record<string, string>) =>
+    Engine.fromDir(writeCorpus({ ...files, "sources.json": JSON.stringify(Object.fromEntries(Object.entries(published).map(([id, p]) => [id, { outlet: id.toUpperCase(), published: p }]))) }));
+  const dateFlags = (events: ReturnType<Engine["timeline"]>["events"]) => [
+    ...new Set(events.flatMap((e) => e.disagreements.filter((d) => d.kind === "date").map((d) => d.values.map((v) => v.text).join(" / ")))),
+  ];
+
+  it("flags one event two outlets date differently in other words, citing both on each date's row", () => {
+    const events = corpus(
+      {
+        "a.txt": "Ferry freed\n\nThe Lorne Isle ran aground near Skerra on Friday evening.\n\nA salvage team refloated the ferry on Sunday at high tide, and it was towed to Port Arden.\n",
+        "b.txt": "Ferry repairs\n\nThe Lorne Isle ran aground near Skerra on October 4.\n\nThe ship was refloated on October 5 and towed to Port Arden for repairs.\n",
+      },
+      { a: "2024-10-07", b: "2024-10-14" },
+    ).timeline().events;
+    const rows = events.filter((e) => e.citations.some((c) => c.excerpt.includes("refloated")));
+    expect(rows.map((r) => r.date).sort()).toEqual(["2024-10-05", "2024-10-06"]);
+    for (const r of rows) expect(r.citations.map((c) => c.articleId).sort()).toEqual(["a", "b"]);
+    expect(dateFlags(events).sort()).toEqual(["October 5 (Sat 5 Oct 2024) / on Sunday (Sun 6 Oct 2024)", "on Sunday (Sun 6 Oct 2024) / October 5 (Sat 5 Oct 2024)"]);
+  });
+
+  it("leaves alone an outlet that tells of the event on the other's date and again on another day", () => {
+    const events = corpus(
+      {
+        "a.txt": "Search\n\nVolunteers searched the lower slopes of Greyfell on Saturday.\n",
+        "b.txt": "Hiker found\n\nThe hiker was reported missing on Friday.\n\nVolunteers searched the lower slopes of Greyfell on Saturday morning.\n\nVolunteers searched the lower slopes of Greyfell again on Sunday.\n",
+      },
+      { a: "2024-08-11", b: "2024-08-14" },
+    ).timeline().events;
+    expect(dateFlags(events)).toEqual([]);
+  });
+
+  it("never flags a plan that went otherwise", () => {
+    const events = corpus(
+      {
+        "a.txt": "Collision\n\nThe ferry Northern Star collided with a cargo ship on Saturday.\n\nServices on the route are expected to resume on Thursday.\n",
+        "b.txt": "Ferry back\n\nFerry services resumed on Friday, a day later than the operator had planned.\n",
+      },
+      { a: "2024-03-12", b: "2024-03-16" },
+    ).timeline().events;
+    expect(dateFlags(events)).toEqual([]);
+  });
+
+  it("never flags two outlets' leads written on different days: each tells its day's news", () => {
+    const events = corpus(
+      {
+        "a.txt": "Schools shut\n\nBrackwater's public schools were closed for a second day on Wednesday after a ransomware attack locked staff out of the district's computer systems.\n",
+        "b.txt": "Schools reopen\n\nBrackwater's eleven public schools reopened on Monday after a ransomware attack that kept students at home for four school days.\n",
+      },
+      { a: "2024-02-07", b: "2024-02-16" },
+    ).timeline().events;
+    expect(dateFlags(events)).toEqual([]);
+  });
+});
+
+describe("count nouns that count the same kind of thing", () => {
+  const net = NounNet.open()!;
+
+  it("links one synset, a kind and what it is a kind of, and a collective noun written as is with its members", () => {
+    expect(net.alike("pupils", "students")).toBe(true);
+    expect(net.alike("hens", "chickens")).toBe(true);
+    expect(net.alike("lorries", "trucks")).toBe(true);
+    expect(net.alike("passengers", "people")).toBe(true);
+    expect(net.alike("people", "staff")).toBe(true);
+  });
+
+  it("keeps apart things that only sit side by side, units of one measure, and groups counted as groups", () => {
+    expect(net.alike("residents", "homes")).toBe(false);
+    expect(net.alike("passengers", "crew")).toBe(false);
+    expect(net.alike("metres", "kilometres")).toBe(false);
+    expect(net.alike("hectares", "acres")).toBe(false);
+    expect(net.alike("families", "people")).toBe(false);
+  });
+
+  it("flags one count two outlets give under alike nouns on the timeline", () => {
+    const dir = writeCorpus({
+      "a.txt": "Ferry aground\n\nThe ferry ran aground outside Skerra harbour on Friday evening.\n\nFour people were treated for minor injuries at the scene.\n",
+      "b.txt": "Ferry inquiry\n\nThe ferry was refloated on Sunday.\n\nSeven passengers were treated by paramedics for minor injuries.\n",
+      "sources.json": JSON.stringify({ a: { outlet: "A", published: "2024-10-05" }, b: { outlet: "B", published: "2024-10-07" } }),
+    });
+    const flags = Engine.fromDir(dir)
+      .timeline()
+      .events.flatMap((e) => e.disagreements.map((d) => `${d.kind}: ${d.values.map((v) => v.text).join(" / ")}`));
+    expect(flags).toEqual(["count: Four people / Seven passengers"]);
   });
 });

@@ -276,6 +276,15 @@ function clauseAround(text: string, at: number, end: number): { text: string; of
 }
 
 /**
+ * Does the clause around `text[start, end)` speak of what is still to come ("are expected to be
+ * freed later on Thursday", "will resume on Monday")? A plan is not what another outlet reports
+ * as done.
+ */
+export function inFutureClause(text: string, start: number, end: number): boolean {
+  return isFuture({ span: { start: 0, end: text.length }, sentence: null, text }, start, end);
+}
+
+/**
  * Does the date lie ahead of the day of writing? The tense nearest before it in its clause
  * decides ("began in November and will end on February 3"), else the nearest after it ("On
  * Thursday the council will vote").

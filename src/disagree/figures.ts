@@ -20,6 +20,8 @@ export interface Figure {
   bound: Bound;
   /** What is counted: "time" for durations, else the counted noun's index term ("peopl", "metr", "percent"). */
   key: string;
+  /** The counted noun as written ("passengers"), when a noun follows the number. */
+  noun?: string;
 }
 
 const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
@@ -112,24 +114,26 @@ export function figuresIn(text: string): Figure[] {
     // A year ("in 2016", "the 2016 election") is a date, not a count.
     if (!m[2] && !m[4] && !m[5] && /^(?:1[6-9]|20)\d\d$/.test(raw)) continue;
     let key: string | null = null;
+    let word: string | undefined;
     let end = start + m[0].length;
     if (m[5]) key = "percent";
     else {
       const noun = countedNoun(after);
       if (noun) {
         key = noun.key;
+        word = noun.word;
         end += noun.length;
       } else if (m[2]) key = CURRENCY[m[2]]!;
     }
     if (!key || TIME_UNIT_WORD.test(key)) continue;
     if (/^\p{L}/u.test(raw) && (raw.toLowerCase() === "a" || raw.toLowerCase() === "an")) continue;
     const bound = m[1] ? QUALIFIERS.get(m[1].toLowerCase())! : "exact";
-    out.push({ kind: "count", start, end, text: text.slice(start, end), value, bound, key });
+    out.push({ kind: "count", start, end, text: text.slice(start, end), value, bound, key, ...(word ? { noun: word } : {}) });
     // "Four of the nine miners": the nine are miners too.
     const partitive = /\s+of\s+the\s+(\S+)$/i.exec(m[0]);
     if (partitive) {
       const whole = numberValue(partitive[1]!);
-      if (whole !== null) out.push({ kind: "count", start, end, text: text.slice(start, end), value: whole, bound: "exact", key });
+      if (whole !== null) out.push({ kind: "count", start, end, text: text.slice(start, end), value: whole, bound: "exact", key, ...(word ? { noun: word } : {}) });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -137,9 +141,10 @@ export function figuresIn(text: string): Figure[] {
 
 /**
  * The noun a number counts: up to three words right after it (a hyphenated unit counts: "a
- * three-metre gash"), stopping at a function word; the plural among them, else the first.
+ * three-metre gash"), stopping at a function word; the first plural among them, else the first
+ * word: "4,300 students without classes" counts students.
  */
-function countedNoun(after: string): { key: string; length: number } | null {
+function countedNoun(after: string): { key: string; word: string; length: number } | null {
   const m = /^(?:-|\s+)((?:[\p{L}][\p{L}'’-]*)(?:\s+[\p{L}][\p{L}'’-]*){0,2})/u.exec(after);
   if (!m) return null;
   const ws: string[] = [];
@@ -149,13 +154,13 @@ function countedNoun(after: string): { key: string; length: number } | null {
   }
   // "a 40-year-old man", "five-day": a time unit is no counted noun (durations are read apart).
   if (ws.length === 0 || /^(?:second|minute|hour|day|week|fortnight|month|year)s?\b/i.test(ws[0]!)) return null;
-  const plural = [...ws].reverse().find((w) => /\p{Ll}s$/u.test(w) && !/ss$/.test(w));
+  const plural = ws.find((w) => /\p{Ll}s$/u.test(w) && !/ss$/.test(w));
   const chosen = plural ?? ws[0]!;
   const key = term(chosen);
   if (!key) return null;
   const lead = m[0].length - m[1]!.length;
   const upTo = ws.slice(0, ws.indexOf(chosen) + 1).join(" ");
-  return { key, length: lead + upTo.length };
+  return { key, word: chosen, length: lead + upTo.length };
 }
 
 /** Could both figures be true of one thing? Approximate values agree within 15%; a bound holds what it bounds. */

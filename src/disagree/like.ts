@@ -12,6 +12,7 @@ import type { Article, Span } from "../corpus/types.js";
 import type { SentenceView } from "../answer/sentence-view.js";
 import { term, words } from "../search/analyzer.js";
 import type { Figure } from "./figures.js";
+import { compatible, dayNumber, precisionOf, type PartialDate } from "../dates/calendar.js";
 
 export interface Statement {
   id: number;
@@ -43,6 +44,12 @@ export interface LikeOptions {
   published?: (article: Article) => number | null;
   /** ...and how far apart two articles' days may be for them to report one thing. */
   storyDays?: number;
+  /**
+   * Nouns that count the same kind of thing though they differ ("140 people" / "160 staff",
+   * "pupils" / "students"): WordNet (text/wordnet.ts). `kinds` gives what a noun may count, to
+   * find such figures; `alike` decides.
+   */
+  nouns?: { alike: (a: string, b: string) => boolean; kinds: (noun: string, own?: boolean) => string[] } | null;
 }
 
 /** Words around a figure that say what it counts or how it came about: six either side. */
@@ -55,15 +62,24 @@ const VECTOR_SAME = 0.55;
  * the same, plus the sentences' weighted overlap.
  */
 export const LIKE_MIN = 0.4;
+/**
+ * Dates need more: one article's story has many dated sentences in like words ("the search
+ * resumed on Monday", "the search was called off on Tuesday"), while a figure of one kind and noun
+ * is rare.
+ */
+export const DATE_LIKE_MIN = 0.7;
 
 interface Slot {
   words: string[];
   terms: (string | null)[];
 }
 
-const slots = new WeakMap<Figure, Slot>();
+/** Words of a sentence that state something: a figure, or a date (which counts nothing). */
+type Marked = Pick<Figure, "start" | "end"> & { key?: string };
 
-function slotOf(view: SentenceView, f: Figure): Slot {
+const slots = new WeakMap<Marked, Slot>();
+
+function slotOf(view: SentenceView, f: Marked): Slot {
   let s = slots.get(f);
   if (s) return s;
   const before = words(view.text.slice(0, f.start)).slice(-REACH_BEFORE);
@@ -75,7 +91,7 @@ function slotOf(view: SentenceView, f: Figure): Slot {
 }
 
 /** How much of two figures' surroundings say the same: each word's best match on the other side, averaged. */
-export function slotLikeness(va: SentenceView, fa: Figure, vb: SentenceView, fb: Figure, similarity?: LikeOptions["similarity"]): number {
+export function slotLikeness(va: SentenceView, fa: Marked, vb: SentenceView, fb: Marked, similarity?: LikeOptions["similarity"]): number {
   const a = slotOf(va, fa);
   const b = slotOf(vb, fb);
   if (a.words.length === 0 || b.words.length === 0) return 0;
@@ -101,49 +117,70 @@ export function slotLikeness(va: SentenceView, fa: Figure, vb: SentenceView, fb:
  */
 const MAX_RATIO = 2.5;
 
-/** Figures of one kind counting one thing: durations, or counts of one noun, of a like size. */
-function comparable(fa: Figure, fb: Figure): boolean {
-  if (fa.kind !== fb.kind || fa.key !== fb.key) return false;
+/** Figures of one kind counting one thing: durations, or counts of one noun or alike nouns, of a like size. */
+function comparable(fa: Figure, fb: Figure, nouns: LikeOptions["nouns"]): boolean {
+  if (fa.kind !== fb.kind) return false;
+  if (fa.key !== fb.key && !(fa.noun && fb.noun && nouns?.alike(fa.noun, fb.noun))) return false;
   const [low, high] = fa.value <= fb.value ? [fa.value, fb.value] : [fb.value, fa.value];
   return low > 0 && high <= low * MAX_RATIO;
 }
 
-/** A figure's kind and counted thing, for finding the statements that may share it. */
-function keyOf(f: Figure): string {
-  return `${f.kind}:${f.key}`;
+/** A figure's kind and counted thing, and the kinds of thing its noun may count, for finding the statements that may share it. */
+function keysOf(f: Figure, nouns: LikeOptions["nouns"]): string[] {
+  return [`${f.kind}:${f.key}`, ...(f.noun && nouns ? nouns.kinds(f.noun, false).map((k) => `${f.kind}:\u0000${k}`) : [])];
 }
 
-/** More statements than this giving one key (in a large coverage) are not compared by that key. */
+/** More statements than this giving one key (in a large coverage) are not compared by that key... */
 const MAX_POSTINGS = 2000;
+/** ...nor more than this counting one kind of thing under different nouns ("people" and every kind of person). */
+const MAX_KIND_POSTINGS = 300;
 
 /**
  * Links between like figures of different articles, at most one per figure and pair of articles,
  * best first.
  */
 export function linkFigures(statements: readonly Statement[], options: LikeOptions): FigureLink[] {
+  // Each statement under what its figures count, and under what their nouns' kinds are: a
+  // statement meets another that counts one of its kinds ("people" meets "passengers"), never one
+  // that only shares a kind with it ("passengers" and "crew" are both people).
   const postings = new Map<string, Statement[]>();
+  const reaches = new Map<string, Set<Statement>>();
   for (const s of statements) {
-    for (const k of new Set(s.figures.map(keyOf))) {
-      let list = postings.get(k);
-      if (!list) postings.set(k, (list = []));
-      list.push(s);
+    for (const f of s.figures) {
+      const [own, ...kinds] = keysOf(f, options.nouns);
+      for (const k of [own!, ...(f.noun && options.nouns ? options.nouns.kinds(f.noun, true).map((x) => `${f.kind}:\u0000${x}`) : [])]) {
+        let list = postings.get(k);
+        if (!list) postings.set(k, (list = []));
+        if (list.at(-1) !== s) list.push(s);
+      }
+      for (const k of kinds) {
+        let set = reaches.get(k);
+        if (!set) reaches.set(k, (set = new Set()));
+        set.add(s);
+      }
     }
   }
   // Candidate pairs of statements, by pair of articles.
   const pairs = new Map<string, Map<string, [Statement, Statement]>>();
   const day = (s: Statement) => options.published?.(s.article) ?? null;
-  for (const all of postings.values()) {
+  for (const [key, all] of postings) {
     // By publication day, so that only articles published close together are paired; undated
-    // articles (last) are paired with every one.
-    const list = [...all].sort((x, y) => (day(x) ?? Infinity) - (day(y) ?? Infinity));
-    if (list.length > MAX_POSTINGS) continue;
+    // articles (last) are paired with every one. Statements that only reach this kind pair with
+    // the ones counting it.
+    const own = new Set(all);
+    const reach = reaches.get(key);
+    if (all.length > MAX_POSTINGS || (reach && all.length + reach.size > MAX_KIND_POSTINGS)) continue;
+    const list = [...new Set([...all, ...(reach ?? [])])].sort((x, y) => (day(x) ?? Infinity) - (day(y) ?? Infinity));
     for (let i = 0; i < list.length; i++) {
       const di = day(list[i]!);
       for (let j = i + 1; j < list.length; j++) {
+        if (!own.has(list[i]!) && !own.has(list[j]!)) continue;
         const dj = day(list[j]!);
         if (di !== null && dj !== null && options.storyDays !== undefined && dj - di > options.storyDays) break;
         const [a, b] = list[i]!.article.id < list[j]!.article.id ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
         if (a.article === b.article) continue;
+        // Only statements with figures that may be compared are scored (the costly part).
+        if (!a.figures.some((fa) => b.figures.some((fb) => comparable(fa, fb, options.nouns)))) continue;
         const articles = `${a.article.id}\u0000${b.article.id}`;
         let mine = pairs.get(articles);
         if (!mine) pairs.set(articles, (mine = new Map()));
@@ -160,7 +197,7 @@ export function linkFigures(statements: readonly Statement[], options: LikeOptio
       const overlap = options.overlap(a.view, b.view) + fit;
       for (const fa of a.figures) {
         for (const fb of b.figures) {
-          if (!comparable(fa, fb)) continue;
+          if (!comparable(fa, fb, options.nouns)) continue;
           const score = slotLikeness(a.view, fa, b.view, fb, options.similarity) + overlap;
           if (score >= LIKE_MIN) candidates.push({ a, b, fa, fb, score });
         }
@@ -173,6 +210,166 @@ export function linkFigures(statements: readonly Statement[], options: LikeOptio
       used.add(c.fa);
       used.add(c.fb);
       out.push(c);
+    }
+  }
+  return out.sort((x, y) => y.score - x.score);
+}
+
+/**
+ * A date one sentence gives for what it tells, with the date's words' offsets in the sentence:
+ * its slot is read like a figure's ("arrived on Sunday" / "was delivered on February 11").
+ */
+export interface DateMark {
+  id: number;
+  article: Article;
+  view: SentenceView;
+  start: number;
+  end: number;
+  /** Where the words telling what happened on that date begin: after the sentence's previous date. */
+  from: number;
+  date: PartialDate;
+  /**
+   * What is still to come when it was written ("would reopen on Monday at the earliest"): it may
+   * be the event another outlet reports as done, so it takes part in the matching, but a plan that
+   * went otherwise is no disagreement.
+   */
+  plan: boolean;
+  /** The date says when something was said or announced ("announced on Sunday"), not when it happened. */
+  said: boolean;
+}
+
+export interface DateLink {
+  a: DateMark;
+  b: DateMark;
+  score: number;
+}
+
+export interface DateLikeOptions {
+  overlap: (a: SentenceView, b: SentenceView) => number;
+  similarity?: LikeOptions["similarity"];
+  /** The day two articles' dates are told from: the later publication, null when neither is dated. */
+  toldOn: (a: Article, b: Article) => number | null;
+  /** Marks of one article already grouped with the other article's as one event (they agree). */
+  grouped: (a: DateMark, b: DateMark) => boolean;
+  /** How telling a word is (idf): "refloated" says more than "on" or "said". */
+  weight: (term: string) => number;
+}
+
+/** Words before a date that tell what happened on it: the last few since the sentence's previous date. */
+const DATE_REACH = 8;
+/**
+ * The nearer a word is to the date, the likelier it tells what happened then ("refloated the ferry
+ * on Sunday"); further back stand who and where ("Hallow Creek miners", "Brackwater schools"),
+ * shared by all of a story's events. Each word back weighs this much of the one after it.
+ */
+const NEARNESS = 0.75;
+
+const dateSlots = new WeakMap<DateMark, Slot>();
+
+function dateSlotOf(m: DateMark): Slot {
+  let s = dateSlots.get(m);
+  if (s) return s;
+  const kept = words(m.view.text.slice(m.from, m.start))
+    .map((t) => t.word.toLowerCase())
+    .filter((w) => term(w) !== null)
+    .slice(-DATE_REACH);
+  s = { words: kept, terms: kept.map((w) => term(w)) };
+  dateSlots.set(m, s);
+  return s;
+}
+
+/** The index terms of the words telling what happened on a date, for finding dates told alike. */
+export function dateSlotTerms(m: DateMark): string[] {
+  return dateSlotOf(m).terms.filter((t): t is string => t !== null);
+}
+
+/**
+ * How much two dates' leading words say the same, each word weighted by how telling it is: "the
+ * ship was refloated" / "a salvage team refloated the ferry" share the word that matters.
+ */
+export function dateSlotLikeness(a: DateMark, b: DateMark, weight: (term: string) => number, similarity?: LikeOptions["similarity"]): number {
+  const x = dateSlotOf(a);
+  const y = dateSlotOf(b);
+  if (x.words.length === 0 || y.words.length === 0) return 0;
+  const best = (p: Slot, i: number, q: Slot) => {
+    let top = 0;
+    for (let j = 0; j < q.words.length; j++) {
+      if (p.terms[i] === q.terms[j]) return 1;
+      const s = similarity?.(p.words[i]!, q.words[j]!) ?? 0;
+      if (s >= VECTOR_SAME && s > top) top = s;
+    }
+    return top;
+  };
+  let sum = 0;
+  let total = 0;
+  for (const [p, q] of [
+    [x, y],
+    [y, x],
+  ] as const) {
+    for (let i = 0; i < p.words.length; i++) {
+      const w = weight(p.terms[i]!) * NEARNESS ** (p.words.length - 1 - i);
+      sum += w * best(p, i, q);
+      total += w;
+    }
+  }
+  return total > 0 ? sum / total : 0;
+}
+
+/** A date as a span of days, to measure how long before the telling it stands. */
+function middleDay(d: PartialDate): number {
+  if (d.month === null) return dayNumber({ year: d.year, month: 7, day: 1 });
+  if (d.day === null) return dayNumber({ year: d.year, month: d.month, day: 15 });
+  return dayNumber({ year: d.year, month: d.month, day: d.day });
+}
+
+/**
+ * Two outlets' dates of one event differ by little against how long ago it was: a day or two in
+ * last week's story ("on Saturday night" / "on Sunday morning"), years in a bridge's history
+ * ("opened in 1968" / "in 1966"). Dates as far apart as they are from the telling (a week before
+ * and the day before) are of different events. Like figures, they are of one precision.
+ */
+export function datesComparable(a: PartialDate, b: PartialDate, toldOn: number | null): boolean {
+  if (precisionOf(a) !== precisionOf(b)) return false;
+  const x = middleDay(a);
+  const y = middleDay(b);
+  const ref = toldOn ?? Math.max(x, y);
+  const [ax, ay] = [ref - x, ref - y];
+  if (Math.sign(ax) * Math.sign(ay) < 0) return false;
+  const [low, high] = Math.abs(ax) <= Math.abs(ay) ? [Math.abs(ax), Math.abs(ay)] : [Math.abs(ay), Math.abs(ax)];
+  return high + 1 <= (low + 1) * MAX_RATIO;
+}
+
+/**
+ * Links between dates of different articles told in like words, at most one per date and pair of
+ * articles, best first; only the ones whose dates cannot both be true are returned. Agreeing pairs
+ * and pairs the grouping already made take part in the matching, so that an outlet telling of two
+ * searches, on Saturday and on Sunday, has its Saturday matched with the other's Saturday.
+ */
+export function linkDates(pairs: Iterable<readonly [DateMark, DateMark]>, options: DateLikeOptions): DateLink[] {
+  const byArticles = new Map<string, DateLink[]>();
+  for (const [x, y] of pairs) {
+    // When something was said is compared with when the other outlet says it was said, never
+    // with when something happened.
+    if (x.article === y.article || x.said !== y.said) continue;
+    const [a, b] = x.article.id < y.article.id ? [x, y] : [y, x];
+    const same = compatible(a.date, b.date);
+    if (!same && !datesComparable(a.date, b.date, options.toldOn(a.article, b.article))) continue;
+    const score = options.grouped(a, b) ? Infinity : dateSlotLikeness(a, b, options.weight, options.similarity) + options.overlap(a.view, b.view);
+    if (score < DATE_LIKE_MIN) continue;
+    const key = `${a.article.id}\u0000${b.article.id}`;
+    let list = byArticles.get(key);
+    if (!list) byArticles.set(key, (list = []));
+    list.push({ a, b, score });
+  }
+  const out: DateLink[] = [];
+  for (const list of byArticles.values()) {
+    list.sort((x, y) => y.score - x.score);
+    const used = new Set<number>();
+    for (const l of list) {
+      if (used.has(l.a.id) || used.has(l.b.id)) continue;
+      used.add(l.a.id);
+      used.add(l.b.id);
+      if (!compatible(l.a.date, l.b.date) && !l.a.plan && !l.b.plan) out.push(l);
     }
   }
   return out.sort((x, y) => y.score - x.score);

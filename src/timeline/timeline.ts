@@ -8,6 +8,8 @@
  * corpus, on first use; a topic then only picks rows.
  */
 import { citeSpan } from "../citation/citation.js";
+import { lazily } from "../lazily.js";
+import { NounNet } from "../text/wordnet.js";
 import { reportComparer, type SameReport } from "../answer/corroborate.js";
 import { DEFAULTS } from "../answer/options.js";
 import { analyzeQuestion } from "../answer/question.js";
@@ -19,9 +21,9 @@ import type { PassageIndex } from "../search/passage-index.js";
 import { term, words } from "../search/analyzer.js";
 import { disagreements, type Disagreement, type Member } from "../disagree/compare.js";
 import { consistent, figuresIn, type Figure } from "../disagree/figures.js";
-import { linkFigures, type Statement } from "../disagree/like.js";
+import { dateSlotTerms, linkDates, linkFigures, type DateMark, type Statement } from "../disagree/like.js";
 import { asDay, compatible, compareDates, dayNumber, humanDate, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "../dates/calendar.js";
-import { articleDates, type ArticleDates, type Basis, type DateMention } from "../dates/read-dates.js";
+import { articleDates, inFutureClause, type ArticleDates, type Basis, type DateMention } from "../dates/read-dates.js";
 
 export interface TimelineEvent {
   /** ISO 8601 at the stated precision: "2016", "2020-11", "2020-11-09". */
@@ -131,6 +133,9 @@ const SLOT_REACH_AFTER = 3;
 const BLOCKING_TERMS = 6;
 const BLOCKING_MAX_POSTINGS = 400;
 
+/** How many dates one telling word may lead to before it is too common to find dates told alike. */
+const DATE_BLOCKING_MAX_POSTINGS = 30;
+
 const BASIS_ORDER: Record<Basis, number> = { explicit: 0, published: 1, narrative: 2, anchored: 3 };
 const PRECISION_RANK: Record<Precision, number> = { year: 0, month: 1, day: 2 };
 
@@ -159,9 +164,11 @@ export class TimelineIndex {
     };
     const occurrences = collect(articles, datesOf ?? ((a) => articleDates(a, this.idf)));
     const compare = reportComparer(this.idf);
-    const groups = group(occurrences, this.idf, compare);
+    const candidates = partners(occurrences, this.idf);
     const vectors = index.meaning?.vectors ?? null;
-    const like = likeFigures(groups, articles, occurrences, compare, vectors ? (a, b) => vectors.similarity(a, b) : null);
+    const similarity = vectors ? (a: string, b: string) => vectors.similarity(a, b) : null;
+    const groups = likeDates(group(occurrences, candidates, compare), candidates, compare, this.idf, similarity);
+    const like = likeFigures(groups, articles, occurrences, compare, similarity);
     this.rows = sortRows([...groups.flatMap((g) => rowsOf(g, like.extras.get(g) ?? [])), ...like.undated]);
   }
 
@@ -218,7 +225,10 @@ function collect(articles: readonly Article[], datesOf: (article: Article) => Ar
         if (!prev || BASIS_ORDER[m.basis] < BASIS_ORDER[prev.basis]) kept.set(key, m);
       }
       const text = article.text.slice(s.span.start, s.span.end);
-      const figures = figuresIn(text).filter((f) => !s.mentions.some((m) => m.start - s.span.start < f.end && f.start < m.end - s.span.start));
+      // A date's words are no figure ("on March 10"), except the gap a date is counted by from
+      // another event ("inside the network for about three weeks before they triggered it"): a
+      // duration outlets may give differently.
+      const figures = figuresIn(text).filter((f) => !s.mentions.some((m) => m.start - s.span.start < f.end && f.start < m.end - s.span.start && !(f.kind === "duration" && m.basis === "anchored")));
       const sentenceDates = [...kept.values()].map((m) => m.date);
       for (const m of kept.values()) out.push({ id: out.length, article, span: s.span, view, mention: m, date: m.date, figures, sentenceDates });
     }
@@ -231,7 +241,7 @@ function collect(articles: readonly Article[], datesOf: (article: Article) => Ar
  * published close together: agreeing dates and overlapping words, or near-identical wording (the
  * /ask test) whatever the dates say, as long as neither sentence also gives the other's date.
  */
-function group(occurrences: Occurrence[], idf: (t: string) => number, compare: SameReport): Occurrence[][] {
+function group(occurrences: Occurrence[], candidates: Map<number, Occurrence[]>, compare: SameReport): Occurrence[][] {
   const sameEvent = (a: Occurrence, b: Occurrence): boolean => {
     if (a.article === b.article) return false;
     const pa = parseIsoDate(a.article.published);
@@ -250,7 +260,6 @@ function group(occurrences: Occurrence[], idf: (t: string) => number, compare: S
     if (a.sentenceDates.some((d) => compatible(d, b.date)) || b.sentenceDates.some((d) => compatible(d, a.date))) return false;
     return compare(a.view, b.view);
   };
-  const candidates = partners(occurrences, idf);
   const order = [...occurrences].sort(
     (a, b) => compareDates(a.date, b.date) || (a.article.published ?? "").localeCompare(b.article.published ?? "") || a.span.start - b.span.start,
   );
@@ -370,6 +379,115 @@ function toEvent(row: Row): TimelineEvent {
   };
 }
 
+/**
+ * Outlets that give one event different dates, in words too different for the grouping ("arrived
+ * on Sunday" / "was delivered on February 11"): dates told in like words (like.ts), matched one to
+ * one per pair of articles, against the pairs the grouping made and the agreeing ones. The groups
+ * of two such dates become one, whose rows cite both under a date flag, when no article would be
+ * cited twice.
+ */
+function likeDates(
+  groups: Occurrence[][],
+  candidates: Map<number, Occurrence[]>,
+  compare: SameReport,
+  idf: (t: string) => number,
+  similarity: ((a: string, b: string) => number | null) | null,
+): Occurrence[][] {
+  const groupOf = new Map<Occurrence, Occurrence[]>();
+  for (const g of groups) for (const o of g) groupOf.set(o, g);
+  const marks = new Map<Occurrence, DateMark>();
+  const markOf = (o: Occurrence): DateMark => {
+    let m = marks.get(o);
+    if (!m) {
+      const start = o.mention.start - o.span.start;
+      const from = Math.max(0, ...(mentionsOf.get(spanKey(o)) ?? []).map((x) => x.end - o.span.start).filter((end) => end <= start));
+      const end = o.mention.end - o.span.start;
+      marks.set(o, (m = { id: o.id, article: o.article, view: o.view, start, end, from, date: o.date, plan: plan(o, start, end), said: o.mention.attribution }));
+    }
+    return m;
+  };
+  const spanKey = (o: Occurrence) => `${o.article.id}:${o.span.start}`;
+  const mentionsOf = new Map<string, DateMention[]>();
+  for (const g of groups) for (const o of g) mentionsOf.set(spanKey(o), [...(mentionsOf.get(spanKey(o)) ?? []), o.mention]);
+  // A date after its article was written, or in a clause of what is to come, is a plan or a
+  // forecast ("are expected to resume on Thursday").
+  const plan = (o: Occurrence, start: number, end: number) => {
+    const d = asDay(o.date);
+    const p = day(o.article);
+    return (d !== null && p !== null && dayNumber(d) > p) || inFutureClause(o.view.text, start, end);
+  };
+  const byId = new Map<number, Occurrence>();
+  for (const g of groups) for (const o of g) byId.set(o.id, o);
+  const days = new Map<Article, number | null>();
+  const day = (a: Article) => {
+    if (!days.has(a)) days.set(a, publishedDay(a));
+    return days.get(a)!;
+  };
+  const farApart = (a: Article, b: Article) => {
+    const [x, y] = [day(a), day(b)];
+    return x !== null && y !== null && Math.abs(x - y) > SAME_STORY_DAYS;
+  };
+  // An article's first sentence tells its day's news: two outlets' leads written on different days
+  // tell different steps of the story in the same words ("schools were closed for a second day on
+  // Wednesday" / "schools reopened on Monday"), not one event on disputed dates.
+  const leads = (a: Occurrence, b: Occurrence) => {
+    const [x, y] = [day(a.article), day(b.article)];
+    return a.view.sentence.index === 0 && b.view.sentence.index === 0 && x !== null && y !== null && x !== y;
+  };
+  // Candidates: the grouping's partners (sentences sharing rare words), the pairs it grouped...
+  const pairs = new Map<string, [DateMark, DateMark]>();
+  const add = (x: Occurrence, y: Occurrence) => {
+    if (x.article === y.article || farApart(x.article, y.article) || leads(x, y)) return;
+    const [a, b] = x.id < y.id ? [x, y] : [y, x];
+    pairs.set(`${a.id}:${b.id}`, [markOf(a), markOf(b)]);
+  };
+  for (const [id, mine] of candidates) for (const p of mine) add(byId.get(id)!, p);
+  for (const g of groups) for (const x of g) for (const y of g) if (x.id < y.id) add(x, y);
+  // ... and dates told with the same rare words ("announced a statutory public inquiry on
+  // Saturday" / "The statutory inquiry, announced on Sunday"), however long the rest of the sentences.
+  const bySlot = new Map<string, Occurrence[]>();
+  for (const o of byId.values()) {
+    for (const t of new Set(dateSlotTerms(markOf(o)))) {
+      let list = bySlot.get(t);
+      if (!list) bySlot.set(t, (list = []));
+      list.push(o);
+    }
+  }
+  for (const list of bySlot.values()) {
+    if (list.length > DATE_BLOCKING_MAX_POSTINGS) continue;
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) add(list[i]!, list[j]!);
+  }
+  const links = linkDates(pairs.values(), {
+    overlap: (a, b) => compare.overlap(a, b).dice,
+    similarity,
+    toldOn: (a, b) => {
+      const [x, y] = [day(a), day(b)];
+      return x === null ? y : y === null ? x : Math.max(x, y);
+    },
+    grouped: (a, b) => groupOf.get(byId.get(a.id)!) === groupOf.get(byId.get(b.id)!),
+    weight: idf,
+  });
+  for (const l of links) {
+    const ga = groupOf.get(byId.get(l.a.id)!)!;
+    const gb = groupOf.get(byId.get(l.b.id)!)!;
+    if (ga === gb || ga.some((x) => gb.some((y) => x.article === y.article))) continue;
+    for (const o of gb) {
+      ga.push(o);
+      groupOf.set(o, ga);
+    }
+    gb.length = 0;
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+/** WordNet's nouns, opened on first use (null when the dictionary is not installed). */
+const nounNet = lazily(() => NounNet.open());
+
+function nounKinds(): { alike: (a: string, b: string) => boolean; kinds: (noun: string, own?: boolean) => string[] } | null {
+  const net = nounNet();
+  return net && { alike: (a, b) => net.alike(a, b), kinds: (noun, own) => net.kindKeys(noun, own ?? false) };
+}
+
 /** Publication day of an article, or null. */
 function publishedDay(article: Article): number | null {
   const p = parseIsoDate(article.published);
@@ -435,7 +553,8 @@ function likeFigures(
     return ta && tb && !compatible(ta.date, tb.date) ? -STORY_TIME_CLASH : 0;
   };
   // Only figures that differ are cited for their figure: agreeing ones add a citation and no flag.
-  const links = linkFigures(statements, { overlap: (a, b) => compare.overlap(a, b).dice, similarity, fit, published: (a) => days.get(a) ?? null, storyDays: SAME_STORY_DAYS }).filter((l) => !consistent(l.fa, l.fb));
+  const links = linkFigures(statements, { overlap: (a, b) => compare.overlap(a, b).dice, similarity, fit, published: (a) => days.get(a) ?? null, storyDays: SAME_STORY_DAYS, nouns: nounKinds() })
+    .filter((l) => !consistent(l.fa, l.fb));
   const groupOf = new Map<Occurrence, Occurrence[]>();
   for (const g of groups) for (const o of g) groupOf.set(o, g);
   const extras = new Map<Occurrence[], Map<number, Extra>>();
@@ -451,7 +570,7 @@ function likeFigures(
     let mine = extras.get(g);
     if (!mine) extras.set(g, (mine = new Map()));
     const x = mine.get(s.id) ?? { article: s.article, span: s.span, view: s.view, figures: [] };
-    if (!x.figures.includes(f)) x.figures.push(f);
+    if (!x.figures.some((y) => y.start === f.start && y.key === f.key && y.value === f.value)) x.figures.push(f);
     mine.set(s.id, x);
     home(s).add(g);
   };
@@ -468,8 +587,10 @@ function likeFigures(
         pending.splice(i--, 1);
         changed = true;
         for (const g of new Set([...ga, ...gb])) {
-          addExtra(g, l.a, l.fa);
-          addExtra(g, l.b, l.fb);
+          // Figures of alike nouns ("140 people" / "160 staff") are compared as counts of one
+          // thing: a cited figure takes its partner's key when the partner is the row's own.
+          addExtra(g, l.a, cites(g, l.b) ? { ...l.fa, key: l.fb.key } : l.fa);
+          addExtra(g, l.b, { ...l.fb, key: l.fa.key });
         }
       }
     }
@@ -482,7 +603,7 @@ function likeFigures(
     const g: Occurrence[] = [];
     undated.set(g, anchor);
     addExtra(g, l.a, l.fa);
-    addExtra(g, l.b, l.fb);
+    addExtra(g, l.b, { ...l.fb, key: l.fa.key });
   }
   const listed = (g: Occurrence[]) => [...(extras.get(g)?.values() ?? [])];
   return {
