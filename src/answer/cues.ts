@@ -45,6 +45,9 @@ const MONTH = alternation("calendar.monthsButMay");
 const UNIT = "minutes?|hours?|days?|weeks?|months?|years?|decades?";
 const COUNT_WORD = `${alternation("numbers.countWords")}|\\d+`;
 
+/** A season or the end of a period ("by midsummer", "by the end of the year"): times no date reader reads. */
+const SEASONAL = /\b(?:by|in|until|since|before|after|this|next|last|early|late|mid-?)\s?(?:spring|summer|autumn|fall|winter|midsummer|midwinter)\b|\bby the end of (?:the|this|next) (?:week|month|year)\b/;
+
 const TIME_STRONG = [
   new RegExp(`\\b(?:${WEEKDAY})\\b`),
   new RegExp(`\\b(?:${MONTH})\\.? \\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTH})\\b|\\b(?:in|since|by|until|during|early|late|mid|last|next|this) (?:${MONTH}|may)\\b`),
@@ -55,7 +58,7 @@ const TIME_STRONG = [
   new RegExp(`\\b(?:last|next|this|that) (?:week|month|year|weekend|${WEEKDAY})\\b`),
   /\b(?:in|since|by|until|during|from|before|after) (?:early |late |mid-?)?(?:1[89]|20)\d\d\b/,
   /\b\d{1,2}:\d\d\b|\b\d{1,2} ?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/,
-  /\b(?:by|in|until|since|before|after|this|next|last|early|late|mid-?)\s?(?:spring|summer|autumn|fall|winter|midsummer|midwinter)\b|\bby the end of (?:the|this|next) (?:week|month|year)\b/,
+  SEASONAL,
 ];
 /** Times anchored to an event ("after the Electoral College affirmed...") or loosely placed. */
 const TIME_ANCHOR = /\b(?:after|before|until|once|following|ahead of|as soon as) (?:the |his |her |their |its )?\p{Lu}/u;
@@ -112,13 +115,14 @@ export function timeCue(view: SentenceView, questionTerms: ReadonlySet<string>, 
 }
 
 /**
- * Times a date reader does not read: anchored to an event ("after the Electoral College
- * affirmed...", 0.8), loosely placed ("shortly", "at the time", 0.5) or a stretch ("after weeks
- * of", 0.3).
+ * Times a date reader does not read: a season or the end of a period ("by midsummer", 1),
+ * anchored to an event ("after the Electoral College affirmed...", 0.8), loosely placed
+ * ("shortly", "at the time", 0.5) or a stretch ("after weeks of", 0.3).
  */
 export function eventTimeCue(view: SentenceView, questionTerms: ReadonlySet<string>): number {
-  if (freshMatch(TIME_ANCHOR, view.text.replace(/[“”"]/g, ""), questionTerms)) return 0.8;
   const s = fold(view.text);
+  if (freshMatch(SEASONAL, s, questionTerms)) return 1;
+  if (freshMatch(TIME_ANCHOR, view.text.replace(/[“”"]/g, ""), questionTerms)) return 0.8;
   if (freshMatch(TIME_MEDIUM, s, questionTerms)) return 0.5;
   return TIME_DURATION.test(s) ? 0.3 : 0;
 }
