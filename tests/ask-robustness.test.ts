@@ -103,12 +103,9 @@ The festival will not go ahead because the river burst its banks and flooded the
 
   it("seeds: a headline that states the event makes its article's reasons the answer", () => {
     // Ranking only: since the model fitted on 24 stories its confidence refuses this question (a
-    // measured regression, in the closing note). With the threshold set aside the stated reason is
-    // cited; since the answer checks read word meaning (stop 19) the ranker leads with "Biden's
-    // victory is bad news for the Kremlin" and cites the legal procedures next (also in that note).
+    // measured regression, in the closing note); with the threshold set aside the reason leads.
     const model = { ...answerModel(), threshold: 0 };
-    const r = seeds.ask("Why did the Kremlin refuse to recognize Biden's victory?", { model });
-    expect(r.citations.slice(0, 2).map((c) => c.excerpt).join(" ")).toMatch(/legal procedures|legal challenge|legal dispute/);
+    expect(seeds.ask("Why did the Kremlin refuse to recognize Biden's victory?", { model }).answer).toMatch(/legal procedures|legal challenge|legal dispute/);
   });
 });
 

@@ -15,13 +15,6 @@ import { isNumeral, type Question, type QuestionKind } from "./question.js";
 import { allowedMissing, matchIn, type ResolvedWord } from "./resolve.js";
 import { contextOf, nextInParagraph, titleTerms, type SentenceView } from "./sentence-view.js";
 
-/**
- * The cosine from which a word of the sentence stands for a question's word it lacks, for the
- * answer checks. Chosen by leave-one-story-out cross-validation on the training sets (0.4 and 0.5
- * gave the same right decisions, 0.6 fewer; 0.5 is the stricter of the two).
- */
-const MEANT_SIMILARITY = 0.5;
-
 /** How much a stated date answers "when", by its precision (the hand cues weighed a bare year 0.3 too). */
 const DATE_EVIDENCE = { day: 1, month: 0.6, year: 0.3 } as const;
 
@@ -176,10 +169,6 @@ export class SentenceScorer {
     let headlineWeight = 0;
     let predicateWeight = 0;
     let predicateFoundWeight = 0;
-    // Words the sentence lacks in every form but says in other words ("boss" and "chief"): the
-    // answer checks count them as there, weighed by how close they are.
-    let meantWords = 0;
-    let meantWeight = 0;
     for (const w of this.required) {
       let m = matchIn(view.terms, w);
       if (m > 0) {
@@ -221,11 +210,6 @@ export class SentenceScorer {
         absent++;
         absentWeight += w.weight;
         if (w.proper) nameMissing = true;
-        const meant = this.meantBy(view, w);
-        if (meant > 0) {
-          meantWords++;
-          meantWeight += w.weight * meant;
-        }
       }
       covered += w.weight * m;
     }
@@ -241,12 +225,12 @@ export class SentenceScorer {
     // Not when a word of the question is nowhere in the coverage: that one was already forgiven as
     // possible wording, and forgiving a second would leave too little of the question.
     const countSlack = q.kind === "count" && fit === 1 && absent > tolerated && this.allKnown && countsNoun(view, this.questionTerms) ? 1 : 0;
-    const complete = q.kind === "yesno" ? absent === 0 && onlyNearby <= tolerated : absent - meantWords <= tolerated + countSlack;
+    const complete = q.kind === "yesno" ? absent === 0 && onlyNearby <= tolerated : absent <= tolerated + countSlack;
     // Names meeting are not yet an answer: "when did Ferreira meet Quintero?" needs the meeting,
     // so a sentence that has the names but none of the question's other words may not answer.
     const saysSomething = predicates === 0 || predicatesFound > 0;
     // ...and is judged on how much of the rest it covers.
-    const judged = countSlack > 0 ? covered / Math.max(1e-9, this.totalWeight - absentWeight) : coverage + meantWeight / this.totalWeight;
+    const judged = countSlack > 0 ? covered / Math.max(1e-9, this.totalWeight - absentWeight) : coverage;
     // The answer checks, each kept apart so the model can weigh it (model.ts: "check*"), and
     // together as `eligible`, which the model may use as a gate.
     const checkName = nameMissing;
@@ -361,25 +345,6 @@ export class SentenceScorer {
       default:
         return 0;
     }
-  }
-
-  /**
-   * How closely a word the sentence lacks in every form is said there in other words: the cosine
-   * of its nearest word in the sentence by vector, when at least MEANT_SIMILARITY, else 0. Only
-   * the answer checks read it, so a question in the reader's own words is not refused for one
-   * word (the coverage's own words for the same thing may be elsewhere in it too, which is why
-   * the index's expansion, for words the coverage lacks, does not cover it). Names and numbers
-   * never: one name or year is not another, however close their vectors.
-   */
-  meantBy(view: SentenceView, w: ResolvedWord): number {
-    // A word the coverage lacks in every form was already looked up by meaning, more strictly,
-    // when the question was read (resolve.ts): found nothing there, it is not found here.
-    if (!this.vectors || w.proper || isNumeral(w.word) || w.reach.size === 0) return 0;
-    const row = this.vectors.rowOf(fold(w.word));
-    if (row < 0) return 0;
-    let best = 0;
-    for (const r of this.tokenRows(view)) best = Math.max(best, this.vectors.rowSimilarity(row, r));
-    return best >= MEANT_SIMILARITY ? best : 0;
   }
 
   /** Are the sentence's dates the date reader's (it has them for this article)? */
