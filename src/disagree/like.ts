@@ -90,20 +90,23 @@ function slotOf(view: SentenceView, f: Marked): Slot {
   return s;
 }
 
+/** Word `i` of `x`'s best match in `y`: 1 for the same term, else the closest word by meaning from VECTOR_SAME, else 0. */
+function bestMatch(x: Slot, i: number, y: Slot, similarity?: LikeOptions["similarity"]): number {
+  let top = 0;
+  for (let j = 0; j < y.words.length; j++) {
+    if (x.terms[i] === y.terms[j]) return 1;
+    const s = similarity?.(x.words[i]!, y.words[j]!) ?? 0;
+    if (s >= VECTOR_SAME && s > top) top = s;
+  }
+  return top;
+}
+
 /** How much of two figures' surroundings say the same: each word's best match on the other side, averaged. */
 export function slotLikeness(va: SentenceView, fa: Marked, vb: SentenceView, fb: Marked, similarity?: LikeOptions["similarity"]): number {
   const a = slotOf(va, fa);
   const b = slotOf(vb, fb);
   if (a.words.length === 0 || b.words.length === 0) return 0;
-  const best = (x: Slot, i: number, y: Slot) => {
-    let top = 0;
-    for (let j = 0; j < y.words.length; j++) {
-      if (x.terms[i] === y.terms[j]) return 1;
-      const s = similarity?.(x.words[i]!, y.words[j]!) ?? 0;
-      if (s >= VECTOR_SAME && s > top) top = s;
-    }
-    return top;
-  };
+  const best = (x: Slot, i: number, y: Slot) => bestMatch(x, i, y, similarity);
   let sum = 0;
   for (let i = 0; i < a.words.length; i++) sum += best(a, i, b);
   for (let j = 0; j < b.words.length; j++) sum += best(b, j, a);
@@ -291,15 +294,7 @@ export function dateSlotLikeness(a: DateMark, b: DateMark, weight: (term: string
   const x = dateSlotOf(a);
   const y = dateSlotOf(b);
   if (x.words.length === 0 || y.words.length === 0) return 0;
-  const best = (p: Slot, i: number, q: Slot) => {
-    let top = 0;
-    for (let j = 0; j < q.words.length; j++) {
-      if (p.terms[i] === q.terms[j]) return 1;
-      const s = similarity?.(p.words[i]!, q.words[j]!) ?? 0;
-      if (s >= VECTOR_SAME && s > top) top = s;
-    }
-    return top;
-  };
+  const best = (p: Slot, i: number, q: Slot) => bestMatch(p, i, q, similarity);
   let sum = 0;
   let total = 0;
   for (const [p, q] of [
