@@ -207,6 +207,8 @@ class ArticleReader {
   private readonly sentences: (AnalysedSentence | undefined)[] = [];
   private readonly quoteOfOffset: (offset: number) => number;
   private readonly speakers: (Entity | null)[] = [];
+  /** Names of unknown kind that a "he" or "she" has stood for in this article: people from then on. */
+  private readonly calledPerson = new Set<Entity>();
   private readonly prose = new Map<string, number>();
   private readonly attributed: boolean[] = [];
   /** Quotations attributed by a clause in the sentence after them (see `cueInNext`). */
@@ -503,9 +505,14 @@ class ArticleReader {
       // taken for a person: places and bodies are "it" when they speak.
       // So is one that is the subject of this sentence or the one before, when a "he" or "she"
       // follows ("Amara Osei has spent two decades at the bank. In her first interview, she ...").
-      const person = e.kind === "person" || (e.kind === "unknown" && e.surname !== null && (ev.speech || (!!ev.subject && ev.sentence >= sentence - 1)));
+      const person = e.kind === "person" || this.calledPerson.has(e) || (e.kind === "unknown" && e.surname !== null && (ev.speech || (!!ev.subject && ev.sentence >= sentence - 1)));
       if (p === "person") return person;
-      if (p === "he" || p === "she") return person && (!e.gender || e.gender === (p === "he" ? "m" : "f"));
+      // A one-word name that is the speaking subject of this sentence or the one before
+      // ("Ntshavheni said the president had been told. '…,' she said.") is whom a "he" or "she"
+      // means: bodies and places are "it" when they speak.
+      const speakerByOneName =
+        e.kind === "unknown" && e.surname === null && ev.speech && ev.sentence >= sentence - 1 && (this.events.get(ev.sentence) ?? []).some((x) => x.subject && x.entity === e);
+      if (p === "he" || p === "she") return (person || speakerByOneName) && (!e.gender || e.gender === (p === "he" ? "m" : "f"));
       return e.kind === "org" || (e.kind === "unknown" && e.surname === null);
     };
     for (let s = sentence; s >= 0 && s > sentence - PRONOUN_WINDOW; s--) {
@@ -523,9 +530,9 @@ class ArticleReader {
       const named = [...new Set(evs.filter((e) => e.entity).map((e) => e.entity!))];
       const speaking = [...new Set(evs.filter((e) => e.entity && e.speech).map((e) => e.entity!))];
       const blocked = evs.some((e) => !e.entity);
-      if (named.length === 1 && !blocked) return named[0]!;
-      if (speaking.length === 1 && !evs.some((e) => !e.entity && e.speech)) return speaking[0]!;
-      return null;
+      const found = named.length === 1 && !blocked ? named[0]! : speaking.length === 1 && !evs.some((e) => !e.entity && e.speech) ? speaking[0]! : null;
+      if (found && found.kind === "unknown" && (p === "he" || p === "she")) this.calledPerson.add(found);
+      return found;
     }
     return null;
   }
