@@ -47,7 +47,10 @@ export class Vocabulary {
    * as far as its own shape tells: true, or null when only the whole corpus can tell.
    */
   static byShape(t: Tok): true | null {
-    return WORDS.function.stopWords.has(t.key) || WORDS.function.clauseOpeners.has(t.key) ? true : null;
+    if (WORDS.function.stopWords.has(t.key) || WORDS.function.clauseOpeners.has(t.key)) return true;
+    // A function word with a clitic ("It'll", "There'd", "Who've") is one too, listed or not.
+    const apostrophe = t.key.indexOf("'");
+    return apostrophe > 0 && WORDS.function.stopWords.has(t.key.slice(0, apostrophe)) ? true : null;
   }
 
   /**
