@@ -44,6 +44,8 @@ export interface Entity {
   bySurnameAlone: number;
   /** Mentions by the name's first word alone ("Frostline" for "Frostline Logistics"): a body's way. */
   byShortForm: number;
+  /** Mentions written with a company's suffix ("Thomson Reuters Corp"). */
+  asCompany: number;
 }
 
 /** One mention, as placed in its article. */
@@ -147,6 +149,7 @@ export class EntityRegistry {
       withThe: 0,
       bySurnameAlone: 0,
       byShortForm: 0,
+      asCompany: 0,
     };
     this.entities.push(e);
     return e;
@@ -278,6 +281,7 @@ export class EntityRegistry {
     e.mentions++;
     e.articles.add(article);
     if (mention.the) e.withThe++;
+    if (mention.company) e.asCompany++;
     const display = mention.words.map(displayWord).join(" ");
     if (this.shortMentions.has(mention)) {
       e.byShortForm++;
@@ -317,6 +321,8 @@ export class EntityRegistry {
       if (best) e.name = best;
       const hasTitle = [...e.roles.values()].some((r) => r.words.some((w) => WORDS.titles.all.has(w.replace(/'s$/, "").replace(/\.$/, ""))));
       if (e.mentions > 0 && e.withThe * 2 >= e.mentions && e.withThe > 0) e.kind = "org";
+      // A name written with "Corp" or "Inc." once is a company's wherever it is written without.
+      else if (e.asCompany > 0 && !hasTitle && e.gender === null) e.kind = "org";
       else if (e.byShortForm > 0 && !hasTitle && e.gender === null && e.bySurnameAlone === 0) e.kind = "org";
       // "State Parliament", "City Council" written again as "Parliament": a name ending in a
       // body's noun is a body, though the article shortens it as it would a surname.

@@ -81,6 +81,8 @@ export interface Mention {
   roleText: string | null;
   /** The name (or its role) is preceded by "the": evidence of an organisation. */
   the: boolean;
+  /** The name was written with a company's suffix ("Motorola Inc."): evidence of a company. */
+  company: boolean;
   /** The last word is possessive ("Putin's spokesman"). */
   possessive: boolean;
   /** Offsets of the name in the article text. */
@@ -215,6 +217,10 @@ export function findMentions(
     let runEnd = j;
     // "Martin Hale KC", "Ann Lee MP": honours after a name of two words or more are not part of it.
     while (runEnd - 2 >= i && isPostNominal(toks[runEnd]!)) runEnd--;
+    // "Thomson Reuters Corp", "Motorola Inc.": a company's suffix is not part of the name, but says
+    // whose name it is.
+    const company = runEnd - 1 >= i && WORDS.orgs.companySuffixes.has(toks[runEnd]!.key);
+    if (company) runEnd--;
     let s = i;
     let the = s > 0 && toks[s - 1]!.key === "the";
     // The run's first word, taken for an ordinary word only because it opens the sentence.
@@ -307,6 +313,7 @@ export function findMentions(
       role: role?.role ?? null,
       roleText: role?.roleText ?? null,
       the,
+      company,
       possessive: toks[last]!.possessive,
       start: toks[first]!.start,
       end: toks[last]!.end,
