@@ -46,6 +46,8 @@ export interface Entity {
   byShortForm: number;
   /** Mentions written with a company's suffix ("Thomson Reuters Corp"). */
   asCompany: number;
+  /** Mentions after "in" ("a court in Limerick"): a place's way. */
+  asPlace: number;
 }
 
 /** One mention, as placed in its article. */
@@ -150,6 +152,7 @@ export class EntityRegistry {
       bySurnameAlone: 0,
       byShortForm: 0,
       asCompany: 0,
+      asPlace: 0,
     };
     this.entities.push(e);
     return e;
@@ -282,6 +285,7 @@ export class EntityRegistry {
     e.articles.add(article);
     if (mention.the) e.withThe++;
     if (mention.company) e.asCompany++;
+    if (mention.afterPlaceWord) e.asPlace++;
     const display = mention.words.map(displayWord).join(" ");
     if (this.shortMentions.has(mention)) {
       e.byShortForm++;
@@ -327,7 +331,8 @@ export class EntityRegistry {
       // "State Parliament", "City Council" written again as "Parliament": a name ending in a
       // body's noun is a body, though the article shortens it as it would a surname.
       else if (e.surname !== null && WORDS.orgs.nouns.has(e.surname) && !hasTitle && e.gender === null) e.kind = "org";
-      else if (e.surname !== null && (hasTitle || e.gender !== null || e.bySurnameAlone > 0)) e.kind = "person";
+      // A name written mostly after "in" is a place, though written alone as a surname is.
+      else if (e.surname !== null && (hasTitle || e.gender !== null || (e.bySurnameAlone > 0 && e.asPlace * 2 < e.mentions))) e.kind = "person";
       else if (e.surname === null && hasTitle) e.kind = "person";
       else e.kind = "unknown";
     }

@@ -544,6 +544,8 @@ class ArticleReader {
     for (const { mention, entity } of this.mentions) {
       if (mention.start < sentence.start || mention.start >= Math.min(sentence.end, pos)) continue;
       if (this.quoteOfOffset(mention.start) >= 0) continue;
+      // "a court in Limerick": a name written as a place here is no one a "she" could mean.
+      if (mention.afterPlaceWord && entity.kind !== "person" && p !== "it" && p !== "they") continue;
       // A full name of unknown kind may be a person too: too close to look past.
       const person = entity.kind === "person" || (entity.kind === "unknown" && entity.surname !== null);
       if (p === "he" || p === "she" || p === "person" ? person : entity.kind === "org") out.add(entity);

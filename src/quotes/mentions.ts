@@ -81,6 +81,8 @@ export interface Mention {
   roleText: string | null;
   /** The name (or its role) is preceded by "the": evidence of an organisation. */
   the: boolean;
+  /** The name, with no role, follows "in" ("a court in Limerick"): evidence of a place. */
+  afterPlaceWord: boolean;
   /** The name was written with a company's suffix ("Motorola Inc."): evidence of a company. */
   company: boolean;
   /** The last word is possessive ("Putin's spokesman"). */
@@ -314,6 +316,7 @@ export function findMentions(
       roleText: role?.roleText ?? null,
       the,
       company,
+      afterPlaceWord: roleFrom > 0 && first === roleFrom && !toks[last]!.possessive && !toks[roleFrom - 1]!.cap && WORDS.names.beforePlaces.has(toks[roleFrom - 1]!.key),
       possessive: toks[last]!.possessive,
       start: toks[first]!.start,
       end: toks[last]!.end,
