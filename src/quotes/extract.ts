@@ -17,6 +17,7 @@ import { findQuoteMarks, type QuoteMarks } from "./marks.js";
 import { findMentions, isTitleWord, Vocabulary, type Mention } from "./mentions.js";
 import { tokenize, type Tok } from "./tokens.js";
 import { findTranscript, type Transcript } from "./transcript.js";
+import { findEmbeds } from "./embeds.js";
 
 export interface ExtractedQuote {
   article: Article;
@@ -916,7 +917,8 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
   articles.forEach((a, ai) => {
     const marks = findQuoteMarks(a).filter((q) => /[\p{L}\p{N}]/u.test(a.text.slice(q.start, q.end)));
     const transcript = findTranscript(a);
-    if (marks.length === 0 && !transcript) return;
+    const embeds = findEmbeds(a);
+    if (marks.length === 0 && !transcript && embeds.length === 0) return;
     const reader = new ArticleReader(a, ai, marks, mentions[ai]!, byMention, registry, transcript ? [transcript.firstQuestion] : []);
     const found = reader.read();
     if (transcript) {
@@ -925,6 +927,16 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
       for (const span of transcript.answers) if (!marks.some((m) => m.open < span.end && m.close > span.start)) found.push(reader.answer(span, speaker));
       found.sort((x, y) => x.marks.start - y.marks.start);
     }
+    // An embedded post is its credited author's, when the credit names someone the corpus knows.
+    for (const e of embeds) {
+      if (marks.some((m) => m.open < e.post.end && m.close > e.post.start)) continue;
+      const toks = tokenize(a.text, e.credit.start, e.credit.end);
+      const named = findMentions(a.text, toks, new Set([0]), (t) => Vocabulary.byShape(t) === true).at(-1);
+      const key = named?.keys.join(" ");
+      const speaker = !named || !key ? undefined : named.keys.length >= 2 ? registry.entityForFullKey(key) : registry.entityForSingle(key);
+      if (speaker) found.push(reader.answer(e.post, speaker));
+    }
+    found.sort((x, y) => x.marks.start - y.marks.start);
     quotes.push(...found);
   });
   return { registry, quotes, mentions, vocab };
