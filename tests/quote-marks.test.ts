@@ -58,8 +58,23 @@ describe("quotation marks", () => {
     expect(a.text.slice(q.start, q.end)).toMatch(/^The first part.*\n\n"And the second part.*paragraph,$/s);
   });
 
-  it("drops a quote whose closing mark never comes", () => {
-    expect(quoted('She said: "this sentence never closes.', "The next paragraph has no mark at all.")).toEqual([]);
+  it("ends a quote whose closing mark never comes at its paragraph's end when its text ends a sentence", () => {
+    expect(quoted('She said: "this sentence never closes.', "The next paragraph has no mark at all.")).toEqual(["this sentence never closes."]);
+    expect(quoted("The baker added: ‘We open at six and we close when the bread runs out.")).toEqual(["We open at six and we close when the bread runs out."]);
+  });
+
+  it("drops an unclosed mark whose text does not end a sentence at the paragraph's end", () => {
+    expect(quoted('She said: "this clause never closes and', "The next paragraph has no mark at all.")).toEqual([]);
+    expect(quoted('The shelf is 6" deep and holds the jars')).toEqual([]);
+  });
+
+  it("takes a closing mark of another kind at the paragraph's end as the close (“ … ’)", () => {
+    expect(quoted("“Our ferries will run all winter, whatever the weather.’", "The council met on Friday.")).toEqual(["Our ferries will run all winter, whatever the weather."]);
+  });
+
+  it("reads a closing mark that opens a paragraph, with a closer later on, as an opener", () => {
+    expect(quoted("The chair replied:", "” If we argue every point, we will never finish the agenda.”")).toEqual([" If we argue every point, we will never finish the agenda."]);
+    expect(quoted("” A closer alone at the start stays a stray mark.")).toEqual([]);
   });
 
   it("recovers after a stray mark instead of pairing every later mark the wrong way", () => {

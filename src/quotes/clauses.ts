@@ -489,12 +489,15 @@ function isSingularCommonNoun(t: FrameTok | undefined): boolean {
   return !!t && t.isWord && !t.cap && !WORDS.pronouns.takingBaseForm.has(t.key) && !/[^s]s$/.test(t.key);
 }
 
-/** A determiner opens the noun phrase ending before `i`: "a blog", "the evening news", "his radio". */
+/**
+ * A determiner opens the noun phrase ending before `i`: "a blog", "the evening news", "his radio",
+ * "every inspection", "whose investigative".
+ */
 function afterDeterminer(frame: readonly FrameTok[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
     const t = frame[k]!;
     if (!t.isWord || t.cap) return false;
-    if (WORDS.function.articles.has(t.key) || POSSESSIVE_PRONOUNS[t.key]) return true;
+    if (WORDS.function.articles.has(t.key) || POSSESSIVE_PRONOUNS[t.key] || WORDS.function.singularDeterminers.has(t.key)) return true;
   }
   return false;
 }

@@ -44,6 +44,10 @@ export interface Entity {
   bySurnameAlone: number;
   /** Mentions by the name's first word alone ("Frostline" for "Frostline Logistics"): a body's way. */
   byShortForm: number;
+  /** Mentions written with a company's suffix ("Thomson Reuters Corp"). */
+  asCompany: number;
+  /** Mentions after "in" ("a court in Limerick"): a place's way. */
+  asPlace: number;
 }
 
 /** One mention, as placed in its article. */
@@ -147,6 +151,8 @@ export class EntityRegistry {
       withThe: 0,
       bySurnameAlone: 0,
       byShortForm: 0,
+      asCompany: 0,
+      asPlace: 0,
     };
     this.entities.push(e);
     return e;
@@ -278,6 +284,8 @@ export class EntityRegistry {
     e.mentions++;
     e.articles.add(article);
     if (mention.the) e.withThe++;
+    if (mention.company) e.asCompany++;
+    if (mention.afterPlaceWord) e.asPlace++;
     const display = mention.words.map(displayWord).join(" ");
     if (this.shortMentions.has(mention)) {
       e.byShortForm++;
@@ -317,11 +325,14 @@ export class EntityRegistry {
       if (best) e.name = best;
       const hasTitle = [...e.roles.values()].some((r) => r.words.some((w) => WORDS.titles.all.has(w.replace(/'s$/, "").replace(/\.$/, ""))));
       if (e.mentions > 0 && e.withThe * 2 >= e.mentions && e.withThe > 0) e.kind = "org";
+      // A name written with "Corp" or "Inc." once is a company's wherever it is written without.
+      else if (e.asCompany > 0 && !hasTitle && e.gender === null) e.kind = "org";
       else if (e.byShortForm > 0 && !hasTitle && e.gender === null && e.bySurnameAlone === 0) e.kind = "org";
       // "State Parliament", "City Council" written again as "Parliament": a name ending in a
       // body's noun is a body, though the article shortens it as it would a surname.
       else if (e.surname !== null && WORDS.orgs.nouns.has(e.surname) && !hasTitle && e.gender === null) e.kind = "org";
-      else if (e.surname !== null && (hasTitle || e.gender !== null || e.bySurnameAlone > 0)) e.kind = "person";
+      // A name written mostly after "in" is a place, though written alone as a surname is.
+      else if (e.surname !== null && (hasTitle || e.gender !== null || (e.bySurnameAlone > 0 && e.asPlace * 2 < e.mentions))) e.kind = "person";
       else if (e.surname === null && hasTitle) e.kind = "person";
       else e.kind = "unknown";
     }

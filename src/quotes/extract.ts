@@ -17,6 +17,7 @@ import { findQuoteMarks, type QuoteMarks } from "./marks.js";
 import { findMentions, isTitleWord, Vocabulary, type Mention } from "./mentions.js";
 import { tokenize, type Tok } from "./tokens.js";
 import { findTranscript, type Transcript } from "./transcript.js";
+import { findEmbeds } from "./embeds.js";
 
 export interface ExtractedQuote {
   article: Article;
@@ -207,6 +208,8 @@ class ArticleReader {
   private readonly sentences: (AnalysedSentence | undefined)[] = [];
   private readonly quoteOfOffset: (offset: number) => number;
   private readonly speakers: (Entity | null)[] = [];
+  /** Names of unknown kind that a "he" or "she" has stood for in this article: people from then on. */
+  private readonly calledPerson = new Set<Entity>();
   private readonly prose = new Map<string, number>();
   private readonly attributed: boolean[] = [];
   /** Quotations attributed by a clause in the sentence after them (see `cueInNext`). */
@@ -503,9 +506,14 @@ class ArticleReader {
       // taken for a person: places and bodies are "it" when they speak.
       // So is one that is the subject of this sentence or the one before, when a "he" or "she"
       // follows ("Amara Osei has spent two decades at the bank. In her first interview, she ...").
-      const person = e.kind === "person" || (e.kind === "unknown" && e.surname !== null && (ev.speech || (!!ev.subject && ev.sentence >= sentence - 1)));
+      const person = e.kind === "person" || this.calledPerson.has(e) || (e.kind === "unknown" && e.surname !== null && (ev.speech || (!!ev.subject && ev.sentence >= sentence - 1)));
       if (p === "person") return person;
-      if (p === "he" || p === "she") return person && (!e.gender || e.gender === (p === "he" ? "m" : "f"));
+      // A one-word name that is the speaking subject of this sentence or the one before
+      // ("Ntshavheni said the president had been told. '…,' she said.") is whom a "he" or "she"
+      // means: bodies and places are "it" when they speak.
+      const speakerByOneName =
+        e.kind === "unknown" && e.surname === null && ev.speech && ev.sentence >= sentence - 1 && (this.events.get(ev.sentence) ?? []).some((x) => x.subject && x.entity === e);
+      if (p === "he" || p === "she") return (person || speakerByOneName) && (!e.gender || e.gender === (p === "he" ? "m" : "f"));
       return e.kind === "org" || (e.kind === "unknown" && e.surname === null);
     };
     for (let s = sentence; s >= 0 && s > sentence - PRONOUN_WINDOW; s--) {
@@ -523,9 +531,9 @@ class ArticleReader {
       const named = [...new Set(evs.filter((e) => e.entity).map((e) => e.entity!))];
       const speaking = [...new Set(evs.filter((e) => e.entity && e.speech).map((e) => e.entity!))];
       const blocked = evs.some((e) => !e.entity);
-      if (named.length === 1 && !blocked) return named[0]!;
-      if (speaking.length === 1 && !evs.some((e) => !e.entity && e.speech)) return speaking[0]!;
-      return null;
+      const found = named.length === 1 && !blocked ? named[0]! : speaking.length === 1 && !evs.some((e) => !e.entity && e.speech) ? speaking[0]! : null;
+      if (found && found.kind === "unknown" && (p === "he" || p === "she")) this.calledPerson.add(found);
+      return found;
     }
     return null;
   }
@@ -537,6 +545,8 @@ class ArticleReader {
     for (const { mention, entity } of this.mentions) {
       if (mention.start < sentence.start || mention.start >= Math.min(sentence.end, pos)) continue;
       if (this.quoteOfOffset(mention.start) >= 0) continue;
+      // "a court in Limerick": a name written as a place here is no one a "she" could mean.
+      if (mention.afterPlaceWord && entity.kind !== "person" && p !== "it" && p !== "they") continue;
       // A full name of unknown kind may be a person too: too close to look past.
       const person = entity.kind === "person" || (entity.kind === "unknown" && entity.surname !== null);
       if (p === "he" || p === "she" || p === "person" ? person : entity.kind === "org") out.add(entity);
@@ -907,7 +917,8 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
   articles.forEach((a, ai) => {
     const marks = findQuoteMarks(a).filter((q) => /[\p{L}\p{N}]/u.test(a.text.slice(q.start, q.end)));
     const transcript = findTranscript(a);
-    if (marks.length === 0 && !transcript) return;
+    const embeds = findEmbeds(a);
+    if (marks.length === 0 && !transcript && embeds.length === 0) return;
     const reader = new ArticleReader(a, ai, marks, mentions[ai]!, byMention, registry, transcript ? [transcript.firstQuestion] : []);
     const found = reader.read();
     if (transcript) {
@@ -916,6 +927,16 @@ export function extractQuotes(articles: readonly Article[]): Extraction {
       for (const span of transcript.answers) if (!marks.some((m) => m.open < span.end && m.close > span.start)) found.push(reader.answer(span, speaker));
       found.sort((x, y) => x.marks.start - y.marks.start);
     }
+    // An embedded post is its credited author's, when the credit names someone the corpus knows.
+    for (const e of embeds) {
+      if (marks.some((m) => m.open < e.post.end && m.close > e.post.start)) continue;
+      const toks = tokenize(a.text, e.credit.start, e.credit.end);
+      const named = findMentions(a.text, toks, new Set([0]), (t) => Vocabulary.byShape(t) === true).at(-1);
+      const key = named?.keys.join(" ");
+      const speaker = !named || !key ? undefined : named.keys.length >= 2 ? registry.entityForFullKey(key) : registry.entityForSingle(key);
+      if (speaker) found.push(reader.answer(e.post, speaker));
+    }
+    found.sort((x, y) => x.marks.start - y.marks.start);
     quotes.push(...found);
   });
   return { registry, quotes, mentions, vocab };

@@ -11,7 +11,10 @@ import type { Article, Span } from "../corpus/types.js";
 export interface QuoteMarks {
   /** Offset of the opening mark. */
   open: number;
-  /** Offset of the closing mark. Quotations whose closing mark never comes are not reported. */
+  /**
+   * Offset of the closing mark. A quotation whose closing mark never comes is reported only when its
+   * text ends a sentence at its paragraph's end; `close` is then that end.
+   */
   close: number;
   /** The quoted text: from just after the opening mark to the closing mark. */
   start: number;
@@ -39,6 +42,9 @@ const BEFORE_OPEN = /[\s([{—–\-/:;,“‘«"']/;
 /** What may stand after a closing mark. */
 const AFTER_CLOSE = /[\s.,;:!?)\]}—–\-/…”’»"']/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Characters that end a quoted sentence, and closing marks that may follow them unpaired. */
+const SENTENCE_END = ".!?…";
+const STRAY_CLOSER = "’”\"'»";
 
 function charAt(text: string, i: number, from: number, to: number): string {
   return i >= from && i < to ? text[i]! : " ";
@@ -134,10 +140,14 @@ function paragraphQuotes(text: string, from: number, to: number): Segment[] {
   const segments: Segment[] = [];
   let openAt = -1;
   let openFamily: Family | null = null;
+  const first = marks.find(primary);
   for (const m of marks) {
     if (!primary(m)) continue;
     if (openAt === -1) {
-      if (m.role === "close") continue; // a stray closer, or an apostrophe we could not tell apart
+      // Nothing is open at a paragraph's start, so a closing mark there, with a closer of its kind
+      // later in the paragraph, is an opener typed the wrong way round (” If I …”).
+      const opensParagraph = m === first && m.role === "close" && text.slice(from, m.at).trim() === "" && marks.some((x) => x.at > m.at && x.family === m.family && x.role !== "open");
+      if (m.role === "close" && !opensParagraph) continue; // a stray closer, or an apostrophe we could not tell apart
       openAt = m.at;
       openFamily = m.family;
       continue;
@@ -175,9 +185,21 @@ export function findQuoteMarks(article: Pick<Article, "text" | "paragraphs">): Q
   const out: QuoteMarks[] = [];
   let pending: QuoteMarks | null = null;
 
-  // Never closed and not continued: the marks are unreliable, so nothing is quoted.
+  // Never closed and not continued. A quote whose text ends a sentence at the paragraph's end only
+  // lost its closing mark (or closed with a mark of another kind: “… world.’), so it ends there;
+  // any other unclosed mark is unreliable, and nothing is quoted.
   const finishPending = () => {
+    const q: QuoteMarks | null = pending;
     pending = null;
+    if (!q) return;
+    const last = q.parts[q.parts.length - 1]!;
+    let end = last.end;
+    if (end > last.start && STRAY_CLOSER.includes(text[end - 1]!)) end--;
+    if (end <= last.start || !SENTENCE_END.includes(text[end - 1]!)) return;
+    last.end = end;
+    q.end = end;
+    q.close = end;
+    if (q.end - q.start <= MAX_QUOTE_CHARS * q.parts.length) out.push(q);
   };
 
   for (const p of paragraphs) {

@@ -47,7 +47,10 @@ export class Vocabulary {
    * as far as its own shape tells: true, or null when only the whole corpus can tell.
    */
   static byShape(t: Tok): true | null {
-    return WORDS.function.stopWords.has(t.key) || WORDS.function.clauseOpeners.has(t.key) ? true : null;
+    if (WORDS.function.stopWords.has(t.key) || WORDS.function.clauseOpeners.has(t.key)) return true;
+    // A function word with a clitic ("It'll", "There'd", "Who've") is one too, listed or not.
+    const apostrophe = t.key.indexOf("'");
+    return apostrophe > 0 && WORDS.function.stopWords.has(t.key.slice(0, apostrophe)) ? true : null;
   }
 
   /**
@@ -78,6 +81,10 @@ export interface Mention {
   roleText: string | null;
   /** The name (or its role) is preceded by "the": evidence of an organisation. */
   the: boolean;
+  /** The name, with no role, follows "in" ("a court in Limerick"): evidence of a place. */
+  afterPlaceWord: boolean;
+  /** The name was written with a company's suffix ("Motorola Inc."): evidence of a company. */
+  company: boolean;
   /** The last word is possessive ("Putin's spokesman"). */
   possessive: boolean;
   /** Offsets of the name in the article text. */
@@ -212,6 +219,10 @@ export function findMentions(
     let runEnd = j;
     // "Martin Hale KC", "Ann Lee MP": honours after a name of two words or more are not part of it.
     while (runEnd - 2 >= i && isPostNominal(toks[runEnd]!)) runEnd--;
+    // "Thomson Reuters Corp", "Motorola Inc.": a company's suffix is not part of the name, but says
+    // whose name it is.
+    const company = runEnd - 1 >= i && WORDS.orgs.companySuffixes.has(toks[runEnd]!.key);
+    if (company) runEnd--;
     let s = i;
     let the = s > 0 && toks[s - 1]!.key === "the";
     // The run's first word, taken for an ordinary word only because it opens the sentence.
@@ -304,6 +315,8 @@ export function findMentions(
       role: role?.role ?? null,
       roleText: role?.roleText ?? null,
       the,
+      company,
+      afterPlaceWord: roleFrom > 0 && first === roleFrom && !toks[last]!.possessive && !toks[roleFrom - 1]!.cap && WORDS.names.beforePlaces.has(toks[roleFrom - 1]!.key),
       possessive: toks[last]!.possessive,
       start: toks[first]!.start,
       end: toks[last]!.end,
