@@ -219,6 +219,36 @@ describe("like dates across differently worded reports", () => {
   });
 });
 
+describe("dates of what was said", () => {
+  const corpus = (files: Record<string, string>, published: Record<string, string>) =>
+    Engine.fromDir(writeCorpus({ ...files, "sources.json": JSON.stringify(Object.fromEntries(Object.entries(published).map(([id, p]) => [id, { outlet: id.toUpperCase(), published: p }]))) }));
+  const dateFlags = (events: ReturnType<Engine["timeline"]>["events"]) => [
+    ...new Set(events.flatMap((e) => e.disagreements.filter((d) => d.kind === "date").map((d) => d.values.map((v) => v.text).join(" / ")))),
+  ];
+
+  it("are compared with another outlet's date of the same saying: 'announced on Friday' / 'announced a review ... on Thursday'", () => {
+    const events = corpus(
+      {
+        "a.txt": "Tram review\n\nThe city tramway has run over budget since it opened in 2019.\n\nMayor Ines Calloway announced an independent review of the tramway contract on Thursday, citing rising costs.\n",
+        "b.txt": "Tram costs\n\nFares on the tramway rose by a fifth this month.\n\nThe independent review of the tramway contract, announced on Friday by Mayor Ines Calloway, will report in the spring.\n",
+      },
+      { a: "2024-06-08", b: "2024-06-20" },
+    ).timeline().events;
+    expect(dateFlags(events).length).toBeGreaterThan(0);
+  });
+
+  it("are never compared with the date of what happened: 'police said on Monday' / 'police arrested the driver on Sunday'", () => {
+    const events = corpus(
+      {
+        "a.txt": "Crash\n\nA van hit a bus shelter on the Dunmere ring road.\n\nPolice in Dunmere said on Monday that the driver would appear in court next month.\n",
+        "b.txt": "Crash arrest\n\nNo one at the bus shelter was hurt.\n\nPolice in Dunmere arrested the van driver on Sunday.\n",
+      },
+      { a: "2024-06-11", b: "2024-06-12" },
+    ).timeline().events;
+    expect(dateFlags(events)).toEqual([]);
+  });
+});
+
 describe("count nouns that count the same kind of thing", () => {
   const net = NounNet.open()!;
 

@@ -237,8 +237,11 @@ export interface DateMark {
    * went otherwise is no disagreement.
    */
   plan: boolean;
-  /** The date says when something was said or announced ("announced on Sunday"), not when it happened. */
-  said: boolean;
+  /**
+   * The date says when something was said or announced ("announced on Sunday"), not when it
+   * happened: the word that says so ("announced"), else null.
+   */
+  said: string | null;
 }
 
 export interface DateLink {
@@ -335,6 +338,19 @@ export function datesComparable(a: PartialDate, b: PartialDate, toldOn: number |
 }
 
 /**
+ * When something was said is compared with when the other outlet says it was said, never with
+ * when something happened ("police said on Monday" / "police arrested him on Sunday")... unless
+ * the saying is what the other dates: "tests confirmed on Tuesday that it was H5N1" / "the
+ * laboratory confirmed the strain the next day", "announced on Sunday" / "announced an inquiry on
+ * Saturday", where the one word that made the date a statement tells the other's event.
+ */
+function saidAlike(x: DateMark, y: DateMark): boolean {
+  if ((x.said === null) === (y.said === null)) return true;
+  const [said, other] = x.said !== null ? [x, y] : [y, x];
+  return dateSlotTerms(other).includes(term(said.said!.toLowerCase()) ?? "");
+}
+
+/**
  * Links between dates of different articles told in like words, at most one per date and pair of
  * articles, best first; only the ones whose dates cannot both be true are returned. Agreeing pairs
  * and pairs the grouping already made take part in the matching, so that an outlet telling of two
@@ -345,7 +361,7 @@ export function linkDates(pairs: Iterable<readonly [DateMark, DateMark]>, option
   for (const [x, y] of pairs) {
     // When something was said is compared with when the other outlet says it was said, never
     // with when something happened.
-    if (x.article === y.article || x.said !== y.said) continue;
+    if (x.article === y.article || !saidAlike(x, y)) continue;
     const [a, b] = x.article.id < y.article.id ? [x, y] : [y, x];
     const same = compatible(a.date, b.date);
     if (!same && !datesComparable(a.date, b.date, options.toldOn(a.article, b.article))) continue;
