@@ -42,6 +42,29 @@ describe("figures", () => {
   });
 });
 
+describe("approximate figures", () => {
+  const agree = (a: string, b: string) => {
+    const [fa] = figuresIn(a);
+    const [fb] = figuresIn(b);
+    return consistent(fa!, fb!);
+  };
+  it("hold the values nearer them than the next round number: 'about 600 metres' is not 550, 'roughly 7,200 tickets' not 7,700", () => {
+    expect(agree("buried about 600 metres down", "buried 550 metres down")).toBe(false);
+    expect(agree("buried about 600 metres down", "buried 580 metres down")).toBe(true);
+    expect(agree("sold roughly 7,200 tickets", "sold 7,700 tickets")).toBe(false);
+    expect(agree("sold roughly 7,200 tickets", "sold 7,230 tickets")).toBe(true);
+    expect(agree("employs about 90 nurses", "employs 80 nurses")).toBe(false);
+    expect(agree("employs about 90 nurses", "employs 88 nurses")).toBe(true);
+  });
+  it("give a little however precisely written ('about 137 seats' may be 133), and never a tenth ('about 1,000 acres' is not 880)", () => {
+    expect(agree("about 137 seats", "133 seats")).toBe(true);
+    expect(agree("about 1,000 acres", "880 acres")).toBe(false);
+    expect(agree("about 1,000 acres", "940 acres")).toBe(true);
+    expect(agree("for about five hours", "for five hours")).toBe(true);
+    expect(agree("for about 40 minutes", "for 30 minutes")).toBe(false);
+  });
+});
+
 describe("disagreements", () => {
   it("flags a duration one outlet gives as two hours and another as within an hour", () => {
     const d = disagreements(
