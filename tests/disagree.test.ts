@@ -260,6 +260,18 @@ describe("dates of what was said", () => {
     expect(dateFlags(events).length).toBeGreaterThan(0);
   });
 
+  it("in the same words on different days are two statements, not one event on disputed dates", () => {
+    const events = corpus(
+      {
+        "a.txt": "Pit fall\n\nA climber fell into a disused mine shaft near Orlby.\n\nThe climber remains in a serious condition at Orlby Infirmary, a hospital spokesman said on Tuesday.\n",
+        "b.txt": "Shaft rescue\n\nRescuers winched the climber out of the shaft.\n\nThe climber remains in a serious condition at Orlby Infirmary, the hospital said on Friday.\n",
+      },
+      // Each outlet's statement of its own day.
+      { a: "2024-06-11", b: "2024-06-14" },
+    ).timeline().events;
+    expect(dateFlags(events)).toEqual([]);
+  });
+
   it("are never compared with the date of what happened: 'police said on Monday' / 'police arrested the driver on Sunday'", () => {
     const events = corpus(
       {

@@ -258,6 +258,9 @@ function group(occurrences: Occurrence[], candidates: Map<number, Occurrence[]>,
       return o.dice >= SAME_DATE_DICE || o.containment >= SAME_DATE_CONTAINMENT || (o.dice >= SAME_FIGURE_DICE && sameFigureSlot(a, b)) || compare(a.view, b.view);
     }
     if (a.sentenceDates.some((d) => compatible(d, b.date)) || b.sentenceDates.some((d) => compatible(d, a.date))) return false;
+    // The same words said on different days are two statements ("remains in critical condition,
+    // the hospital said on Friday" / "... said on Monday"), not one event on disputed dates.
+    if (a.mention.attribution && b.mention.attribution) return false;
     return compare(a.view, b.view);
   };
   const order = [...occurrences].sort(
