@@ -125,6 +125,8 @@ const FUTURE = /\b(?:will|won['’]t|shall|would|could|might|going to|due to|(?:
 /** Past-tense verbs, regular or common irregular ones, unless an auxiliary makes them a participle ("will be held"). */
 const PAST =
   /(?<!\b(?:be|been|being|to|is|are|am|get|gets|got|have|has)\s)\b(?:\p{L}+ed|was|were|had|did|began|said|told|met|went|came|took|made|found|left|held|won|lost|gave|saw|fell|rose|sent|struck|broke|spoke|wrote|ran|became|bought|sold|fought|thought|brought|caught|kept|led|paid|put|quit|set|shut|stood|hit|cut)\b/giu;
+/** The same, for a test (a global regex's test would leave its lastIndex behind for matchAll). */
+const PAST_ANY = new RegExp(PAST.source, PAST.flags.replace("g", ""));
 /** Where a clause ends, for judging the tense around a date. */
 const CLAUSE_BREAK = /[,;:()]|\s(?:that|which|who|when|while|but|because|after|before|although|as)\s/gi;
 /** Words that may stand before a bare month name ("in November", "last March"); otherwise "May" may be a verb. */
@@ -285,6 +287,16 @@ function clauseAround(text: string, at: number, end: number): { text: string; of
     }
   }
   return { text: text.slice(from, to), offset: from };
+}
+
+/**
+ * Does the clause around `text[start, end)` tell what happened ("the road was closed for 14
+ * hours"), rather than what is ("employs 140 people", "which has about 160 staff"), must or may be
+ * ("must wait 12 weeks"), or will be ("will not be allowed to restock for six months")?
+ */
+export function inPastClause(text: string, start: number, end: number): boolean {
+  const { text: clause } = clauseAround(text, start, end);
+  return PAST_ANY.test(clause) && !MODAL.test(clause) && !inFutureClause(text, start, end);
 }
 
 /**
