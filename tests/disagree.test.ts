@@ -230,6 +230,28 @@ describe("like dates across differently worded reports", () => {
     expect(dateFlags(events)).toEqual([]);
   });
 
+  it("never takes a later act on the same people for the event they were part of ('airlifted 14 walkers ... on Thursday' / 'airlifted walkers ... went home last Saturday')", () => {
+    const events = corpus(
+      {
+        "a.txt": "Moor rescue\n\nThe fog came down over Harker Moor on Thursday.\n\nMountain rescuers airlifted 14 walkers from the ridge above Harker Tarn on Thursday evening.\n",
+        "b.txt": "Walkers home\n\nThe moor reopened to walkers this week.\n\nAirlifted walkers from the ridge above Harker Tarn went home last Saturday, though several said they would not return.\n",
+      },
+      { a: "2024-09-13", b: "2024-09-19" },
+    ).timeline().events;
+    expect(dateFlags(events)).toEqual([]);
+  });
+
+  it("still flags one act told with different verbs by the two outlets ('entered the burned-out shop on Friday' / 'first went inside the shop on Monday')", () => {
+    const events = corpus(
+      {
+        "a.txt": "Shop fire\n\nA fire gutted a bakery on Quay Street on Tuesday night.\n\nFire investigators entered the burned-out bakery for the first time on Friday, once the roof had been propped.\n",
+        "b.txt": "Bakery cause\n\nThe Quay Street bakery fire started in a faulty oven, investigators said.\n\nInvestigators first went inside the bakery on March 17, once engineers had declared the building safe.\n",
+      },
+      { a: "2025-03-15", b: "2025-03-25" },
+    ).timeline().events;
+    expect(dateFlags(events).length).toBeGreaterThan(0);
+  });
+
   it("never flags a plan that went otherwise", () => {
     const events = corpus(
       {

@@ -125,6 +125,16 @@ const FUTURE = /\b(?:will|won['’]t|shall|would|could|might|going to|due to|(?:
 /** Past-tense verbs, regular or common irregular ones, unless an auxiliary makes them a participle ("will be held"). */
 const PAST =
   /(?<!\b(?:be|been|being|to|is|are|am|get|gets|got|have|has)\s)\b(?:\p{L}+ed|was|were|had|did|began|said|told|met|went|came|took|made|found|left|held|won|lost|gave|saw|fell|rose|sent|struck|broke|spoke|wrote|ran|became|bought|sold|fought|thought|brought|caught|kept|led|paid|put|quit|set|shut|stood|hit|cut)\b/giu;
+/**
+ * The past-tense verbs of a stretch of text that tell an act, with their offsets, in order: not
+ * an auxiliary ("was", "had"), nor a participle a determiner makes an adjective ("the gutted
+ * building").
+ */
+export function pastVerbs(text: string): { word: string; start: number }[] {
+  return [...text.matchAll(PAST)]
+    .filter((m) => !/^(?:was|were|had|did)$/i.test(m[0]) && !/\b(?:the|a|an|its|their|his|her|our|this|that)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)))
+    .map((m) => ({ word: m[0], start: m.index }));
+}
 /** The same, for a test (a global regex's test would leave its lastIndex behind for matchAll). */
 const PAST_ANY = new RegExp(PAST.source, PAST.flags.replace("g", ""));
 /** Where a clause ends, for judging the tense around a date. */

@@ -13,6 +13,7 @@ import type { SentenceView } from "../answer/sentence-view.js";
 import { term, words } from "../search/analyzer.js";
 import type { Figure } from "./figures.js";
 import { compatible, dayNumber, precisionOf, type PartialDate } from "../dates/calendar.js";
+import { pastVerbs } from "../dates/read-dates.js";
 
 export interface Statement {
   id: number;
@@ -351,6 +352,22 @@ function saidAlike(x: DateMark, y: DateMark): boolean {
 }
 
 /**
+ * Does `a` date a later act on what `b` tells of ("Evacuated residents of Mill Lane returned home
+ * last Saturday" / "Firefighters evacuated 230 residents ... on Tuesday")? The verb nearest `b`'s
+ * date stands in `a` only as background, before a verb of `a`'s own that `b` does not tell.
+ */
+function laterAct(a: DateMark, b: DateMark, similarity: LikeOptions["similarity"]): boolean {
+  const va = pastVerbs(a.view.text.slice(a.from, a.start));
+  const vb = pastVerbs(b.view.text.slice(b.from, b.start));
+  const own = va.at(-1);
+  const theirs = vb.at(-1);
+  if (!own || !theirs) return false;
+  const same = (x: string, y: string) => term(x.toLowerCase()) === term(y.toLowerCase()) || (similarity?.(x.toLowerCase(), y.toLowerCase()) ?? 0) >= VECTOR_SAME;
+  if (vb.some((v) => same(v.word, own.word))) return false;
+  return va.slice(0, -1).some((v) => same(v.word, theirs.word));
+}
+
+/**
  * Links between dates of different articles told in like words, at most one per date and pair of
  * articles, best first; only the ones whose dates cannot both be true are returned. Agreeing pairs
  * and pairs the grouping already made take part in the matching, so that an outlet telling of two
@@ -365,6 +382,7 @@ export function linkDates(pairs: Iterable<readonly [DateMark, DateMark]>, option
     const [a, b] = x.article.id < y.article.id ? [x, y] : [y, x];
     const same = compatible(a.date, b.date);
     if (!same && !datesComparable(a.date, b.date, options.toldOn(a.article, b.article))) continue;
+    if (!options.grouped(a, b) && (laterAct(a, b, options.similarity) || laterAct(b, a, options.similarity))) continue;
     const score = options.grouped(a, b) ? Infinity : dateSlotLikeness(a, b, options.weight, options.similarity) + options.overlap(a.view, b.view);
     if (score < DATE_LIKE_MIN) continue;
     const key = `${a.article.id}\u0000${b.article.id}`;
