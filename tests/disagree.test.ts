@@ -170,6 +170,17 @@ describe("like figures across differently worded reports", () => {
     expect(events.flatMap((e) => e.disagreements.map((d) => `${d.kind}: ${d.values.map((v) => v.text).join(" / ")}`))).toContain("count: 90 workers / about 120 workers");
   });
 
+  it("compares the figure of a wire story's first sentence, whose dateline is no second date of it", () => {
+    const events = corpus(
+      {
+        "a.txt": "Flats evacuated\n\nPolice evacuated 60 residents from Orme House in Lydstep after a boiler exploded on Friday night.\n",
+        "b.txt": "Boiler blast\n\nLYDSTEP, Aug. 4 (Westway Wire) - About 90 residents were moved out of Orme House, a tower block in Lydstep, after the explosion on Friday night.\n",
+      },
+      { a: "2025-08-02", b: "2025-08-04" },
+    ).timeline().events;
+    expect(events.flatMap((e) => e.disagreements.map((d) => `${d.kind}: ${d.values.map((v) => v.text).join(" / ")}`))).toContain("count: 60 residents / About 90 residents");
+  });
+
   it("gives two undated differing figures a row of their own at the story's time, saying so", () => {
     const events = corpus(
       {

@@ -223,3 +223,20 @@ describe("dates the reader used to misread", () => {
     expect(d.a).toEqual(["on Saturday -> 2024-05-04", "two days after -> 2024-05-06"]);
   });
 });
+
+describe("wire datelines", () => {
+  it("are the day the story was filed, not an event: 'HOLMWICK, May 9 (Coastline Wire) -' gives no date, the events after it do", () => {
+    const d = datesOf(
+      {
+        "a.txt": "Pier fire\n\nHOLMWICK, May 9 (Coastline Wire) - Fire destroyed the end of Holmwick pier on Tuesday night.\n\nThe pier reopened in May 2021.\n",
+        "b.txt": "Pier fire\n\nBrissel, Norland, Oct. 3 — Dockers at Brissel walked out on Monday.\n",
+        "c.txt": "Pier fire\n\nHolmwick, the town council said on May 9, will rebuild the pier.\n",
+      },
+      { a: "2024-05-09", b: "2024-10-03", c: "2024-05-10" },
+    );
+    expect(d.a).toEqual(["on Tuesday night -> 2024-05-07", "May 2021 -> 2021-05"]);
+    expect(d.b).toEqual(["on Monday -> 2024-09-30"]);
+    // A date after a place but with no dash is the sentence's own.
+    expect(d.c).toEqual(["May 9 -> 2024-05-09"]);
+  });
+});

@@ -48,7 +48,7 @@ import {
  * The version of date reading: bump it with any change here (or below) that alters which dates
  * are read or how, so saved dates entries are rebuilt (tests/cache-versions.test.ts reminds you).
  */
-export const DATE_READER_VERSION = 3;
+export const DATE_READER_VERSION = 4;
 
 /** How a date was read: as written, against the article's date, the story's last date, or another mention. */
 export type Basis = "explicit" | "published" | "narrative" | "anchored";
@@ -141,6 +141,13 @@ const PAST_ANY = new RegExp(PAST.source, PAST.flags.replace("g", ""));
 const CLAUSE_BREAK = /[,;:()]|\s(?:that|which|who|when|while|but|because|after|before|although|as)\s/gi;
 /** Words that may stand before a bare month name ("in November", "last March"); otherwise "May" may be a verb. */
 const MONTH_LEAD = /\b(?:in|on|since|until|till|by|during|from|to|through|last|next|this|early|late|mid|of|before|after|between|and|or|that)\s*$/i;
+/**
+ * A wire dateline opening the story: its place (and region), the day it was filed, perhaps the
+ * agency, and a dash ("KESSEN, April 14 (Meridian Wire) -", "BOSTON, Oct. 14 —"). The day is
+ * when the story was written, like its published date, not an event of it.
+ */
+const DATELINE_BEFORE = /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})?,\s*$/u;
+const DATELINE_AFTER = /^[,\s]*(?:\d{4}\s*)?(?:\([^()]{1,60}\)\s*)?[-—–]/u;
 /** A part of the day that names its day after it ("evening of Sunday, February 4", "night on Tuesday"). */
 const PART_OF_DAY_OF = /^(?:morning|afternoon|evening|night)\s+(?:of|on)\s+/i;
 /** "over the past year", "in the last five years", "for two weeks", "for a second day": stretches of time, not dates. */
@@ -351,6 +358,14 @@ function lowerCaseCalendarWord(text: string): boolean {
   return false;
 }
 
+/** Is this date the dateline at the start of the article's first sentence? */
+function dateline(st: SpanText, d: Direct): boolean {
+  if (st.sentence === null || st.sentence.index !== 0) return false;
+  const from = d.start - st.span.start;
+  const to = d.end - st.span.start;
+  return DATELINE_BEFORE.test(st.text.slice(0, from)) && DATELINE_AFTER.test(st.text.slice(to));
+}
+
 /** Dates that stand alone, or that count from the day the article was written. */
 function directDates(st: SpanText, published: Day | null): Direct[] {
   const out: Direct[] = [];
@@ -363,7 +378,7 @@ function directDates(st: SpanText, published: Day | null): Direct[] {
     const r = part ? (chronoParser().parse(st.text.slice(offset), { instant: ref, timezone: 0 })[0] ?? null) : parsed;
     if (!r || (part && r.index !== 0)) continue;
     const d = fromChrono(r, st, published, offset);
-    if (d) out.push(d);
+    if (d && !dateline(st, d)) out.push(d);
   }
   // Years alone ("in 2016", "the 2016 election", "last 2011"), which chrono leaves to us.
   for (const m of st.text.matchAll(YEAR)) {
