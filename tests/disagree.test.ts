@@ -159,17 +159,6 @@ describe("like figures across differently worded reports", () => {
     expect(row?.disagreements).toEqual([{ kind: "duration", values: [{ text: "six hours before", citations: [1] }, { text: "nearly nine hours", citations: [2] }] }]);
   });
 
-  it("compares undated figures of what is, must or will be however far apart in the story they stand ('employs 90 workers' / 'which has about 120 workers')", () => {
-    const events = corpus(
-      {
-        "a.txt": "Mill fire\n\nA fire broke out at the Ollerby flour mill on Monday night.\n\nThe mill, which Brandt Foods bought in 2009, employs 90 workers.\n",
-        "b.txt": "Mill reopens\n\nThe Ollerby flour mill reopened on Thursday after repairs.\n\nBrandt Foods, which has about 120 workers at the mill, thanked the fire crews.\n",
-      },
-      { a: "2025-04-08", b: "2025-04-18" },
-    ).timeline().events;
-    expect(events.flatMap((e) => e.disagreements.map((d) => `${d.kind}: ${d.values.map((v) => v.text).join(" / ")}`))).toContain("count: 90 workers / about 120 workers");
-  });
-
   it("compares the figure of a wire story's first sentence, whose dateline is no second date of it", () => {
     const events = corpus(
       {

@@ -135,8 +135,6 @@ export function pastVerbs(text: string): { word: string; start: number }[] {
     .filter((m) => !/^(?:was|were|had|did)$/i.test(m[0]) && !/\b(?:the|a|an|its|their|his|her|our|this|that)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)))
     .map((m) => ({ word: m[0], start: m.index }));
 }
-/** The same, for a test (a global regex's test would leave its lastIndex behind for matchAll). */
-const PAST_ANY = new RegExp(PAST.source, PAST.flags.replace("g", ""));
 /** Where a clause ends, for judging the tense around a date. */
 const CLAUSE_BREAK = /[,;:()]|\s(?:that|which|who|when|while|but|because|after|before|although|as)\s/gi;
 /** Words that may stand before a bare month name ("in November", "last March"); otherwise "May" may be a verb. */
@@ -304,16 +302,6 @@ function clauseAround(text: string, at: number, end: number): { text: string; of
     }
   }
   return { text: text.slice(from, to), offset: from };
-}
-
-/**
- * Does the clause around `text[start, end)` tell what happened ("the road was closed for 14
- * hours"), rather than what is ("employs 140 people", "which has about 160 staff"), must or may be
- * ("must wait 12 weeks"), or will be ("will not be allowed to restock for six months")?
- */
-export function inPastClause(text: string, start: number, end: number): boolean {
-  const { text: clause } = clauseAround(text, start, end);
-  return PAST_ANY.test(clause) && !MODAL.test(clause) && !inFutureClause(text, start, end);
 }
 
 /**

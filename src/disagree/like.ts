@@ -40,7 +40,7 @@ export interface LikeOptions {
    * May these two sentences report one thing at all (dates, publication)? Null: no; else what
    * that adds to their score (sentences giving one date are likelier one report than undated ones).
    */
-  fit: (a: Statement, b: Statement, fa: Figure, fb: Figure) => number | null;
+  fit: (a: Statement, b: Statement) => number | null;
   /** An article's day of publication (a day number), when known... */
   published?: (article: Article) => number | null;
   /** ...and how far apart two articles' days may be for them to report one thing. */
@@ -196,13 +196,13 @@ export function linkFigures(statements: readonly Statement[], options: LikeOptio
   for (const mine of pairs.values()) {
     const candidates: FigureLink[] = [];
     for (const [a, b] of mine.values()) {
-      const overlap = options.overlap(a.view, b.view);
+      const fit = options.fit(a, b);
+      if (fit === null) continue;
+      const overlap = options.overlap(a.view, b.view) + fit;
       for (const fa of a.figures) {
         for (const fb of b.figures) {
           if (!comparable(fa, fb, options.nouns)) continue;
-          const fit = options.fit(a, b, fa, fb);
-          if (fit === null) continue;
-          const score = slotLikeness(a.view, fa, b.view, fb, options.similarity) + overlap + fit;
+          const score = slotLikeness(a.view, fa, b.view, fb, options.similarity) + overlap;
           if (score >= LIKE_MIN) candidates.push({ a, b, fa, fb, score });
         }
       }

@@ -23,7 +23,7 @@ import { disagreements, type Disagreement, type Member } from "../disagree/compa
 import { consistent, figuresIn, type Figure } from "../disagree/figures.js";
 import { dateSlotTerms, linkDates, linkFigures, type DateMark, type Statement } from "../disagree/like.js";
 import { asDay, compatible, compareDates, dayNumber, humanDate, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "../dates/calendar.js";
-import { articleDates, inFutureClause, inPastClause, speechWordBefore, type ArticleDates, type Basis, type DateMention } from "../dates/read-dates.js";
+import { articleDates, inFutureClause, speechWordBefore, type ArticleDates, type Basis, type DateMention } from "../dates/read-dates.js";
 
 export interface TimelineEvent {
   /** ISO 8601 at the stated precision: "2016", "2020-11", "2020-11-09". */
@@ -539,7 +539,7 @@ function likeFigures(
     const own = (byArticle.get(s.article) ?? []).filter((o) => o.span.start !== s.span.start);
     return own.filter((o) => o.span.start < s.span.start).at(-1) ?? own.find((o) => o.span.start > s.span.start) ?? null;
   };
-  const fit = (a: Statement, b: Statement, fa: Figure, fb: Figure): number | null => {
+  const fit = (a: Statement, b: Statement): number | null => {
     const da = days.get(a.article);
     const db = days.get(b.article);
     if (da != null && db != null && Math.abs(da - db) > SAME_STORY_DAYS) return null;
@@ -553,9 +553,6 @@ function likeFigures(
     // likelier another figure ("290 electoral votes" on election night, "306" when electors voted).
     const ta = oa?.[0] ?? storyTime(a);
     const tb = ob?.[0] ?? storyTime(b);
-    // Not so a figure of what is, must or will be, in both: "employs 140 people" / "which has
-    // about 160 staff", "must wait 12 weeks" / "will not be allowed to restock for six months".
-    if (!inPastClause(a.view.text, fa.start, fa.end) && !inPastClause(b.view.text, fb.start, fb.end)) return 0;
     return ta && tb && !compatible(ta.date, tb.date) ? -STORY_TIME_CLASH : 0;
   };
   // Only figures that differ are cited for their figure: agreeing ones add a citation and no flag.
