@@ -42,6 +42,29 @@ describe("figures", () => {
   });
 });
 
+describe("approximate figures", () => {
+  const agree = (a: string, b: string) => {
+    const [fa] = figuresIn(a);
+    const [fb] = figuresIn(b);
+    return consistent(fa!, fb!);
+  };
+  it("hold the values nearer them than the next round number: 'about 600 metres' is not 550, 'roughly 7,200 tickets' not 7,700", () => {
+    expect(agree("buried about 600 metres down", "buried 550 metres down")).toBe(false);
+    expect(agree("buried about 600 metres down", "buried 580 metres down")).toBe(true);
+    expect(agree("sold roughly 7,200 tickets", "sold 7,700 tickets")).toBe(false);
+    expect(agree("sold roughly 7,200 tickets", "sold 7,230 tickets")).toBe(true);
+    expect(agree("employs about 90 nurses", "employs 80 nurses")).toBe(false);
+    expect(agree("employs about 90 nurses", "employs 88 nurses")).toBe(true);
+  });
+  it("give a little however precisely written ('about 137 seats' may be 133), and never a tenth ('about 1,000 acres' is not 880)", () => {
+    expect(agree("about 137 seats", "133 seats")).toBe(true);
+    expect(agree("about 1,000 acres", "880 acres")).toBe(false);
+    expect(agree("about 1,000 acres", "940 acres")).toBe(true);
+    expect(agree("for about five hours", "for five hours")).toBe(true);
+    expect(agree("for about 40 minutes", "for 30 minutes")).toBe(false);
+  });
+});
+
 describe("disagreements", () => {
   it("flags a duration one outlet gives as two hours and another as within an hour", () => {
     const d = disagreements(
@@ -136,6 +159,17 @@ describe("like figures across differently worded reports", () => {
     expect(row?.disagreements).toEqual([{ kind: "duration", values: [{ text: "six hours before", citations: [1] }, { text: "nearly nine hours", citations: [2] }] }]);
   });
 
+  it("compares the figure of a wire story's first sentence, whose dateline is no second date of it", () => {
+    const events = corpus(
+      {
+        "a.txt": "Flats evacuated\n\nPolice evacuated 60 residents from Orme House in Lydstep after a boiler exploded on Friday night.\n",
+        "b.txt": "Boiler blast\n\nLYDSTEP, Aug. 4 (Westway Wire) - About 90 residents were moved out of Orme House, a tower block in Lydstep, after the explosion on Friday night.\n",
+      },
+      { a: "2025-08-02", b: "2025-08-04" },
+    ).timeline().events;
+    expect(events.flatMap((e) => e.disagreements.map((d) => `${d.kind}: ${d.values.map((v) => v.text).join(" / ")}`))).toContain("count: 60 residents / About 90 residents");
+  });
+
   it("gives two undated differing figures a row of their own at the story's time, saying so", () => {
     const events = corpus(
       {
@@ -196,6 +230,28 @@ describe("like dates across differently worded reports", () => {
     expect(dateFlags(events)).toEqual([]);
   });
 
+  it("never takes a later act on the same people for the event they were part of ('airlifted 14 walkers ... on Thursday' / 'airlifted walkers ... went home last Saturday')", () => {
+    const events = corpus(
+      {
+        "a.txt": "Moor rescue\n\nThe fog came down over Harker Moor on Thursday.\n\nMountain rescuers airlifted 14 walkers from the ridge above Harker Tarn on Thursday evening.\n",
+        "b.txt": "Walkers home\n\nThe moor reopened to walkers this week.\n\nAirlifted walkers from the ridge above Harker Tarn went home last Saturday, though several said they would not return.\n",
+      },
+      { a: "2024-09-13", b: "2024-09-19" },
+    ).timeline().events;
+    expect(dateFlags(events)).toEqual([]);
+  });
+
+  it("still flags one act told with different verbs by the two outlets ('entered the burned-out shop on Friday' / 'first went inside the shop on Monday')", () => {
+    const events = corpus(
+      {
+        "a.txt": "Shop fire\n\nA fire gutted a bakery on Quay Street on Tuesday night.\n\nFire investigators entered the burned-out bakery for the first time on Friday, once the roof had been propped.\n",
+        "b.txt": "Bakery cause\n\nThe Quay Street bakery fire started in a faulty oven, investigators said.\n\nInvestigators first went inside the bakery on March 17, once engineers had declared the building safe.\n",
+      },
+      { a: "2025-03-15", b: "2025-03-25" },
+    ).timeline().events;
+    expect(dateFlags(events).length).toBeGreaterThan(0);
+  });
+
   it("never flags a plan that went otherwise", () => {
     const events = corpus(
       {
@@ -214,6 +270,48 @@ describe("like dates across differently worded reports", () => {
         "b.txt": "Schools reopen\n\nBrackwater's eleven public schools reopened on Monday after a ransomware attack that kept students at home for four school days.\n",
       },
       { a: "2024-02-07", b: "2024-02-16" },
+    ).timeline().events;
+    expect(dateFlags(events)).toEqual([]);
+  });
+});
+
+describe("dates of what was said", () => {
+  const corpus = (files: Record<string, string>, published: Record<string, string>) =>
+    Engine.fromDir(writeCorpus({ ...files, "sources.json": JSON.stringify(Object.fromEntries(Object.entries(published).map(([id, p]) => [id, { outlet: id.toUpperCase(), published: p }]))) }));
+  const dateFlags = (events: ReturnType<Engine["timeline"]>["events"]) => [
+    ...new Set(events.flatMap((e) => e.disagreements.filter((d) => d.kind === "date").map((d) => d.values.map((v) => v.text).join(" / ")))),
+  ];
+
+  it("are compared with another outlet's date of the same saying: 'announced on Friday' / 'announced a review ... on Thursday'", () => {
+    const events = corpus(
+      {
+        "a.txt": "Tram review\n\nThe city tramway has run over budget since it opened in 2019.\n\nMayor Ines Calloway announced an independent review of the tramway contract on Thursday, citing rising costs.\n",
+        "b.txt": "Tram costs\n\nFares on the tramway rose by a fifth this month.\n\nThe independent review of the tramway contract, announced on Friday by Mayor Ines Calloway, will report in the spring.\n",
+      },
+      { a: "2024-06-08", b: "2024-06-20" },
+    ).timeline().events;
+    expect(dateFlags(events).length).toBeGreaterThan(0);
+  });
+
+  it("in the same words on different days are two statements, not one event on disputed dates", () => {
+    const events = corpus(
+      {
+        "a.txt": "Pit fall\n\nA climber fell into a disused mine shaft near Orlby.\n\nThe climber remains in a serious condition at Orlby Infirmary, a hospital spokesman said on Tuesday.\n",
+        "b.txt": "Shaft rescue\n\nRescuers winched the climber out of the shaft.\n\nThe climber remains in a serious condition at Orlby Infirmary, the hospital said on Friday.\n",
+      },
+      // Each outlet's statement of its own day.
+      { a: "2024-06-11", b: "2024-06-14" },
+    ).timeline().events;
+    expect(dateFlags(events)).toEqual([]);
+  });
+
+  it("are never compared with the date of what happened: 'police said on Monday' / 'police arrested the driver on Sunday'", () => {
+    const events = corpus(
+      {
+        "a.txt": "Crash\n\nA van hit a bus shelter on the Dunmere ring road.\n\nPolice in Dunmere said on Monday that the driver would appear in court next month.\n",
+        "b.txt": "Crash arrest\n\nNo one at the bus shelter was hurt.\n\nPolice in Dunmere arrested the van driver on Sunday.\n",
+      },
+      { a: "2024-06-11", b: "2024-06-12" },
     ).timeline().events;
     expect(dateFlags(events)).toEqual([]);
   });

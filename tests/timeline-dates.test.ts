@@ -187,3 +187,56 @@ describe("other relative dates", () => {
     expect(d.a).toEqual([]);
   });
 });
+
+describe("dates the reader used to misread", () => {
+  it("reads the day named after a part of the day ('on the evening of Sunday, March 3'), and no second as a date ('for a second night on Tuesday')", () => {
+    const d = datesOf(
+      {
+        "a.txt": "Kiln fire\n\nA caretaker smelled smoke on the evening of Sunday, March 3, as he locked the pottery.\n\nThe studio stayed shut for a second night on Tuesday while the roof was made safe.\n\nThe glaze store burned on the morning of March 1.\n",
+      },
+      { a: "2024-03-06" },
+    );
+    expect(d.a).toEqual(["Sunday, March 3 -> 2024-03-03", "Tuesday -> 2024-03-05", "March 1 -> 2024-03-01"]);
+  });
+
+  it("gives no date to a wait or a delay counted from an event, which is a rule or a forecast ('must wait 12 weeks after disinfection')", () => {
+    // Other articles, so that the words of the event counted from are rare enough to find it by.
+    const others = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`n${i}.txt`, `Notice ${i}\n\nThe parish council met in the village hall to discuss item ${i}.\n`]));
+    const d = datesOf(
+      {
+        "a.txt": [
+          "Hatchery closed",
+          "",
+          "The hatchery tanks were drained and disinfected on Saturday.",
+          "",
+          "Under the licence, the hatchery must wait 12 weeks after disinfection.",
+          "",
+          "Orders would be delayed by up to six weeks after the tanks were disinfected, a supplier warned.",
+          "",
+          "The inspectors arrived two days after the tanks were disinfected.",
+          "",
+        ].join("\n"),
+        ...others,
+      },
+      { a: "2024-05-08", ...Object.fromEntries(Object.keys(others).map((f) => [f.replace(".txt", ""), "2024-05-08"])) },
+    );
+    expect(d.a).toEqual(["on Saturday -> 2024-05-04", "two days after -> 2024-05-06"]);
+  });
+});
+
+describe("wire datelines", () => {
+  it("are the day the story was filed, not an event: 'HOLMWICK, May 9 (Coastline Wire) -' gives no date, the events after it do", () => {
+    const d = datesOf(
+      {
+        "a.txt": "Pier fire\n\nHOLMWICK, May 9 (Coastline Wire) - Fire destroyed the end of Holmwick pier on Tuesday night.\n\nThe pier reopened in May 2021.\n",
+        "b.txt": "Pier fire\n\nBrissel, Norland, Oct. 3 — Dockers at Brissel walked out on Monday.\n",
+        "c.txt": "Pier fire\n\nHolmwick, the town council said on May 9, will rebuild the pier.\n",
+      },
+      { a: "2024-05-09", b: "2024-10-03", c: "2024-05-10" },
+    );
+    expect(d.a).toEqual(["on Tuesday night -> 2024-05-07", "May 2021 -> 2021-05"]);
+    expect(d.b).toEqual(["on Monday -> 2024-09-30"]);
+    // A date after a place but with no dash is the sentence's own.
+    expect(d.c).toEqual(["May 9 -> 2024-05-09"]);
+  });
+});

@@ -48,7 +48,7 @@ import {
  * The version of date reading: bump it with any change here (or below) that alters which dates
  * are read or how, so saved dates entries are rebuilt (tests/cache-versions.test.ts reminds you).
  */
-export const DATE_READER_VERSION = 2;
+export const DATE_READER_VERSION = 4;
 
 /** How a date was read: as written, against the article's date, the story's last date, or another mention. */
 export type Basis = "explicit" | "published" | "narrative" | "anchored";
@@ -117,19 +117,40 @@ const STORY_RELATIVE = new RegExp(
 );
 
 /** A word before a date that says the date is when something was said. */
-const SPEECH_BEFORE = /\b(?:said|says|told|tells|announced|stated|added|confirmed|reported|wrote|tweeted|posted|according|statement|briefing)\b(?:\s+[\p{L}'’]+){0,3}\s*$/iu;
+const SPEECH_BEFORE = /\b(said|says|told|tells|announced|stated|added|confirmed|reported|wrote|tweeted|posted|according|statement|briefing)\b(?:\s+[\p{L}'’]+){0,3}\s*$/iu;
+/** Words that say what must or may be ("must wait", "can reopen"), in a clause that tells no event. */
+const MODAL = /\b(?:must|can|cannot|can['’]t|may|might|should|(?:has|have|had) to|allowed to)\b/i;
 /** Words that put a clause in the future ("will meet on Thursday", "is expected to resume"). */
 const FUTURE = /\b(?:will|won['’]t|shall|would|could|might|going to|due to|(?:is|are) due|set to|expected to|scheduled to|slated to|plans? to|planned to|hopes? to|expects? to|upcoming|is to|are to)\b|['’]ll\b/gi;
 /** Past-tense verbs, regular or common irregular ones, unless an auxiliary makes them a participle ("will be held"). */
 const PAST =
   /(?<!\b(?:be|been|being|to|is|are|am|get|gets|got|have|has)\s)\b(?:\p{L}+ed|was|were|had|did|began|said|told|met|went|came|took|made|found|left|held|won|lost|gave|saw|fell|rose|sent|struck|broke|spoke|wrote|ran|became|bought|sold|fought|thought|brought|caught|kept|led|paid|put|quit|set|shut|stood|hit|cut)\b/giu;
+/**
+ * The past-tense verbs of a stretch of text that tell an act, with their offsets, in order: not
+ * an auxiliary ("was", "had"), nor a participle a determiner makes an adjective ("the gutted
+ * building").
+ */
+export function pastVerbs(text: string): { word: string; start: number }[] {
+  return [...text.matchAll(PAST)]
+    .filter((m) => !/^(?:was|were|had|did)$/i.test(m[0]) && !/\b(?:the|a|an|its|their|his|her|our|this|that)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index)))
+    .map((m) => ({ word: m[0], start: m.index }));
+}
 /** Where a clause ends, for judging the tense around a date. */
 const CLAUSE_BREAK = /[,;:()]|\s(?:that|which|who|when|while|but|because|after|before|although|as)\s/gi;
 /** Words that may stand before a bare month name ("in November", "last March"); otherwise "May" may be a verb. */
 const MONTH_LEAD = /\b(?:in|on|since|until|till|by|during|from|to|through|last|next|this|early|late|mid|of|before|after|between|and|or|that)\s*$/i;
-/** "over the past year", "in the last five years", "for two weeks": stretches of time, not dates. */
+/**
+ * A wire dateline opening the story: its place (and region), the day it was filed, perhaps the
+ * agency, and a dash ("KESSEN, April 14 (Meridian Wire) -", "BOSTON, Oct. 14 —"). The day is
+ * when the story was written, like its published date, not an event of it.
+ */
+const DATELINE_BEFORE = /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})?,\s*$/u;
+const DATELINE_AFTER = /^[,\s]*(?:\d{4}\s*)?(?:\([^()]{1,60}\)\s*)?[-—–]/u;
+/** A part of the day that names its day after it ("evening of Sunday, February 4", "night on Tuesday"). */
+const PART_OF_DAY_OF = /^(?:morning|afternoon|evening|night)\s+(?:of|on)\s+/i;
+/** "over the past year", "in the last five years", "for two weeks", "for a second day": stretches of time, not dates. */
 const PERIOD = new RegExp(
-  `^(?:(?:for|in|within|during|over|about)\\s+(?:the\\s+)?(?:(?:past|last|next|coming|first|previous)\\s+)?(?:${UNIT_NUMBER}|few|several|many)?|(?:the\\s+)?(?:past|last|next|coming|first|previous)\\s+(?:${UNIT_NUMBER}|few|several|many)|(?:the\\s+)?past)\\s*(?:years?|months?|weeks?|days?|hours?|minutes?)$`,
+  `^(?:(?:for|in|within|during|over|about)\\s+(?:the\\s+)?(?:(?:past|last|next|coming|first|previous)\\s+)?(?:${UNIT_NUMBER}|few|several|many)?|(?:the\\s+)?(?:past|last|next|coming|first|previous)\\s+(?:${UNIT_NUMBER}|few|several|many)|(?:the\\s+)?past)\\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)$`,
   "i",
 );
 /** A year written as digits, as chrono's casual parser leaves "in 2016" and "the 2016 election" alone. */
@@ -257,7 +278,15 @@ function lastNarrative(before: readonly DateMention[]): DateMention | null {
 }
 
 function isAttribution(st: SpanText, at: number): boolean {
-  return SPEECH_BEFORE.test(st.text.slice(Math.max(0, at - st.span.start - 60), at - st.span.start));
+  return speechWordBefore(st.text, at - st.span.start) !== null;
+}
+
+/**
+ * The word that makes a date at `at` in `text` the date something was said ("confirmed" in
+ * "tests confirmed on Tuesday"), or null when the date says when something happened.
+ */
+export function speechWordBefore(text: string, at: number): string | null {
+  return SPEECH_BEFORE.exec(text.slice(Math.max(0, at - 60), at))?.[1] ?? null;
 }
 
 /** The clause around offsets `at`..`end` of the span's text, and where it starts. */
@@ -317,13 +346,27 @@ function lowerCaseCalendarWord(text: string): boolean {
   return false;
 }
 
+/** Is this date the dateline at the start of the article's first sentence? */
+function dateline(st: SpanText, d: Direct): boolean {
+  if (st.sentence === null || st.sentence.index !== 0) return false;
+  const from = d.start - st.span.start;
+  const to = d.end - st.span.start;
+  return DATELINE_BEFORE.test(st.text.slice(0, from)) && DATELINE_AFTER.test(st.text.slice(to));
+}
+
 /** Dates that stand alone, or that count from the day the article was written. */
 function directDates(st: SpanText, published: Day | null): Direct[] {
   const out: Direct[] = [];
   const ref = published ? new Date(Date.UTC(published.year, published.month - 1, published.day, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
-  for (const r of chronoParser().parse(st.text, { instant: ref, timezone: 0 })) {
-    const d = fromChrono(r, st, published);
-    if (d) out.push(d);
+  for (const parsed of chronoParser().parse(st.text, { instant: ref, timezone: 0 })) {
+    // "the evening of Sunday, February 4": chrono reads a part of the day that names its day as
+    // a time alone, without the day; the day is read from the words after "of".
+    const part = PART_OF_DAY_OF.exec(parsed.text);
+    const offset = part ? parsed.index + part[0].length : 0;
+    const r = part ? (chronoParser().parse(st.text.slice(offset), { instant: ref, timezone: 0 })[0] ?? null) : parsed;
+    if (!r || (part && r.index !== 0)) continue;
+    const d = fromChrono(r, st, published, offset);
+    if (d && !dateline(st, d)) out.push(d);
   }
   // Years alone ("in 2016", "the 2016 election", "last 2011"), which chrono leaves to us.
   for (const m of st.text.matchAll(YEAR)) {
@@ -335,9 +378,11 @@ function directDates(st: SpanText, published: Day | null): Direct[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-function fromChrono(r: ParsedResult, st: SpanText, published: Day | null): Direct | null {
+/** `offset`: where in the span's text the words chrono read begin, before its own index. */
+function fromChrono(r: ParsedResult, st: SpanText, published: Day | null, offset = 0): Direct | null {
   const text = r.text.replace(/[\s,.;:]+$/, "");
-  const start = st.span.start + r.index;
+  const index = offset + r.index;
+  const start = st.span.start + index;
   const end = start + text.length;
   const c = r.start;
   const tags = r.tags();
@@ -348,7 +393,7 @@ function fromChrono(r: ParsedResult, st: SpanText, published: Day | null): Direc
   STORY_RELATIVE.lastIndex = 0;
   if (STORY_RELATIVE.test(text) || /\b(?:later|earlier|after|afterwards|before)$/i.test(text)) return null;
   if (PERIOD.test(text)) return null;
-  const before = st.text.slice(0, r.index);
+  const before = st.text.slice(0, index);
   if (/\bthe\s*$/i.test(before) && /^(?:last|past|next)\b/i.test(text)) return null; // "the last year": a stretch
   const hasDate = c.isCertain("year") || c.isCertain("month") || c.isCertain("day") || c.isCertain("weekday") || tags.has("result/relativeDate");
   if (!hasDate) return null;
@@ -538,6 +583,9 @@ const LINKING_VERB = /\s(?:came|comes|happened|occurred|took place|followed|foll
  */
 function anchored(rel: Pending, st: SpanText, own: readonly DateMention[], spans: readonly { st: SpanText; mentions: DateMention[] }[], idf: Idf): DateMention | null {
   const event = rel.event!;
+  // "must wait 12 weeks after disinfection", "would be delayed by up to eight weeks after
+  // contamination was found": a rule, a forecast or a plan counted from an event, no event of its own.
+  if (ruleOrPlan(st, rel)) return null;
   const outside = own.filter((m) => m.basis !== "anchored" && (m.end <= event.start || m.start >= event.end));
   if (outside.length > 0) return null;
   const inside = own.filter((m) => m.basis !== "anchored" && m.start >= event.start && m.end <= event.end);
@@ -580,6 +628,13 @@ function anchored(rel: Pending, st: SpanText, own: readonly DateMention[], spans
     if (date) return mention(rel, date, `from '${rel.text}', counted from '${coarse.text}'`);
   }
   return null;
+}
+
+/** Does the clause before a story-relative phrase speak of what must, may or will be? */
+function ruleOrPlan(st: SpanText, rel: Pick<Pending, "start" | "end">): boolean {
+  const from = rel.start - st.span.start;
+  const { text, offset } = clauseAround(st.text, from, rel.end - st.span.start);
+  return MODAL.test(text.slice(0, from - offset)) || isFuture(st, rel.start, rel.end);
 }
 
 function mention(rel: Pending, date: PartialDate, readAs: string): DateMention {

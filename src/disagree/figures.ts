@@ -22,6 +22,12 @@ export interface Figure {
   key: string;
   /** The counted noun as written ("passengers"), when a noun follows the number. */
   noun?: string;
+  /**
+   * How round the number is written, in the value's units: 100 for "4,300", 10 for "160",
+   * 0.1 million for "2.5 million", an hour for "six hours". An approximate figure stands for the
+   * values nearer it than the next round number.
+   */
+  step?: number;
 }
 
 const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
@@ -61,6 +67,18 @@ const TIME_UNIT_WORD = new RegExp(`^(?:${TIME_UNIT})$`, "i");
 const MONTH_OR_DAY_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
 const NOT_A_COUNT_AFTER = /^(?:\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|o['’]clock)\b|(?:st|nd|rd|th)\b|[:/]\d)/i;
 
+/** The place of a number's last significant digit as written: 100 for "4,300", 0.1 for "2.5", 10 for "twenty". */
+function roundness(raw: string): number {
+  const s = raw.toLowerCase().replace(/,/g, "");
+  if (/^\d/.test(s)) {
+    const decimals = /\.(\d+)$/.exec(s);
+    if (decimals) return 10 ** -decimals[1]!.length;
+    return 10 ** (/0*$/.exec(s)![0].length);
+  }
+  const v = numberValue(raw);
+  return v !== null && v >= 10 && v % 10 === 0 ? (v % 100 === 0 ? 100 : 10) : 1;
+}
+
 function numberValue(raw: string): number | null {
   const s = raw.toLowerCase();
   if (/^\d/.test(s)) return Number(s.replace(/,/g, ""));
@@ -96,7 +114,8 @@ export function figuresIn(text: string): Figure[] {
     // "a second tank": "second" is an ordinal there, not a unit of time.
     if (/^an?$/i.test(m[4] ?? "") && /^second$/i.test(unit) && !m[6] && /^\s+\p{L}/u.test(text.slice(m.index + m[0].length))) continue;
     const seconds = SECONDS[unit.toLowerCase().replace(/s$/, "")]!;
-    out.push({ kind: "duration", start: m.index, end: m.index + m[0].length, text: m[0], value: value * seconds, bound, key: "time" });
+    const step = (m[2] || /and a half/i.test(m[0]) ? 0.5 : roundness(m[4]!)) * seconds;
+    out.push({ kind: "duration", start: m.index, end: m.index + m[0].length, text: m[0], value: value * seconds, bound, key: "time", step });
   }
   for (const m of text.matchAll(COUNT)) {
     const start = m.index;
@@ -128,7 +147,8 @@ export function figuresIn(text: string): Figure[] {
     if (!key || TIME_UNIT_WORD.test(key)) continue;
     if (/^\p{L}/u.test(raw) && (raw.toLowerCase() === "a" || raw.toLowerCase() === "an")) continue;
     const bound = m[1] ? QUALIFIERS.get(m[1].toLowerCase())! : "exact";
-    out.push({ kind: "count", start, end, text: text.slice(start, end), value, bound, key, ...(word ? { noun: word } : {}) });
+    const step = roundness(raw) * (m[4] ? MULTIPLIERS[m[4].toLowerCase()]! : 1);
+    out.push({ kind: "count", start, end, text: text.slice(start, end), value, bound, key, step, ...(word ? { noun: word } : {}) });
     // "Four of the nine miners": the nine are miners too.
     const partitive = /\s+of\s+the\s+(\S+)$/i.exec(m[0]);
     if (partitive) {
@@ -163,17 +183,32 @@ function countedNoun(after: string): { key: string; word: string; length: number
   return { key, word: chosen, length: lead + upTo.length };
 }
 
-/** Could both figures be true of one thing? Approximate values agree within 15%; a bound holds what it bounds. */
-export function consistent(a: Pick<Figure, "value" | "bound">, b: Pick<Figure, "value" | "bound">): boolean {
-  const near = (x: number, y: number, tolerance: number) => Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
+/**
+ * An approximate figure ("about 400", "roughly 4,300") stands for the values nearer it than the
+ * next round number at its roundness (350 is as near 300 as 400), within this share of it at
+ * least ("about 137" may be 135)...
+ */
+const APPROX_MIN = 0.05;
+/** ...and at most ("about 1,000" is not 850). */
+const APPROX_MAX = 0.1;
+
+/** How far from an approximate figure a value may lie and still be what it approximates. */
+function slack(f: Pick<Figure, "value" | "bound" | "step">): number {
+  if (f.bound !== "approx") return 0.001 * Math.abs(f.value);
+  const v = Math.abs(f.value);
+  return Math.min(APPROX_MAX * v, Math.max(APPROX_MIN * v, (f.step ?? Infinity) / 2));
+}
+
+/** Could both figures be true of one thing? An approximation holds the values it rounds; a bound holds what it bounds. */
+export function consistent(a: Pick<Figure, "value" | "bound" | "step">, b: Pick<Figure, "value" | "bound" | "step">): boolean {
   const point = (f: Pick<Figure, "bound">) => f.bound === "exact" || f.bound === "approx";
-  const tolerance = a.bound === "approx" || b.bound === "approx" ? 0.15 : 0.001;
-  if (point(a) && point(b)) return near(a.value, b.value, tolerance);
-  if (a.bound === b.bound) return near(a.value, b.value, 0.001);
+  if (point(a) && point(b)) return Math.abs(a.value - b.value) < Math.max(slack(a), slack(b)) || a.value === b.value;
+  const near = (x: number, y: number) => Math.abs(x - y) <= 0.001 * Math.max(Math.abs(x), Math.abs(y));
+  if (a.bound === b.bound) return near(a.value, b.value);
   const [bound, other] = point(a) ? [b, a] : [a, b];
   if (point(other)) {
-    const slack = other.bound === "approx" ? 1.15 : 1;
-    return bound.bound === "atMost" ? other.value <= bound.value * slack : other.value * slack >= bound.value;
+    const give = slack(other);
+    return bound.bound === "atMost" ? other.value - give <= bound.value : other.value + give >= bound.value;
   }
   // An upper and a lower bound agree when they leave some value between them.
   const upper = a.bound === "atMost" ? a : b;

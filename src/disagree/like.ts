@@ -13,6 +13,7 @@ import type { SentenceView } from "../answer/sentence-view.js";
 import { term, words } from "../search/analyzer.js";
 import type { Figure } from "./figures.js";
 import { compatible, dayNumber, precisionOf, type PartialDate } from "../dates/calendar.js";
+import { pastVerbs } from "../dates/read-dates.js";
 
 export interface Statement {
   id: number;
@@ -237,8 +238,11 @@ export interface DateMark {
    * went otherwise is no disagreement.
    */
   plan: boolean;
-  /** The date says when something was said or announced ("announced on Sunday"), not when it happened. */
-  said: boolean;
+  /**
+   * The date says when something was said or announced ("announced on Sunday"), not when it
+   * happened: the word that says so ("announced"), else null.
+   */
+  said: string | null;
 }
 
 export interface DateLink {
@@ -335,6 +339,35 @@ export function datesComparable(a: PartialDate, b: PartialDate, toldOn: number |
 }
 
 /**
+ * When something was said is compared with when the other outlet says it was said, never with
+ * when something happened ("police said on Monday" / "police arrested him on Sunday")... unless
+ * the saying is what the other dates: "tests confirmed on Tuesday that it was H5N1" / "the
+ * laboratory confirmed the strain the next day", "announced on Sunday" / "announced an inquiry on
+ * Saturday", where the one word that made the date a statement tells the other's event.
+ */
+function saidAlike(x: DateMark, y: DateMark): boolean {
+  if ((x.said === null) === (y.said === null)) return true;
+  const [said, other] = x.said !== null ? [x, y] : [y, x];
+  return dateSlotTerms(other).includes(term(said.said!.toLowerCase()) ?? "");
+}
+
+/**
+ * Does `a` date a later act on what `b` tells of ("Evacuated residents of Mill Lane returned home
+ * last Saturday" / "Firefighters evacuated 230 residents ... on Tuesday")? The verb nearest `b`'s
+ * date stands in `a` only as background, before a verb of `a`'s own that `b` does not tell.
+ */
+function laterAct(a: DateMark, b: DateMark, similarity: LikeOptions["similarity"]): boolean {
+  const va = pastVerbs(a.view.text.slice(a.from, a.start));
+  const vb = pastVerbs(b.view.text.slice(b.from, b.start));
+  const own = va.at(-1);
+  const theirs = vb.at(-1);
+  if (!own || !theirs) return false;
+  const same = (x: string, y: string) => term(x.toLowerCase()) === term(y.toLowerCase()) || (similarity?.(x.toLowerCase(), y.toLowerCase()) ?? 0) >= VECTOR_SAME;
+  if (vb.some((v) => same(v.word, own.word))) return false;
+  return va.slice(0, -1).some((v) => same(v.word, theirs.word));
+}
+
+/**
  * Links between dates of different articles told in like words, at most one per date and pair of
  * articles, best first; only the ones whose dates cannot both be true are returned. Agreeing pairs
  * and pairs the grouping already made take part in the matching, so that an outlet telling of two
@@ -345,10 +378,11 @@ export function linkDates(pairs: Iterable<readonly [DateMark, DateMark]>, option
   for (const [x, y] of pairs) {
     // When something was said is compared with when the other outlet says it was said, never
     // with when something happened.
-    if (x.article === y.article || x.said !== y.said) continue;
+    if (x.article === y.article || !saidAlike(x, y)) continue;
     const [a, b] = x.article.id < y.article.id ? [x, y] : [y, x];
     const same = compatible(a.date, b.date);
     if (!same && !datesComparable(a.date, b.date, options.toldOn(a.article, b.article))) continue;
+    if (!options.grouped(a, b) && (laterAct(a, b, options.similarity) || laterAct(b, a, options.similarity))) continue;
     const score = options.grouped(a, b) ? Infinity : dateSlotLikeness(a, b, options.weight, options.similarity) + options.overlap(a.view, b.view);
     if (score < DATE_LIKE_MIN) continue;
     const key = `${a.article.id}\u0000${b.article.id}`;

@@ -23,7 +23,7 @@ import { disagreements, type Disagreement, type Member } from "../disagree/compa
 import { consistent, figuresIn, type Figure } from "../disagree/figures.js";
 import { dateSlotTerms, linkDates, linkFigures, type DateMark, type Statement } from "../disagree/like.js";
 import { asDay, compatible, compareDates, dayNumber, humanDate, isoDate, parseIsoDate, precisionOf, type PartialDate, type Precision } from "../dates/calendar.js";
-import { articleDates, inFutureClause, type ArticleDates, type Basis, type DateMention } from "../dates/read-dates.js";
+import { articleDates, inFutureClause, speechWordBefore, type ArticleDates, type Basis, type DateMention } from "../dates/read-dates.js";
 
 export interface TimelineEvent {
   /** ISO 8601 at the stated precision: "2016", "2020-11", "2020-11-09". */
@@ -258,6 +258,9 @@ function group(occurrences: Occurrence[], candidates: Map<number, Occurrence[]>,
       return o.dice >= SAME_DATE_DICE || o.containment >= SAME_DATE_CONTAINMENT || (o.dice >= SAME_FIGURE_DICE && sameFigureSlot(a, b)) || compare(a.view, b.view);
     }
     if (a.sentenceDates.some((d) => compatible(d, b.date)) || b.sentenceDates.some((d) => compatible(d, a.date))) return false;
+    // The same words said on different days are two statements ("remains in critical condition,
+    // the hospital said on Friday" / "... said on Monday"), not one event on disputed dates.
+    if (a.mention.attribution && b.mention.attribution) return false;
     return compare(a.view, b.view);
   };
   const order = [...occurrences].sort(
@@ -402,7 +405,7 @@ function likeDates(
       const start = o.mention.start - o.span.start;
       const from = Math.max(0, ...(mentionsOf.get(spanKey(o)) ?? []).map((x) => x.end - o.span.start).filter((end) => end <= start));
       const end = o.mention.end - o.span.start;
-      marks.set(o, (m = { id: o.id, article: o.article, view: o.view, start, end, from, date: o.date, plan: plan(o, start, end), said: o.mention.attribution }));
+      marks.set(o, (m = { id: o.id, article: o.article, view: o.view, start, end, from, date: o.date, plan: plan(o, start, end), said: o.mention.attribution ? speechWordBefore(o.view.text, start) : null }));
     }
     return m;
   };
