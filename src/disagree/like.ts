@@ -134,8 +134,12 @@ function keysOf(f: Figure, nouns: LikeOptions["nouns"]): string[] {
   return [`${f.kind}:${f.key}`, ...(f.noun && nouns ? nouns.kinds(f.noun, false).map((k) => `${f.kind}:\u0000${k}`) : [])];
 }
 
-/** More statements than this giving one key (in a large coverage) are not compared by that key... */
-const MAX_POSTINGS = 2000;
+/**
+ * More statements than this giving one key (in a large coverage) are not compared by that key: a key
+ * so common is no sign of one event, and pairing its statements grows with the square of their
+ * number (2,000 made the first timeline of the seeds plus 233 undated addresses take 13-17 s).
+ */
+const MAX_POSTINGS = 300;
 /** ...nor more than this counting one kind of thing under different nouns ("people" and every kind of person). */
 const MAX_KIND_POSTINGS = 300;
 

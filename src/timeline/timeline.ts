@@ -522,9 +522,11 @@ function likeFigures(
   for (const article of articles) {
     for (const sentence of article.sentences) {
       const own = occurrencesOf.get(spanKey(article, sentence)) ?? [];
-      const view = own[0]?.view ?? viewOf(article, sentence.index);
-      const figures = own[0]?.figures ?? figuresIn(view.text);
+      // Figures first, from the sentence's text: most sentences give none, and a view (its words
+      // and terms) is only worth making for those that do.
+      const figures = own[0]?.figures ?? figuresIn(article.text.slice(sentence.start, sentence.end));
       if (figures.length === 0) continue;
+      const view = own[0]?.view ?? viewOf(article, sentence.index);
       const s: Statement = { id: statements.length, article, span: sentence, view, figures };
       statements.push(s);
       if (own.length) dated.set(s.id, own);
