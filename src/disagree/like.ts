@@ -140,7 +140,7 @@ function keysOf(f: Figure, nouns: LikeOptions["nouns"]): string[] {
  * number (2,000 made the first timeline of the seeds plus 233 undated addresses take 13-17 s).
  */
 const MAX_POSTINGS = 300;
-/** ...nor more than this counting one kind of thing under different nouns ("people" and every kind of person). */
+/** Nor more than this counting one kind of thing under different nouns ("people" and every kind of person). */
 const MAX_KIND_POSTINGS = 300;
 
 /**
