@@ -591,7 +591,7 @@ class ArticleReader {
     const bo = openS ? openS.frame.findIndex((t) => t.quote === qi) : -1;
     const before = bo > 0 ? openS!.frame[bo - 1] : undefined;
     let kind: QuoteKind = wordCount(text) <= FRAGMENT_MAX_WORDS && !(SHORT_SENTENCE.test(text) && (bo === 0 || before?.text === ":")) ? "fragment" : "statement";
-    if ((before && WORDS.quoted.titleIntroducers.has(before.key) && !this.personCalls(openS!, bo - 1)) || isTitleCased(text)) kind = "title";
+    if ((before && WORDS.quoted.titleIntroducers.has(before.key) && !this.personCalls(openS!, bo - 1)) || isTitleCased(text) || this.ofWork(openS, bo, text)) kind = "title";
 
     let found: { entity: Entity | null; decided: boolean } = { entity: null, decided: false };
     if (kind !== "title") found = this.cue(qi, text, openS, bo, closeS);
@@ -615,6 +615,21 @@ class ArticleReader {
    * "Mr. Reid called “a brochure, not a plan.”": a person or "he"/"she" right before "called"
    * ("dubbed", ...) says the words, where "a plan called “...”" names something.
    */
+  /**
+   * 'author of "What on Earth? 100 of our Planet's Most Amazing New Species"', 'a reading of
+   * "Goodnight Moon"', 'the owner of "Nordic Breeze"': a quotation that opens with a capital right
+   * after "of", where the word before "of" is a plain noun (no speech verb or noun, no name: 'spoke
+   * of', 'accused Smith of'), names a work, a ship or a thing; it is nobody's statement.
+   */
+  private ofWork(s: AnalysedSentence | undefined, bo: number, text: string): boolean {
+    if (!s || bo < 2 || s.frame[bo - 1]!.key !== "of") return false;
+    const first = text.trimStart()[0];
+    if (!first || first === first.toLowerCase()) return false;
+    const noun = s.frame[bo - 2]!;
+    if (!noun.isWord || noun.cap || noun.possessive) return false;
+    return !(WORDS.speechVerbs.quoteCues.has(noun.key) || WORDS.speechVerbs.messageCues.has(noun.key) || WORDS.speechNouns.quoteCues.has(noun.key));
+  }
+
   private personCalls(s: AnalysedSentence, verb: number): boolean {
     const subject = s.frame[verb - 1];
     if (!subject || !subject.isWord || subject.possessive) return false;
