@@ -591,7 +591,7 @@ class ArticleReader {
     const bo = openS ? openS.frame.findIndex((t) => t.quote === qi) : -1;
     const before = bo > 0 ? openS!.frame[bo - 1] : undefined;
     let kind: QuoteKind = wordCount(text) <= FRAGMENT_MAX_WORDS && !(SHORT_SENTENCE.test(text) && (bo === 0 || before?.text === ":")) ? "fragment" : "statement";
-    if ((before && WORDS.quoted.titleIntroducers.has(before.key) && !this.personCalls(openS!, bo - 1)) || isTitleCased(text)) kind = "title";
+    if ((before && WORDS.quoted.titleIntroducers.has(before.key) && !this.personCalls(openS!, bo - 1)) || isTitleCased(text) || this.ofWork(openS, bo, text)) kind = "title";
 
     let found: { entity: Entity | null; decided: boolean } = { entity: null, decided: false };
     if (kind !== "title") found = this.cue(qi, text, openS, bo, closeS);
@@ -615,6 +615,21 @@ class ArticleReader {
    * "Mr. Reid called “a brochure, not a plan.”": a person or "he"/"she" right before "called"
    * ("dubbed", ...) says the words, where "a plan called “...”" names something.
    */
+  /**
+   * 'author of "What on Earth? 100 of our Planet's Most Amazing New Species"', 'a reading of
+   * "Goodnight Moon"', 'the owner of "Nordic Breeze"': a quotation that opens with a capital right
+   * after "of", where the word before "of" is a plain noun (no speech verb or noun, no name: 'spoke
+   * of', 'accused Smith of'), names a work, a ship or a thing; it is nobody's statement.
+   */
+  private ofWork(s: AnalysedSentence | undefined, bo: number, text: string): boolean {
+    if (!s || bo < 2 || s.frame[bo - 1]!.key !== "of") return false;
+    const first = text.trimStart()[0];
+    if (!first || first === first.toLowerCase()) return false;
+    const noun = s.frame[bo - 2]!;
+    if (!noun.isWord || noun.cap || noun.possessive) return false;
+    return !(WORDS.speechVerbs.quoteCues.has(noun.key) || WORDS.speechVerbs.messageCues.has(noun.key) || WORDS.speechNouns.quoteCues.has(noun.key));
+  }
+
   private personCalls(s: AnalysedSentence, verb: number): boolean {
     const subject = s.frame[verb - 1];
     if (!subject || !subject.isWord || subject.possessive) return false;
@@ -748,11 +763,16 @@ class ArticleReader {
     const inRole = (n: { start: number }): boolean => named.some((o) => o.roleStart <= n.start && n.start < o.start);
     for (let i = named.length - 1; i >= 0; i--) if (inRole(named[i]!)) named.splice(i, 1);
     const people = [...new Set(named.filter(({ entity: e }) => e.kind === "person" || (e.kind === "unknown" && e.surname !== null)).map((n) => n.entity))];
+    // The speaker heads the label, after nothing but capitalised or role words ("Oro Valley Mayor
+    // Satish Hiremath"); a line that reaches a name later is about something ("On what it means
+    // to win his first World Cup:").
+    const heads = (e: Entity): boolean =>
+      named.some((n) => n.entity === e && words.every((t) => !t.isWord || t.start >= Math.min(n.start, n.roleStart) || t.cap || isTitleWord(t) || WORDS.function.articles.has(t.key)));
     if (people.length === 0) {
       const bodies = [...new Set(named.filter((n) => n.entity.kind === "org").map((n) => n.entity))];
-      return bodies.length === 1 ? bodies[0]! : null;
+      return bodies.length === 1 && heads(bodies[0]!) ? bodies[0]! : null;
     }
-    if (people.length === 1) return people[0]!;
+    if (people.length === 1) return heads(people[0]!) ? people[0]! : null;
     const opening = named.find((n) => people.includes(n.entity));
     return opening && (opening.roleStart <= from || opening.start <= (words.find((t) => t.isWord)?.start ?? from)) ? opening.entity : null;
   }
@@ -767,6 +787,47 @@ class ArticleReader {
     const words = toks.filter((t) => t.isWord);
     if (words.length < 2 || words.length > LABEL_MAX_WORDS || !words[words.length - 1]!.cap) return false;
     return toks.every((t) => (t.isWord ? t.cap || isTitleWord(t) : t.text === "," || t.text === "-"));
+  }
+
+  /**
+   * The one person a bare name line [from, to) names, by a name the article gives in full
+   * elsewhere: the line's words before its first comma (the role after it is left), read as the
+   * longest run of capitalised words that ends the name.
+   */
+  private nameLineSpeaker(from: number, to: number): Entity | null {
+    const toks = tokenize(this.article.text, from, to);
+    const comma = toks.findIndex((t) => t.text === ",");
+    const head = (comma >= 0 ? toks.slice(0, comma) : toks).filter((t) => t.isWord);
+    const tail = comma >= 0 ? toks.slice(comma + 1) : [];
+    // The role after the comma is a few words ("centre", "head coach"), with no further punctuation.
+    if (toks.filter((t) => t.isWord).length > LABEL_MAX_WORDS || tail.some((t) => !t.isWord) || tail.length > 4) return null;
+    if (!head.length || !head[0]!.cap || !head[head.length - 1]!.cap) return null;
+    const keys = head.map((t) => t.key);
+    const found = new Set<Entity>();
+    for (const { mention, entity } of this.mentions) {
+      const k = mention.keys;
+      if (k.length < 2 || k.length > keys.length || !(entity.kind === "person" || (entity.kind === "unknown" && entity.surname !== null))) continue;
+      // The name ends the words before the comma; any words before it are capitalised (a role).
+      if (!k.every((w, i) => w === keys[keys.length - k.length + i])) continue;
+      if (head.slice(0, head.length - k.length).every((t) => t.cap || isTitleWord(t))) found.add(entity);
+    }
+    return found.size === 1 ? [...found][0]! : null;
+  }
+
+  /**
+   * Is sentence `i` an interviewer's prompt: a paragraph of one sentence that ends in a colon and
+   * is not a label, with no speech clause, no quotation and no subject but a pronoun ("On how it
+   * feels:", "On whether he will play on:", "In her words:"). A prompt speaks for no one.
+   */
+  private isPrompt(i: number): boolean {
+    const a = this.sentences[i];
+    const span = this.article.sentences[i];
+    if (!a || !span || this.article.paragraphs[span.paragraph]!.sentences.length !== 1) return false;
+    if (a.frame[a.frame.length - 1]?.text !== ":" || a.clauses.length > 0 || a.frame.some((t) => t.quote >= 0)) return false;
+    // A subject other than a pronoun for the speaker ("Keel did not mince her words:") leads in
+    // a quotation of its own.
+    if (a.subject && a.subject.kind !== "pronoun") return false;
+    return this.labelSpeaker(a) === null;
   }
 
   /**
@@ -793,17 +854,26 @@ class ArticleReader {
   private continuation(qi: number, openS: AnalysedSentence | undefined): Entity | null {
     // Alone in its sentence: nothing outside the marks but punctuation.
     if (!openS || openS.frame.some((t) => t.isWord)) return null;
+    // An interviewer's prompt on a line of its own ("On how it feels:") hands the turn back to
+    // the speaker before it: it is read as if the quotation followed that speaker directly.
+    const prompt = this.isPrompt(openS.index - 1) ? 1 : 0;
     // A line the cleaning left out just before it (a round-up's bare label, "Oro Valley Mayor
-    // Satish Hiremath") may name someone else: the turn of the speaker before does not run on.
-    const prevSentence = this.article.sentences[openS.index - 1];
-    const here = this.article.sentences[openS.index]!.start;
-    if (prevSentence && this.article.furniture.some((f) => f.start >= prevSentence.end && f.end <= here && this.isNameLine(f.start, f.end))) return null;
+    // Satish Hiremath", "Jane Roe, centre") names the speaker when it names one person the article
+    // names elsewhere; otherwise it may name someone else, and the turn before does not run on.
+    const prevSentence = this.article.sentences[openS.index - 1 - prompt];
+    const here = this.article.sentences[openS.index - prompt]!.start;
+    const lines = prevSentence ? this.article.furniture.filter((f) => f.start >= prevSentence.end && f.end <= here) : [];
+    for (const f of lines) {
+      const named = this.nameLineSpeaker(f.start, f.end);
+      if (named) return named;
+    }
+    if (lines.some((f) => this.isNameLine(f.start, f.end))) return null;
     if (qi > 0 && this.attributed[qi - 1]) {
       const prev = this.marks[qi - 1]!;
       const prevSentence = sentenceAt(this.article.sentences, Math.max(prev.open, prev.close - 1));
       // After '"Why?" Lidholm asked.', the attribution's sentence stands between the two.
       const prevEnd = this.cuedNext.has(qi - 1) ? prevSentence + 1 : prevSentence;
-      if (prevEnd === openS.index - 1 || prevSentence === openS.index) return this.speakers[qi - 1] ?? null;
+      if (prevEnd === openS.index - 1 - prompt || prevSentence === openS.index) return this.speakers[qi - 1] ?? null;
       // '"It's not one program," Moore said. But there are more cuts in the technical staff.
       // "There's a lot of veterans here."': in one paragraph, a sentence that only paraphrases
       // (no one named, no one speaking) does not end the speaker's turn.
@@ -811,7 +881,7 @@ class ArticleReader {
     }
     // Or the reported speech just before it, with no quotation of its own: 'Lindqvist says the
     // mood is calm but determined.' and then the quotation, alone.
-    const before = this.sentences[openS.index - 1];
+    const before = this.sentences[openS.index - 1 - prompt];
     if (!before || before.frame.some((t) => t.quote >= 0)) return null;
     const label = this.labelSpeaker(before);
     if (label) return label;
