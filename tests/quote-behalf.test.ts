@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { QuoteIndex } from "../src/quotes/quote-index.js";
+import { renderQuotePages } from "../src/render/discord.js";
+import { renderQuotes } from "../src/render/terminal.js";
 import { article, find, index } from "./helpers/quote-articles.js";
 
 const story = article("b1", "Verdict", [
@@ -52,5 +54,17 @@ describe("a body speaking on a person's behalf", () => {
     const built = new QuoteIndex([story]);
     const restored = QuoteIndex.fromSnapshot(built.snapshot(), [story]);
     expect(restored?.occurrences.map((o) => [o.speaker, o.onBehalfOf])).toEqual(built.occurrences.map((o) => [o.speaker, o.onBehalfOf]));
+  });
+
+  it("names in the terminal and on Discord whom a body spoke for, and nothing for a body speaking for itself", () => {
+    const ix = index(story);
+    const ministry = ix.quote("Ministry of Culture");
+    const text = renderQuotes(ministry);
+    expect(text).toContain("Said by Ministry of Culture on behalf of Aldo Ferreira");
+    expect(text.match(/on behalf of/g)).toHaveLength(1);
+    const fields = renderQuotePages(ministry).flatMap((p) => p.embeds.flatMap((e) => e.fields ?? []));
+    const behalf = fields.filter((f) => f.value.includes("on behalf of Aldo Ferreira"));
+    expect(behalf).toHaveLength(1);
+    expect(behalf[0]!.value).toContain("resting with his family");
   });
 });

@@ -13,7 +13,7 @@ import { ELLIPSIS, blockQuote, escapeMarkdown, fitText, safeUrl } from "./discor
 import { dropFootnoteMarks } from "../text/footnotes.js";
 import { dropInvisible } from "../text/invisible.js";
 import { answerShowsExcerpt, sourceName, supportLine, timelineHeading } from "./support.js";
-import { quoteParagraphs, shownOccurrences } from "./quote-text.js";
+import { behalfNote, quoteParagraphs, shownOccurrences } from "./quote-text.js";
 
 /** Discord's message limits (characters). */
 export const DISCORD_LIMITS = {
@@ -348,6 +348,7 @@ function alsoReportedBy(others: QuoteOccurrence[], limit: number): string | null
 function statementField(group: QuoteOccurrence[], n: number): EmbedField {
   const first = group[0]!;
   const below = headlineBelow(first);
+  if (first.onBehalfOf && first.onBehalfOf !== first.speaker) below.unshift(escapeMarkdown(behalfNote(first.speaker, first.onBehalfOf)));
   const also = alsoReportedBy(group.slice(1), 300);
   if (also) below.push(also);
   // A quotation over several paragraphs keeps its paragraph breaks, without the marks reopening them.

@@ -31,3 +31,8 @@ export function quoteParagraphs(o: Pick<QuoteOccurrence, "text" | "start" | "par
   const paragraphs = parts.map((p) => o.text.slice(p.start - o.start, p.end - o.start)).filter((p) => p.trim().length > 0);
   return paragraphs.length > 0 ? paragraphs : [o.text];
 }
+
+/** The line under a statement a body made for a person: both are named, the speaker first. */
+export function behalfNote(speaker: string, person: string): string {
+  return `Said by ${speaker} on behalf of ${person}`;
+}

@@ -9,7 +9,7 @@ import { dropFootnoteMarks } from "../text/footnotes.js";
 import { markInvisible } from "../text/invisible.js";
 import { cleanUserText } from "../text/clean-user-text.js";
 import { answerShowsExcerpt, sourceName, supportLine, timelineHeading } from "./support.js";
-import { quoteParagraphs, shownOccurrences } from "./quote-text.js";
+import { behalfNote, quoteParagraphs, shownOccurrences } from "./quote-text.js";
 
 /**
  * Every C0 and C1 control character but newline and tab (and DEL): what a terminal would act on
@@ -144,7 +144,12 @@ function quotation(o: QuoteOccurrence, indent: string): string {
 }
 
 function occurrenceLines(o: QuoteOccurrence, indent: string): string[] {
-  return [`${indent}${sourceLine(o)}`, ...linkLines(o.link, indent)];
+  return [...behalfLines(o, indent), `${indent}${sourceLine(o)}`, ...linkLines(o.link, indent)];
+}
+
+/** Who spoke for whom, when a body spoke for a person ("the minister's office said"): both are named. */
+function behalfLines(o: QuoteOccurrence, indent: string): string[] {
+  return o.onBehalfOf && o.onBehalfOf !== o.speaker ? [`${indent}${behalfNote(o.speaker, o.onBehalfOf)}`] : [];
 }
 
 export function renderQuotes(result: QuoteResult): string {
