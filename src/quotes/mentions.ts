@@ -103,8 +103,14 @@ export function isTitleWord(t: Tok): boolean {
   return WORDS.titles.all.has(k) || (k.endsWith("s") && WORDS.titles.all.has(k.slice(0, -1)));
 }
 
+/**
+ * Letters of an honour or office after a name ("Martin Hale KC", "Ann Lee MP", "Rhys Bevan AM"):
+ * the listed ones, and any other short run of capitals, which a personal name never ends with (a
+ * company's suffix excepted: it says whose name it is).
+ */
 export function isPostNominal(t: Tok): boolean {
-  return WORDS.names.postNominals.has(t.key) && /^\p{Lu}[\p{Lu}h]+$/u.test(t.text);
+  if (WORDS.orgs.companySuffixes.has(t.key)) return false;
+  return (WORDS.names.postNominals.has(t.key) && /^\p{Lu}[\p{Lu}h]+$/u.test(t.text)) || /^\p{Lu}{2,4}$/u.test(t.text);
 }
 
 function isPluralTitle(t: Tok): boolean {

@@ -4,4 +4,4 @@
  * src/quotes/ (or below it) that alters a /quote answer, so the persisted quote index is rebuilt;
  * `npm test` reminds you (tests/cache-versions.test.ts, src/code-version.ts).
  */
-export const EXTRACTOR_VERSION = 20;
+export const EXTRACTOR_VERSION = 21;
